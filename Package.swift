@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Myco",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "myco", targets: ["MycoCLI"]),
+    .library(name: "MycoRules", targets: ["MycoRules"]),
+    .library(name: "MycoKnowledge", targets: ["MycoKnowledge"]),
+    .library(name: "MycoRecords", targets: ["MycoRecords"]),
+    .library(name: "MycoSheets", targets: ["MycoSheets"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+  ],
+  targets: [
+    // The system libxml2, found with pkg-config (Debian: libxml2-dev).
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    // A small safe Swift API over libxml2: no network, no entities, limits, XSD, line numbers.
+    .target(name: "MycoXML", dependencies: ["CLibXML2"]),
+    // The domain-free rule language and engine.
+    .target(name: "MycoRules", dependencies: ["MycoXML"]),
+    // The edible-fungus domain: varieties, climate, bags; situation -> facts.
+    .target(name: "MycoKnowledge", dependencies: ["MycoRules", "MycoXML"]),
+    // Batches and harvests in SQLite; CSV import/export; yield reports.
+    .target(
+      name: "MycoRecords",
+      dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "SwiftCSV"]
+    ),
+    // Printable advice sheets (HTML from templates, PDF through headless Chromium).
+    .target(
+      name: "MycoSheets",
+      dependencies: ["MycoKnowledge", "MycoRules", .product(name: "Mustache", package: "swift-mustache")],
+      resources: [.copy("Templates")]
+    ),
+    // The `myco` command: thin, one subcommand per file.
+    .executableTarget(
+      name: "MycoCLI",
+      dependencies: [
+        "MycoKnowledge", "MycoRules", "MycoRecords", "MycoSheets",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "MycoXMLTests", dependencies: ["MycoXML"]),
+    .testTarget(name: "MycoRulesTests", dependencies: ["MycoRules"]),
+    .testTarget(name: "MycoKnowledgeTests", dependencies: ["MycoKnowledge", "MycoRules", "MycoCLI"]),
+    .testTarget(name: "MycoRecordsTests", dependencies: ["MycoRecords"]),
+    .testTarget(name: "MycoSheetsTests", dependencies: ["MycoSheets", "MycoKnowledge"]),
+  ]
+)
