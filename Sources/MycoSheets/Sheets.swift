@@ -1,0 +1,2 @@
+/// Printable advice sheets (being built; see issue 6).
+public enum Sheets {}
