@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import MycoKnowledge
+
+/// The flags that describe a grower's situation (shared by `advise` and `sheet`).
+struct SituationOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Mushroom grown, e.g. shiitake, oyster, wood-ear.", valueName: "id"))
+  var variety: String
+
+  @Option(help: ArgumentHelp("Strain, e.g. L808, 939.", valueName: "name"))
+  var strain: String?
+
+  @Option(help: ArgumentHelp("Elevation of the farm in metres.", valueName: "m"))
+  var elevation: Double?
+
+  @Option(help: ArgumentHelp("Date the advice is for (planned start or today), YYYY-MM-DD. Default: today.", valueName: "date"))
+  var date: String?
+
+  @Option(help: ArgumentHelp("Bag size, folded width × length in cm, e.g. 15x55.", valueName: "WxL"))
+  var bag: String?
+
+  @Option(help: ArgumentHelp("Substrate, e.g. sawdust-bran, cottonseed-hulls, corncob.", valueName: "id"))
+  var substrate: String?
+
+  @Option(help: ArgumentHelp("Stage: planning, bagging, sterilising, inoculation, spawn-run, browning, fruiting, resting.", valueName: "id"))
+  var stage: String?
+
+  @Option(help: ArgumentHelp("Facility: simple-shed, insulated-shed, greenhouse, room, forest, field.", valueName: "id"))
+  var facility: String?
+
+  @Option(help: ArgumentHelp("Measured air temperature in the shed, °C (beats the climate estimate).", valueName: "°C"))
+  var temperature: Double?
+
+  @Option(name: .customLong("bag-temperature"), help: ArgumentHelp("Measured temperature inside the bags, °C.", valueName: "°C"))
+  var bagTemperature: Double?
+
+  @Option(help: ArgumentHelp("Measured relative humidity, %.", valueName: "%"))
+  var humidity: Double?
+
+  @Option(name: .customLong("day-night-difference"), help: ArgumentHelp("Measured day–night temperature difference, °C.", valueName: "°C"))
+  var dayNightDifference: Double?
+
+  @Option(name: .customLong("symptom"), help: ArgumentHelp("A symptom seen (repeatable): green-patches, orange-mould, soft-sticks, small-flies, mites, rotting-buds, sour-smell; or none.", valueName: "id"))
+  var symptoms: [String] = []
+
+  /// The situation these flags describe; throws a validation error for malformed values.
+  func situation(today: CalendarDate = CalendarDate.today()) throws -> Situation {
+    var parsedDate = today
+    if let date {
+      guard let value = CalendarDate(iso: date) else {
+        throw ValidationError("--date '\(date)' is not a date like 2026-08-15")
+      }
+      parsedDate = value
+    }
+    var dimensions: BagDimensions?
+    if let bag {
+      guard let value = BagDimensions(parsing: bag) else {
+        throw ValidationError("--bag '\(bag)' is not a size like 15x55 (folded width × length, cm)")
+      }
+      dimensions = value
+    }
+    let seen = symptoms.filter { $0 != "none" }
+    return Situation(
+      variety: variety, strain: strain, elevation: elevation, date: parsedDate, bag: dimensions,
+      substrate: substrate, stage: stage, facility: facility, temperature: temperature,
+      bagTemperature: bagTemperature, humidity: humidity, dayNightDifference: dayNightDifference,
+      symptoms: symptoms.isEmpty ? nil : Set(seen))
+  }
+}
+
+extension CalendarDate {
+  /// Today's date in the local time zone.
+  static func today() -> CalendarDate {
+    let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+    return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+  }
+}

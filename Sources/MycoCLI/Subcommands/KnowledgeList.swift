@@ -1,0 +1,29 @@
+import ArgumentParser
+import MycoKnowledge
+
+extension Myco.Knowledge {
+  /// `myco knowledge list SUBJECT`: one table of the knowledge base.
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List varieties or a table of the knowledge base.")
+
+    @Argument(help: ArgumentHelp("What to list: \(KnowledgeListing.subjects.joined(separator: ", ")).", valueName: "subject"))
+    var subject: String
+
+    @OptionGroup var folders: KnowledgeOptions
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Language of labels.")
+    var lang: Language = .en
+
+    func run() throws {
+      let listing = KnowledgeListing(try folders.knowledgeBase())
+      let output = format == .json ? listing.json(subject) : listing.text(subject, language: lang.rawValue)
+      guard let output else {
+        throw Report.failure("error: cannot list '\(subject)'; choose one of: \(KnowledgeListing.subjects.joined(separator: ", "))")
+      }
+      Report.out(output)
+    }
+  }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+extension Myco {
+  /// `myco rules …`: look at and test the expert rules.
+  struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Work with the expert rules.",
+      subcommands: [List.self]
+    )
+  }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import MycoRules
+
+extension Myco.Rules {
+  /// `myco rules list`: every rule with its priority, certainty and topic.
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the rules.")
+
+    @OptionGroup var folders: KnowledgeOptions
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Language of titles.")
+    var lang: Language = .en
+
+    func run() throws {
+      let listing = RuleListing(try folders.advisor().rules)
+      Report.out(format == .json ? listing.json(language: lang.rawValue) : listing.text(language: lang.rawValue))
+    }
+  }
+}

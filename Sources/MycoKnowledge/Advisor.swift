@@ -1,0 +1,48 @@
+import Foundation
+import MycoRules
+import MycoXML
+
+/// Gives advice for a situation: knowledge tables turn it into facts, the rule engine does the rest.
+public struct Advisor: Sendable {
+  public let knowledge: KnowledgeBase
+  public let rules: RuleBase
+  private let engine: Engine
+
+  public init(knowledge: KnowledgeBase, rules: RuleBase) {
+    self.knowledge = knowledge
+    self.rules = rules
+    self.engine = Engine(rules)
+  }
+
+  /// Loads a knowledge folder and a rules folder (schema from `RULES/schema/rules.xsd`).
+  ///
+  /// - Parameters:
+  ///   - knowledgeName, rulesName: how the folders are named in messages.
+  public static func load(
+    knowledge knowledgeDirectory: URL, knowledgeName: String, rules rulesDirectory: URL, rulesName: String
+  ) throws(LoadFailure) -> Advisor {
+    let knowledge = try KnowledgeBase.load(directory: knowledgeDirectory, displayName: knowledgeName)
+    let rules = try loadRules(rulesDirectory, name: rulesName, vocabulary: knowledge.vocabulary)
+    return Advisor(knowledge: knowledge, rules: rules)
+  }
+
+  /// Loads a rules folder against a vocabulary, validating with its `schema/rules.xsd`.
+  public static func loadRules(_ directory: URL, name: String, vocabulary: Vocabulary) throws(LoadFailure) -> RuleBase {
+    let schemaURL = directory.appendingPathComponent("schema/rules.xsd")
+    let schema: XMLSchema
+    do { schema = try XMLSchema(file: schemaURL) } catch {
+      throw LoadFailure(error)
+    }
+    return try RuleLoader(vocabulary: vocabulary, schema: schema).load(directory: directory, displayName: name)
+  }
+
+  /// The advice for `situation`.
+  public func advise(_ situation: Situation) throws(SituationError) -> AdviceReport {
+    let facts = try SituationFacts(knowledge: knowledge).facts(for: situation)
+    return AdviceReport(
+      situation: situation, evaluation: engine.evaluate(facts), knowledge: knowledge, rules: rules)
+  }
+
+  /// The knowledge-base version: knowledge and rules versions together.
+  public var version: String { AdviceReport.version(knowledge: knowledge, rules: rules) }
+}

@@ -1,0 +1,50 @@
+import MycoRules
+
+/// Monthly mean temperatures at a reference elevation, moved to other elevations by a lapse rate.
+///
+/// All values are estimates (see the `note` in Knowledge/climate.xml for how they were built).
+/// A day's mean is interpolated linearly between the mid-month means.
+public struct ClimateNormals: Sendable, Hashable, Codable {
+  public var id: String
+  /// Mean temperature (°C) for January … December at the reference elevation.
+  public var monthlyMeans: [Double]
+  public var referenceElevation: Double
+  /// Degrees Celsius lost per 100 m of height.
+  public var lapseRatePer100m: Double
+  public var note: LocalizedText
+  public var sources: [Citation]
+
+  static let daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+  static let firstDayOfMonth: [Int] = {
+    var days: [Int] = []
+    var total = 0
+    for length in daysInMonth {
+      days.append(total)
+      total += length
+    }
+    return days
+  }()
+
+  /// The estimated monthly mean for `month` (1–12) at `elevation` metres.
+  public func monthlyMean(month: Int, elevation: Double) -> Double {
+    monthlyMeans[month - 1] - lapse(elevation)
+  }
+
+  /// The estimated mean temperature of day `dayOfYear` (0-based, 365-day year) at `elevation`.
+  public func dailyMean(dayOfYear: Int, elevation: Double) -> Double {
+    let day = Double(((dayOfYear % 365) + 365) % 365)
+    var points: [(day: Double, mean: Double)] = (0..<12).map {
+      (Double(Self.firstDayOfMonth[$0]) + Double(Self.daysInMonth[$0]) / 2, monthlyMeans[$0])
+    }
+    points.insert((points[11].day - 365, monthlyMeans[11]), at: 0)
+    points.append((points[1].day + 365, monthlyMeans[0]))
+    let upper = points.firstIndex { $0.day > day } ?? points.count - 1
+    let (a, b) = (points[upper - 1], points[upper])
+    let mean = a.mean + (b.mean - a.mean) * (day - a.day) / (b.day - a.day)
+    return mean - lapse(elevation)
+  }
+
+  private func lapse(_ elevation: Double) -> Double {
+    (elevation - referenceElevation) / 100 * lapseRatePer100m
+  }
+}

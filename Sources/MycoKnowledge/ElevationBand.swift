@@ -1,0 +1,28 @@
+import MycoRules
+
+/// A band of elevations used to group advice and reports.
+public struct ElevationBand: Sendable, Hashable, Codable {
+  public var id: String
+  public var fromMetres: Double
+  /// Upper bound (exclusive); nil for the top band.
+  public var belowMetres: Double?
+  public var sources: [Citation]
+
+  public func contains(_ elevation: Double) -> Bool {
+    elevation >= fromMetres && elevation < (belowMetres ?? .infinity)
+  }
+}
+
+/// A free table of sourced rows (substrates, pesticides, places, pests, …).
+public struct KnowledgeTable: Sendable, Hashable, Codable {
+  public struct Row: Sendable, Hashable, Codable {
+    public var id: String
+    /// Cells by name; a cell with a language is stored as `name.lang` (e.g. `name.zh`).
+    public var cells: [String: String]
+    public var sources: [Citation]
+  }
+
+  public var id: String
+  public var title: LocalizedText
+  public var rows: [Row]
+}

@@ -1,0 +1,128 @@
+import MycoRules
+import MycoXML
+
+/// Collects the tables of one or more `<knowledge>` documents (already schema-valid).
+struct KnowledgeBuilder {
+  var varieties: [Variety] = []
+  var bagSizes: [BagSize] = []
+  var bagClasses: BagClasses?
+  var climate: ClimateNormals?
+  var elevationBands: [ElevationBand] = []
+  var tables: [KnowledgeTable] = []
+  var diagnostics: [Diagnostic] = []
+  /// Where each item was declared, keyed like `variety:shiitake`.
+  var locations: [String: SourceLocation] = [:]
+
+  mutating func add(_ root: XMLElement) {
+    for element in root.children {
+      switch element.name {
+      case "variety": addVariety(element)
+      case "bag-size":
+        unique("bag-size:\(element["id"] ?? "")", element)
+        bagSizes.append(
+          BagSize(
+            id: element["id"] ?? "", widthCM: number(element, "width-cm") ?? 0,
+            lengthCM: number(element, "length-cm") ?? 0, fillKgMinimum: number(element, "fill-kg-min"),
+            fillKgMaximum: number(element, "fill-kg-max"),
+            crops: (element["crop"] ?? "").split(separator: " ").map(String.init), note: element["note"],
+            sources: sources(element)))
+      case "bag-classes":
+        unique("bag-classes", element)
+        bagClasses = BagClasses(
+          smallBelowKg: number(element, "small-below-kg") ?? 0, largeAboveKg: number(element, "large-above-kg") ?? 0,
+          referenceBag: element["reference-bag"] ?? "", sources: sources(element))
+      case "climate":
+        unique("climate", element)
+        let months = element.children(named: "month").sorted { (Int($0["n"] ?? "") ?? 0) < (Int($1["n"] ?? "") ?? 0) }
+        if months.map({ Int($0["n"] ?? "") ?? 0 }) != Array(1...12) {
+          diagnostics.append(Diagnostic(kind: "bad-table", at: element.location, "climate needs months 1 to 12, once each"))
+        }
+        climate = ClimateNormals(
+          id: element["id"] ?? "", monthlyMeans: months.map { number($0, "mean") ?? 0 },
+          referenceElevation: number(element, "reference-elevation-m") ?? 0,
+          lapseRatePer100m: number(element, "lapse-rate-per-100m") ?? 0, note: element.localized("note"),
+          sources: sources(element))
+      case "elevation-band":
+        unique("band:\(element["id"] ?? "")", element)
+        elevationBands.append(
+          ElevationBand(
+            id: element["id"] ?? "", fromMetres: number(element, "from-m") ?? 0,
+            belowMetres: number(element, "below-m"), sources: sources(element)))
+      case "table":
+        unique("table:\(element["id"] ?? "")", element)
+        tables.append(table(element))
+      default:
+        break
+      }
+    }
+    elevationBands.sort { $0.fromMetres < $1.fromMetres }
+  }
+
+  private mutating func addVariety(_ element: XMLElement) {
+    let id = element["id"] ?? ""
+    unique("variety:\(id)", element)
+    let ranges = element.children(named: "range").map {
+      CropRange(
+        quantity: $0["quantity"] ?? "", stage: $0["stage"] ?? "", minimum: number($0, "min"),
+        optimumLow: number($0, "opt-min"), optimumHigh: number($0, "opt-max"), maximum: number($0, "max"),
+        unit: $0["unit"] ?? "", text: $0["text"], sources: sources($0))
+    }
+    let starts = element.children(named: "start").map {
+      StartTrigger(
+        season: $0["season"] ?? "autumn", atMost: number($0, "at-most"), atLeast: number($0, "at-least"),
+        staysAtLeast: number($0, "stays-at-least"), staysAtMost: number($0, "stays-at-most"),
+        forDays: Int($0["for-days"] ?? "") ?? 0, estimate: $0["estimate"] == "true", sources: sources($0))
+    }
+    let cycles = element.children(named: "cycle").map {
+      CropCycle(
+        phase: $0["phase"] ?? "", daysMinimum: Int($0["days-min"] ?? ""), daysMaximum: Int($0["days-max"] ?? ""),
+        text: $0["text"], sources: sources($0))
+    }
+    let stages = element.children(named: "stage").map {
+      CropStage(
+        id: $0["id"] ?? "", name: $0.localized("name"), startsAfterDays: Int($0["starts-after-days"] ?? "") ?? 0,
+        lastsDays: Int($0["lasts-days"] ?? ""), sources: sources($0))
+    }
+    let strains = element.children(named: "strain").map {
+      Strain(
+        id: $0["id"] ?? "", temperatureType: $0["temperature-type"] ?? "", fruitingMinimum: number($0, "fruiting-min"),
+        fruitingMaximum: number($0, "fruiting-max"), sources: sources($0))
+    }
+    varieties.append(
+      Variety(
+        id: id, name: element.localized("name"), latin: element["latin"] ?? "",
+        temperatureType: element["temperature-type"] ?? "", notes: element.localized("note"), ranges: ranges,
+        starts: starts, cycles: cycles, stages: stages, strains: strains,
+        commonBags: element.children(named: "common-bag").compactMap { $0["size"] }))
+  }
+
+  private func table(_ element: XMLElement) -> KnowledgeTable {
+    let rows = element.children(named: "row").map { row in
+      var cells: [String: String] = [:]
+      for cell in row.children(named: "cell") {
+        let key = cell["lang"].map { "\(cell["name"] ?? "").\($0)" } ?? (cell["name"] ?? "")
+        cells[key] = cell.trimmedText
+      }
+      return KnowledgeTable.Row(id: row["id"] ?? "", cells: cells, sources: sources(row))
+    }
+    return KnowledgeTable(id: element["id"] ?? "", title: element.localized("title"), rows: rows)
+  }
+
+  private mutating func unique(_ key: String, _ element: XMLElement) {
+    if let first = locations[key] {
+      diagnostics.append(Diagnostic(kind: "duplicate-id", at: element.location, "\(key) is already defined at \(first)"))
+    } else {
+      locations[key] = element.location
+    }
+  }
+
+  private func number(_ element: XMLElement, _ attribute: String) -> Double? {
+    element[attribute].flatMap(Double.init)
+  }
+
+  private func sources(_ element: XMLElement) -> [Citation] {
+    element.children(named: "source").map {
+      Citation(reference: $0["ref"] ?? "", href: $0["href"], uncertain: $0["uncertain"] == "true")
+    }
+  }
+}

@@ -1,0 +1,47 @@
+/// A grower's situation, as they describe it: what, where, when, and what they measured.
+///
+/// Only `variety` is required; everything else left out becomes a missing fact that the
+/// advice asks for when it matters.
+public struct Situation: Sendable, Hashable, Codable {
+  public var variety: String
+  public var strain: String?
+  /// Elevation of the farm in metres.
+  public var elevation: Double?
+  /// The date the advice is for (planned start, or today).
+  public var date: CalendarDate?
+  public var bag: BagDimensions?
+  public var substrate: String?
+  public var stage: String?
+  public var facility: String?
+  /// Measured air temperature in the shed (°C); beats the climate estimate.
+  public var temperature: Double?
+  /// Measured temperature inside the bags (°C).
+  public var bagTemperature: Double?
+  /// Measured relative humidity (%).
+  public var humidity: Double?
+  /// Measured day–night difference (°C).
+  public var dayNightDifference: Double?
+  /// Symptoms seen; nil means not asked, an empty set means none seen.
+  public var symptoms: Set<String>?
+
+  public init(
+    variety: String, strain: String? = nil, elevation: Double? = nil, date: CalendarDate? = nil,
+    bag: BagDimensions? = nil, substrate: String? = nil, stage: String? = nil, facility: String? = nil,
+    temperature: Double? = nil, bagTemperature: Double? = nil, humidity: Double? = nil,
+    dayNightDifference: Double? = nil, symptoms: Set<String>? = nil
+  ) {
+    self.variety = variety
+    self.strain = strain
+    self.elevation = elevation
+    self.date = date
+    self.bag = bag
+    self.substrate = substrate
+    self.stage = stage
+    self.facility = facility
+    self.temperature = temperature
+    self.bagTemperature = bagTemperature
+    self.humidity = humidity
+    self.dayNightDifference = dayNightDifference
+    self.symptoms = symptoms
+  }
+}

@@ -1,0 +1,129 @@
+import MycoRules
+
+/// Turns a grower's ``Situation`` into facts for the rule engine, using the knowledge tables.
+///
+/// Given values are `given`; everything computed from climate normals or bag tables is
+/// `estimated`, with a note saying how. A measured temperature beats the estimate.
+public struct SituationFacts: Sendable {
+  public let knowledge: KnowledgeBase
+
+  public init(knowledge: KnowledgeBase) { self.knowledge = knowledge }
+
+  /// The facts of `situation`; throws for unknown varieties, values or impossible numbers.
+  public func facts(for situation: Situation) throws(SituationError) -> [String: Fact] {
+    guard let variety = knowledge.variety(situation.variety) else {
+      let known = knowledge.varieties.map(\.id).joined(separator: ", ")
+      throw SituationError("unknown variety '\(situation.variety)' (known: \(known))")
+    }
+    var facts: [String: Fact] = ["variety": Fact(.symbol(variety.id))]
+    try addChoices(situation, &facts)
+    if let strain = situation.strain {
+      facts["strain"] = Fact(.symbol(strain))
+      if let known = variety.strains.first(where: { $0.id.lowercased() == strain.lowercased() }) {
+        facts["strain-type"] = Fact(.symbol(known.temperatureType), origin: .estimated("strain table: \(known.id)"))
+      }
+    }
+    if let date = situation.date {
+      facts["month"] = Fact(.number(Double(date.month)))
+      facts["season"] = Fact(.symbol(Self.season(ofMonth: date.month)))
+    }
+    try addMeasurements(situation, &facts)
+    if let elevation = situation.elevation {
+      guard elevation >= -500, elevation <= 9000 else {
+        throw SituationError("elevation \(Value.format(elevation)) m is not a place on Earth where mushrooms grow")
+      }
+      facts["elevation"] = Fact(.number(elevation))
+      if let band = knowledge.elevationBand(elevation) { facts["elevation-band"] = Fact(.symbol(band.id)) }
+      if let date = situation.date { addClimate(date, elevation, variety, &facts) }
+    }
+    if let bag = situation.bag { addBag(bag, &facts) }
+    return facts
+  }
+
+  /// Meteorological seasons: spring Mar–May, summer Jun–Aug, autumn Sep–Nov, winter Dec–Feb.
+  public static func season(ofMonth month: Int) -> String {
+    switch month {
+    case 3...5: "spring"
+    case 6...8: "summer"
+    case 9...11: "autumn"
+    default: "winter"
+    }
+  }
+
+  private func addChoices(_ situation: Situation, _ facts: inout [String: Fact]) throws(SituationError) {
+    for (name, value) in [("substrate", situation.substrate), ("stage", situation.stage), ("facility", situation.facility)] {
+      guard let value else { continue }
+      try check(value, isValueOf: name)
+      facts[name] = Fact(.symbol(value))
+    }
+    if let symptoms = situation.symptoms {
+      for symptom in symptoms { try check(symptom, isValueOf: "symptoms") }
+      facts["symptoms"] = Fact(.set(symptoms))
+    }
+  }
+
+  private func addMeasurements(_ situation: Situation, _ facts: inout [String: Fact]) throws(SituationError) {
+    if let humidity = situation.humidity {
+      guard (0...100).contains(humidity) else { throw SituationError("humidity must be 0–100 %, not \(Value.format(humidity))") }
+      facts["air-humidity"] = Fact(.number(humidity))
+    }
+    for (name, value) in [("air-temp", situation.temperature), ("bag-temp", situation.bagTemperature)] {
+      guard let value else { continue }
+      guard (-40...70).contains(value) else { throw SituationError("temperature \(Value.format(value)) °C is out of range") }
+      facts[name] = Fact(.number(value))
+    }
+    if let difference = situation.dayNightDifference {
+      guard (0...40).contains(difference) else { throw SituationError("day–night difference must be 0–40 °C") }
+      facts["day-night-difference"] = Fact(.number(difference))
+    }
+  }
+
+  private func addClimate(_ date: CalendarDate, _ elevation: Double, _ variety: Variety, _ facts: inout [String: Fact]) {
+    let climate = knowledge.climate
+    let note = "climate normals (\(climate.id), \(Value.format(climate.referenceElevation)) m) − \(Value.format(climate.lapseRatePer100m)) °C per 100 m"
+    func estimate(_ value: Double) -> Fact { Fact(.number((value * 10).rounded() / 10), origin: .estimated(note)) }
+    let day = date.climateDay
+    facts["month-mean-temp"] = estimate(climate.monthlyMean(month: date.month, elevation: elevation))
+    let tenDay = (0..<10).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.reduce(0, +) / 10
+    facts["ten-day-mean-temp"] = estimate(tenDay)
+    facts["coldest-mean-next-60-days"] = estimate((1...60).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.min()!)
+    facts["warmest-mean-next-30-days"] = estimate((0...30).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.max()!)
+    if facts["air-temp"] == nil { facts["air-temp"] = estimate(tenDay) }
+    if let window = startWindow(variety, date, elevation) {
+      facts["start-window"] = Fact(.symbol(window.position), origin: .estimated(note))
+      if let opens = window.opens { facts["window-opens"] = Fact(.symbol(opens.description), origin: .estimated(note)) }
+      if let closes = window.closes { facts["window-closes"] = Fact(.symbol(closes.description), origin: .estimated(note)) }
+    }
+  }
+
+  /// The variety's start window that matters for `date`: the one whose season is nearest.
+  public func startWindow(_ variety: Variety, _ date: CalendarDate, _ elevation: Double) -> StartWindow? {
+    let windows = variety.starts.map { StartWindow(trigger: $0, date: date, elevation: elevation, climate: knowledge.climate) }
+    if windows.count <= 1 { return windows.first }
+    if let inside = windows.first(where: { $0.position == "in-window" }) { return inside }
+    let season = date.month <= 6 ? "spring" : "autumn"
+    return windows.first { $0.trigger.season == season } ?? windows.first
+  }
+
+  private func addBag(_ bag: BagDimensions, _ facts: inout [String: Fact]) {
+    facts["bag-width"] = Fact(.number(bag.widthCM / 100))
+    facts["bag-length"] = Fact(.number(bag.lengthCM / 100))
+    let classes = knowledge.bagClasses
+    if let listed = knowledge.bagSize(bag), let fill = listed.fillKg {
+      facts["bag-fill"] = Fact(.number(fill), origin: .estimated("bag table: \(listed.id)"))
+      facts["bag-class"] = Fact(.symbol(classes.classify(fillKg: fill)), origin: .estimated("bag table: \(listed.id)"))
+    } else if let reference = knowledge.bagSizes.first(where: { $0.id == classes.referenceBag }), let fill = reference.fillKg {
+      let scaled = fill * (bag.widthCM * bag.widthCM * bag.lengthCM)
+        / (reference.widthCM * reference.widthCM * reference.lengthCM)
+      let note = "scaled from the \(reference.id) bag by width² × length"
+      facts["bag-fill"] = Fact(.number((scaled * 100).rounded() / 100), origin: .estimated(note))
+      facts["bag-class"] = Fact(.symbol(classes.classify(fillKg: scaled)), origin: .estimated(note))
+    }
+  }
+
+  private func check(_ value: String, isValueOf fact: String) throws(SituationError) {
+    guard let declaration = knowledge.vocabulary[fact], declaration.allowedValue(value) == nil else { return }
+    let allowed = declaration.values.map(\.id).joined(separator: ", ")
+    throw SituationError("unknown \(fact) '\(value)' (allowed: \(allowed))")
+  }
+}

@@ -1,0 +1,87 @@
+import MycoXML
+
+/// What kind of values a fact takes.
+public enum FactType: String, Sendable, Hashable, Codable {
+  /// A number with a dimension (converted to the base unit).
+  case number
+  /// One of a declared list of symbols.
+  case choice
+  /// Any subset of a declared list of symbols.
+  case set
+  /// Yes or no.
+  case flag
+  /// Free text, for display only (conditions cannot test it).
+  case text
+}
+
+/// One allowed symbol of a `choice` or `set` fact, with its labels.
+public struct AllowedValue: Sendable, Hashable, Codable {
+  public var id: String
+  public var label: LocalizedText
+
+  public init(id: String, label: LocalizedText) {
+    self.id = id
+    self.label = label
+  }
+}
+
+/// The declaration of a fact in the vocabulary: its name, type, unit and words.
+public struct FactDeclaration: Sendable, Hashable {
+  /// The name rules use, e.g. `elevation`.
+  public var name: String
+  public var type: FactType
+  /// For numbers: what they measure.
+  public var dimension: Dimension?
+  /// For numbers: the unit shown to people (values are stored in the base unit).
+  public var displayUnit: Unit?
+  /// For numbers: the smallest and largest sensible values, in the base unit.
+  public var minimum: Double?
+  public var maximum: Double?
+  /// For choices and sets: the allowed symbols.
+  public var values: [AllowedValue]
+  /// What the fact is called.
+  public var label: LocalizedText
+  /// The question to ask a grower when the fact is missing (empty: never asked, e.g. derived only).
+  public var question: LocalizedText
+  /// Where it is declared.
+  public var location: SourceLocation
+
+  public init(
+    name: String, type: FactType, dimension: Dimension? = nil, displayUnit: Unit? = nil,
+    minimum: Double? = nil, maximum: Double? = nil, values: [AllowedValue] = [],
+    label: LocalizedText = LocalizedText(), question: LocalizedText = LocalizedText(),
+    location: SourceLocation
+  ) {
+    self.name = name
+    self.type = type
+    self.dimension = dimension
+    self.displayUnit = displayUnit
+    self.minimum = minimum
+    self.maximum = maximum
+    self.values = values
+    self.label = label
+    self.question = question
+    self.location = location
+  }
+
+  /// The allowed value with this id, if declared.
+  public func allowedValue(_ id: String) -> AllowedValue? { values.first { $0.id == id } }
+
+  /// A value as people read it: numbers in the display unit, symbols by their label.
+  public func display(_ value: Value, language: String) -> String {
+    switch value {
+    case .number(let number):
+      guard let unit = displayUnit else { return Value.format(number) }
+      let shown = Value.format((number / unit.factor * 100).rounded() / 100)
+      return unit.symbol.isEmpty ? shown : "\(shown) \(unit.symbol)"
+    case .symbol(let symbol):
+      return allowedValue(symbol)?.label.text(in: language) ?? symbol
+    case .flag(let flag):
+      return language == "zh" ? (flag ? "是" : "否") : (flag ? "yes" : "no")
+    case .set(let members):
+      if members.isEmpty { return language == "zh" ? "无" : "none" }
+      return members.sorted().map { allowedValue($0)?.label.text(in: language) ?? $0 }
+        .joined(separator: language == "zh" ? "、" : ", ")
+    }
+  }
+}

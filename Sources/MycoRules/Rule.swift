@@ -1,0 +1,53 @@
+import MycoXML
+
+/// An expert rule: when a condition holds, give advice, warn or derive facts — with a reason and a source.
+public struct Rule: Sendable, Hashable {
+  /// Unique id, e.g. `shiitake.timing.wait-for-cool`.
+  public var id: String
+  public var title: LocalizedText
+  /// Higher priority wins a conflict on the same topic (default 50).
+  public var priority: Int
+  public var certainty: Certainty
+  public var condition: Condition
+  public var conclusions: [Conclusion]
+  /// Why the advice holds, in plain words.
+  public var because: LocalizedText
+  public var sources: [Citation]
+  /// Where the `<rule>` start tag is.
+  public var location: SourceLocation
+
+  public init(
+    id: String, title: LocalizedText, priority: Int = 50, certainty: Certainty, condition: Condition,
+    conclusions: [Conclusion], because: LocalizedText, sources: [Citation], location: SourceLocation
+  ) {
+    self.id = id
+    self.title = title
+    self.priority = priority
+    self.certainty = certainty
+    self.condition = condition
+    self.conclusions = conclusions
+    self.because = because
+    self.sources = sources
+    self.location = location
+  }
+
+  /// The facts this rule derives.
+  public var derivedFacts: [String] {
+    conclusions.compactMap { if case .derive(let fact, _) = $0 { fact } else { nil } }
+  }
+
+  /// The facts this rule reads.
+  public var readFacts: [String] {
+    condition.tests.flatMap { [$0.fact] + ($0.otherFact.map { [$0] } ?? []) }
+  }
+
+  /// The topics this rule advises or warns on.
+  public var topics: [String] {
+    conclusions.compactMap {
+      switch $0 {
+      case .advise(let topic, _), .warn(let topic, _): topic
+      case .derive: nil
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import MycoXML
+
+/// Reads rule files (`<rules>`), checks every rule against the vocabulary, and builds a ``RuleBase``.
+///
+/// Loading is all-or-nothing: any problem in any file throws ``LoadFailure`` with every problem found.
+public struct RuleLoader: Sendable {
+  private let vocabulary: Vocabulary
+  private let schema: XMLSchema?
+
+  /// - Parameters:
+  ///   - vocabulary: the facts rules may use.
+  ///   - schema: the rules XSD; nil skips schema validation.
+  public init(vocabulary: Vocabulary, schema: XMLSchema?) {
+    self.vocabulary = vocabulary
+    self.schema = schema
+  }
+
+  /// The `*.xml` files directly in `directory`, sorted by name.
+  public static func ruleFiles(in directory: URL) -> [URL] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    return names.filter { $0.hasSuffix(".xml") }.sorted().map { directory.appendingPathComponent($0) }
+  }
+
+  /// Loads every rule file directly in `directory`; `displayName` is how the folder is shown in messages.
+  public func load(directory: URL, displayName: String) throws(LoadFailure) -> RuleBase {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw LoadFailure([
+        Diagnostic(kind: "missing-file", at: SourceLocation(file: displayName, line: 1, column: 1), "rules folder not found")
+      ])
+    }
+    let files = Self.ruleFiles(in: directory).map { ($0, "\(displayName)/\($0.lastPathComponent)") }
+    return try load(files: files)
+  }
+
+  /// Loads the given files (URL and the name shown in messages).
+  public func load(files: [(url: URL, displayName: String)]) throws(LoadFailure) -> RuleBase {
+    var diagnostics: [Diagnostic] = []
+    var rules: [Rule] = []
+    var versions: [String] = []
+    for (url, name) in files {
+      do {
+        let root = try XMLReader.read(file: url, displayName: name, schema: schema)
+        if let version = root["version"] { versions.append(version) }
+        var parser = RuleParser(vocabulary: vocabulary)
+        rules += root.children(named: "rule").compactMap { parser.parse($0) }
+        diagnostics += parser.diagnostics
+      } catch {
+        diagnostics += error.errors.map(Diagnostic.init)
+      }
+    }
+    diagnostics += Self.duplicates(rules) + Self.cycles(rules)
+    if !diagnostics.isEmpty { throw LoadFailure(diagnostics) }
+    return RuleBase(vocabulary: vocabulary, rules: rules, version: versions.max() ?? "")
+  }
+
+  private static func duplicates(_ rules: [Rule]) -> [Diagnostic] {
+    var first: [String: Rule] = [:]
+    var found: [Diagnostic] = []
+    for rule in rules {
+      if let earlier = first[rule.id] {
+        found.append(
+          Diagnostic(
+            kind: "duplicate-id", at: rule.location, "rule id '\(rule.id)' is already used at \(earlier.location)",
+            rules: [rule.id]))
+      } else {
+        first[rule.id] = rule
+      }
+    }
+    return found
+  }
+
+  private static func cycles(_ rules: [Rule]) -> [Diagnostic] {
+    let byID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    return DerivationGraph(rules: rules).cycles().compactMap { cycle in
+      guard let first = cycle.first.flatMap({ byID[$0] }) else { return nil }
+      return Diagnostic(
+        kind: "cycle", at: first.location,
+        "derived facts form a cycle through rules \(cycle.joined(separator: " → ")) → \(cycle[0])", rules: cycle)
+    }
+  }
+}

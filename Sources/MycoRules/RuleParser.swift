@@ -1,0 +1,91 @@
+import MycoXML
+
+/// Turns one `<rule>` element into a ``Rule``, collecting every problem it finds.
+struct RuleParser {
+  private var conditions: ConditionParser
+  private(set) var diagnostics: [Diagnostic] = []
+
+  /// Languages every text must have.
+  static let requiredLanguages = ["zh", "en"]
+
+  init(vocabulary: Vocabulary) { conditions = ConditionParser(vocabulary: vocabulary) }
+
+  mutating func parse(_ element: XMLElement) -> Rule? {
+    let before = diagnostics.count + conditions.diagnostics.count
+    let id = element["id"] ?? ""
+    if id.isEmpty { report(element, "missing-id", "rule has no id") }
+    let certainty = Certainty(rawValue: element["certainty"] ?? "")
+    if certainty == nil {
+      report(element, "bad-certainty", "rule '\(id)': certainty must be must, should, consider or avoid")
+    }
+    let priorityText = element["priority"] ?? "50"
+    let priority = Int(priorityText)
+    if priority == nil { report(element, "bad-number", "rule '\(id)': priority '\(priorityText)' is not a whole number") }
+    let title = element.localized("title")
+    let because = element.localized("because")
+    requireLanguages(title, "title", element, id)
+    requireLanguages(because, "because", element, id)
+    let sources = element.children(named: "source").map {
+      Citation(reference: $0["ref"] ?? $0.trimmedText, href: $0["href"], uncertain: $0["uncertain"] == "true")
+    }
+    if sources.isEmpty || sources.contains(where: { $0.reference.isEmpty }) {
+      report(element, "missing-source", "rule '\(id)' needs a <source ref=…> for its advice")
+    }
+    var condition: Condition?
+    if let when = element.child(named: "when") {
+      condition = conditions.parse(when: when)
+    } else {
+      report(element, "missing-condition", "rule '\(id)' has no <when>")
+    }
+    let conclusions = parseConclusions(element.child(named: "then"), id: id)
+    diagnostics += conditions.diagnostics
+    conditions.diagnostics = []
+    guard diagnostics.count == before, let condition, let certainty, let priority else { return nil }
+    for index in diagnostics.indices where diagnostics[index].rules.isEmpty { diagnostics[index].rules = [id] }
+    return Rule(
+      id: id, title: title, priority: priority, certainty: certainty, condition: condition,
+      conclusions: conclusions, because: because, sources: sources, location: element.location)
+  }
+
+  private mutating func parseConclusions(_ then: XMLElement?, id: String) -> [Conclusion] {
+    guard let then, !then.children.isEmpty else {
+      diagnostics.append(
+        Diagnostic(kind: "missing-conclusion", at: then?.location ?? SourceLocation(file: "", line: 1, column: 1),
+          "rule '\(id)' has no conclusion in <then>", rules: [id]))
+      return []
+    }
+    var conclusions: [Conclusion] = []
+    for child in then.children {
+      switch child.name {
+      case "advise", "warn":
+        let topic = child["topic"] ?? ""
+        let text = child.localized("text")
+        requireLanguages(text, "text", child, id)
+        if topic.isEmpty { report(child, "missing-topic", "rule '\(id)': <\(child.name)> needs a topic") }
+        conclusions.append(child.name == "advise" ? .advise(topic: topic, text: text) : .warn(topic: topic, text: text))
+      case "derive":
+        let name = child["fact"] ?? ""
+        guard let declaration = conditions.vocabulary[name] else {
+          report(child, "unknown-fact", "unknown fact '\(name)'")
+          continue
+        }
+        if let value = conditions.value(child["value"] ?? "", for: declaration, at: child) {
+          conclusions.append(.derive(fact: name, value: value))
+        }
+      default:
+        report(child, "unknown-element", "unknown conclusion <\(child.name)>")
+      }
+    }
+    return conclusions
+  }
+
+  private mutating func requireLanguages(_ text: LocalizedText, _ what: String, _ element: XMLElement, _ id: String) {
+    for language in Self.requiredLanguages where (text.byLanguage[language] ?? "").isEmpty {
+      report(element, "missing-text", "rule '\(id)': <\(what)> has no \(language == "zh" ? "Chinese (zh)" : "English (en)") text")
+    }
+  }
+
+  private mutating func report(_ element: XMLElement, _ kind: String, _ message: String) {
+    diagnostics.append(Diagnostic(kind: kind, at: element.location, message))
+  }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import MycoXML
+
+/// Reads a fact vocabulary (`<vocabulary>` files) and checks each declaration.
+public struct VocabularyLoader: Sendable {
+  private let schema: XMLSchema?
+
+  /// - Parameter schema: the vocabulary XSD; nil skips schema validation.
+  public init(schema: XMLSchema?) { self.schema = schema }
+
+  /// Loads one vocabulary file; all-or-nothing.
+  public func load(file url: URL, displayName: String) throws(LoadFailure) -> Vocabulary {
+    let root: XMLElement
+    do { root = try XMLReader.read(file: url, displayName: displayName, schema: schema) } catch {
+      throw LoadFailure(error)
+    }
+    var diagnostics: [Diagnostic] = []
+    var vocabulary = Vocabulary()
+    var seen: [String: SourceLocation] = [:]
+    for element in root.children(named: "fact") {
+      guard let declaration = declaration(element, &diagnostics) else { continue }
+      if let first = seen[declaration.name] {
+        diagnostics.append(
+          Diagnostic(kind: "duplicate-fact", at: element.location, "fact '\(declaration.name)' is already declared at \(first)"))
+      }
+      seen[declaration.name] = element.location
+      vocabulary.add(declaration)
+    }
+    if !diagnostics.isEmpty { throw LoadFailure(diagnostics) }
+    return vocabulary
+  }
+
+  private func declaration(_ element: XMLElement, _ diagnostics: inout [Diagnostic]) -> FactDeclaration? {
+    let name = element["name"] ?? ""
+    guard let type = FactType(rawValue: element["type"] ?? "") else {
+      diagnostics.append(Diagnostic(kind: "bad-fact-type", at: element.location, "fact '\(name)' has an unknown type"))
+      return nil
+    }
+    var declaration = FactDeclaration(
+      name: name, type: type, label: element.localized("label"), question: element.localized("ask"),
+      location: element.location)
+    if type == .number {
+      let unitSymbol = element["unit"] ?? ""
+      if let dimensionName = element["dimension"] {
+        guard let dimension = Dimension(rawValue: dimensionName) else {
+          diagnostics.append(
+            Diagnostic(kind: "bad-dimension", at: element.location, "fact '\(name)': unknown dimension '\(dimensionName)'"))
+          return nil
+        }
+        declaration.dimension = dimension
+        if unitSymbol.isEmpty {
+          declaration.displayUnit = Unit.base(of: dimension)
+        } else if let unit = Unit.named(unitSymbol), unit.dimension == dimension {
+          declaration.displayUnit = unit
+        } else {
+          diagnostics.append(
+            Diagnostic(
+              kind: "wrong-unit", at: element.location,
+              "fact '\(name)': unit '\(unitSymbol)' is not a unit of \(dimension.rawValue)"))
+          return nil
+        }
+      } else {
+        declaration.dimension = .count
+        declaration.displayUnit = Unit.base(of: .count)
+      }
+      let factor = declaration.displayUnit?.factor ?? 1
+      declaration.minimum = element["min"].flatMap(Double.init).map { $0 * factor }
+      declaration.maximum = element["max"].flatMap(Double.init).map { $0 * factor }
+    }
+    declaration.values = element.children(named: "value").map {
+      AllowedValue(id: $0["id"] ?? "", label: $0.localized("label"))
+    }
+    if (type == .choice || type == .set) && declaration.values.isEmpty {
+      diagnostics.append(
+        Diagnostic(kind: "no-values", at: element.location, "fact '\(name)' is a \(type.rawValue) but lists no values"))
+    }
+    return declaration
+  }
+}

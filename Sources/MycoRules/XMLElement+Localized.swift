@@ -1,0 +1,12 @@
+import MycoXML
+
+extension XMLElement {
+  /// The child elements named `name`, read as one text per `lang` attribute.
+  public func localized(_ name: String) -> LocalizedText {
+    var byLanguage: [String: String] = [:]
+    for child in children(named: name) {
+      byLanguage[child["lang"] ?? "en"] = child.trimmedText
+    }
+    return LocalizedText(byLanguage)
+  }
+}

@@ -1,0 +1,137 @@
+import Foundation
+internal import CLibXML2
+
+/// Reads XML safely: no network, no DTD, no entities, bounded size and depth.
+///
+/// ```swift
+/// let root = try XMLReader.read(file: url, schema: schema)
+/// ```
+/// Every element of the result carries its `FILE:LINE:COLUMN`. Problems are thrown as
+/// ``XMLErrors`` (one for a parse error, possibly several for schema violations).
+public enum XMLReader {
+  /// Reads and parses a file, optionally validating it against a schema.
+  public static func read(
+    file url: URL, displayName: String? = nil, schema: XMLSchema? = nil,
+    limits: XMLLimits = .standard
+  ) throws(XMLErrors) -> XMLElement {
+    let name = displayName ?? url.path
+    let start = SourceLocation(file: name, line: 1, column: 1)
+    let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
+    if let size, size > limits.maxBytes {
+      throw XMLErrors([tooLarge(size, limits, at: start)])
+    }
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw XMLErrors([XMLError(.io, at: start, "cannot read the file (missing or not readable)")])
+    }
+    return try parse(data: data, name: name, schema: schema, limits: limits)
+  }
+
+  /// Parses XML text held in memory; `name` is used in error locations.
+  public static func parse(
+    data: Data, name: String, schema: XMLSchema? = nil, limits: XMLLimits = .standard
+  ) throws(XMLErrors) -> XMLElement {
+    let start = SourceLocation(file: name, line: 1, column: 1)
+    guard data.count <= limits.maxBytes else { throw XMLErrors([tooLarge(data.count, limits, at: start)]) }
+    let bytes = [UInt8](data)
+    let lines = LineIndex(bytes)
+    if let offset = Prolog.doctypeOffset(in: bytes) {
+      let (line, column) = lines.position(ofOffset: offset)
+      throw XMLErrors([
+        XMLError(
+          .doctype, at: SourceLocation(file: name, line: line, column: column),
+          "DOCTYPE declarations are not allowed (they can declare external or expanding entities)")
+      ])
+    }
+    let document = try ParsedDocument(bytes: bytes, name: name)
+    if let schema {
+      let problems = schema.validate(document.pointer, name: name, lines: lines)
+      if !problems.isEmpty { throw XMLErrors(problems) }
+    }
+    guard let root = xmlDocGetRootElement(document.pointer) else {
+      throw XMLErrors([XMLError(.malformed, at: start, "the document has no root element")])
+    }
+    var converter = TreeConverter(name: name, lines: lines, limits: limits)
+    return try converter.element(from: root, depth: 1)
+  }
+
+  private static func tooLarge(_ size: Int, _ limits: XMLLimits, at location: SourceLocation) -> XMLError {
+    XMLError(.tooLarge, at: location, "file is \(size) bytes; the limit is \(limits.maxBytes) bytes")
+  }
+}
+
+/// Owns a libxml2 document and frees it.
+final class ParsedDocument {
+  let pointer: xmlDocPtr
+
+  init(bytes: [UInt8], name: String) throws(XMLErrors) {
+    LibXML2.initialize()
+    guard let context = xmlNewParserCtxt() else {
+      throw XMLErrors([XMLError(.io, at: SourceLocation(file: name, line: 1, column: 1), "out of memory")])
+    }
+    defer { xmlFreeParserCtxt(context) }
+    let options = Int32(
+      XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+        | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+    let document = bytes.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+        xmlCtxtReadMemory(context, $0, Int32(buffer.count), name, "UTF-8", options)
+      }
+    }
+    if context.pointee.wellFormed == 0 || document == nil {
+      if let document { xmlFreeDoc(document) }
+      throw XMLErrors([LibXML2.error(from: xmlCtxtGetLastError(context), name: name)])
+    }
+    self.pointer = document!
+  }
+
+  deinit { xmlFreeDoc(pointer) }
+}
+
+/// Converts libxml2 nodes into ``XMLElement`` values, checking the depth limit.
+struct TreeConverter {
+  let name: String
+  let lines: LineIndex
+  let limits: XMLLimits
+  private var tagsSeenOnLine: [Int: Int] = [:]
+
+  init(name: String, lines: LineIndex, limits: XMLLimits) {
+    self.name = name
+    self.lines = lines
+    self.limits = limits
+  }
+
+  mutating func element(from node: xmlNodePtr, depth: Int) throws(XMLErrors) -> XMLElement {
+    let line = Int(xmlGetLineNo(node))
+    let occurrence = tagsSeenOnLine[line, default: 0]
+    tagsSeenOnLine[line] = occurrence + 1
+    let location = SourceLocation(
+      file: name, line: line, column: lines.columnOfStartTag(line: line, occurrence: occurrence))
+    guard depth <= limits.maxDepth else {
+      throw XMLErrors([XMLError(.tooDeep, at: location, "elements nest deeper than \(limits.maxDepth) levels")])
+    }
+    var element = XMLElement(
+      name: String(cString: node.pointee.name),
+      namespace: node.pointee.ns.map { String(cString: $0.pointee.href) },
+      location: location)
+    var attribute = node.pointee.properties
+    while let current = attribute {
+      let value = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)
+      element.attributes.append((String(cString: current.pointee.name), value.map { String(cString: $0) } ?? ""))
+      if let value { myco_xml_free(value) }
+      attribute = current.pointee.next
+    }
+    var child = node.pointee.children
+    while let current = child {
+      switch current.pointee.type {
+      case XML_ELEMENT_NODE:
+        element.children.append(try self.element(from: current, depth: depth + 1))
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+        if let content = current.pointee.content { element.text += String(cString: content) }
+      default:
+        break
+      }
+      child = current.pointee.next
+    }
+    return element
+  }
+}
