@@ -5,7 +5,7 @@ extension Myco {
   struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Work with the expert rules.",
-      subcommands: [List.self]
+      subcommands: [List.self, Test.self]
     )
   }
 }

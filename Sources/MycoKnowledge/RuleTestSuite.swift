@@ -1,0 +1,79 @@
+import Foundation
+import MycoRules
+import MycoXML
+
+/// The test cases in a rules folder (`tests/*.xml`), loaded and checked against the schema.
+public struct RuleTestSuite: Sendable {
+  public var cases: [RuleTestCase]
+
+  /// Loads every `*.xml` in `RULES/tests`, validating with `RULES/schema/cases.xsd`. All-or-nothing.
+  public static func load(rulesDirectory: URL, displayName: String) throws(LoadFailure) -> RuleTestSuite {
+    let directory = rulesDirectory.appendingPathComponent("tests")
+    let schema: XMLSchema
+    do { schema = try XMLSchema(file: rulesDirectory.appendingPathComponent("schema/cases.xsd")) } catch {
+      throw LoadFailure(error)
+    }
+    var diagnostics: [Diagnostic] = []
+    var cases: [RuleTestCase] = []
+    var seen: [String: SourceLocation] = [:]
+    for url in RuleLoader.ruleFiles(in: directory) {
+      do {
+        let root = try XMLReader.read(file: url, displayName: "\(displayName)/tests/\(url.lastPathComponent)", schema: schema)
+        for element in root.children(named: "case") {
+          guard let testCase = parse(element, &diagnostics) else { continue }
+          if let first = seen[testCase.id] {
+            diagnostics.append(Diagnostic(kind: "duplicate-id", at: element.location, "case id '\(testCase.id)' is already used at \(first)"))
+          }
+          seen[testCase.id] = element.location
+          cases.append(testCase)
+        }
+      } catch {
+        diagnostics += error.errors.map(Diagnostic.init)
+      }
+    }
+    if !diagnostics.isEmpty { throw LoadFailure(diagnostics) }
+    return RuleTestSuite(cases: cases)
+  }
+
+  private static func parse(_ element: XMLElement, _ diagnostics: inout [Diagnostic]) -> RuleTestCase? {
+    guard let situationElement = element.child(named: "situation") else { return nil }
+    let count = diagnostics.count
+    func number(_ name: String) -> Double? {
+      guard let text = situationElement[name] else { return nil }
+      guard let value = Double(text) else {
+        diagnostics.append(Diagnostic(kind: "bad-number", at: situationElement.location, "\(name) '\(text)' is not a number"))
+        return nil
+      }
+      return value
+    }
+    var date: CalendarDate?
+    if let text = situationElement["date"] {
+      date = CalendarDate(iso: text)
+      if date == nil { diagnostics.append(Diagnostic(kind: "bad-date", at: situationElement.location, "date '\(text)' is not YYYY-MM-DD")) }
+    }
+    var bag: BagDimensions?
+    if let text = situationElement["bag"] {
+      bag = BagDimensions(parsing: text)
+      if bag == nil { diagnostics.append(Diagnostic(kind: "bad-bag", at: situationElement.location, "bag '\(text)' is not a size like 15x55")) }
+    }
+    let symptoms = situationElement["symptoms"].map { Set($0.split(separator: " ").map(String.init).filter { $0 != "none" }) }
+    let situation = Situation(
+      variety: situationElement["variety"] ?? "", strain: situationElement["strain"], elevation: number("elevation"),
+      date: date, bag: bag, substrate: situationElement["substrate"], stage: situationElement["stage"],
+      facility: situationElement["facility"], temperature: number("temperature"),
+      bagTemperature: number("bag-temperature"), humidity: number("humidity"),
+      dayNightDifference: number("day-night-difference"), symptoms: symptoms)
+    let expectations = element.children.filter { $0.name == "expect" || $0.name == "expect-not" }.map {
+      RuleTestCase.Expectation(
+        present: $0.name == "expect", rule: $0["rule"], topic: $0["topic"],
+        certainty: $0["certainty"].flatMap(Certainty.init(rawValue:)), location: $0.location)
+    }
+    for expectation in expectations where expectation.rule == nil && expectation.topic == nil {
+      diagnostics.append(Diagnostic(kind: "empty-expectation", at: expectation.location, "an expectation needs rule= or topic="))
+    }
+    guard diagnostics.count == count else { return nil }
+    return RuleTestCase(
+      id: element["id"] ?? "", title: element.localized("title"), situation: situation, expectations: expectations,
+      location: element.location)
+  }
+}
