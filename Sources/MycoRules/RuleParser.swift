@@ -11,7 +11,7 @@ struct RuleParser {
   init(vocabulary: Vocabulary) { conditions = ConditionParser(vocabulary: vocabulary) }
 
   mutating func parse(_ element: XMLElement) -> Rule? {
-    let before = diagnostics.count + conditions.diagnostics.count
+    let before = diagnostics.count
     let id = element["id"] ?? ""
     if id.isEmpty { report(element, "missing-id", "rule has no id") }
     let certainty = Certainty(rawValue: element["certainty"] ?? "")
@@ -40,8 +40,8 @@ struct RuleParser {
     let conclusions = parseConclusions(element.child(named: "then"), id: id)
     diagnostics += conditions.diagnostics
     conditions.diagnostics = []
+    for index in before..<diagnostics.count where diagnostics[index].rules.isEmpty { diagnostics[index].rules = [id] }
     guard diagnostics.count == before, let condition, let certainty, let priority else { return nil }
-    for index in diagnostics.indices where diagnostics[index].rules.isEmpty { diagnostics[index].rules = [id] }
     return Rule(
       id: id, title: title, priority: priority, certainty: certainty, condition: condition,
       conclusions: conclusions, because: because, sources: sources, location: element.location)
