@@ -39,36 +39,37 @@ public struct RuleLoader: Sendable {
     var diagnostics: [Diagnostic] = []
     var rules: [Rule] = []
     var versions: [String] = []
+    var firstDeclared: [String: SourceLocation] = [:]
     for (url, name) in files {
       do {
         let root = try XMLReader.read(file: url, displayName: name, schema: schema)
         if let version = root["version"] { versions.append(version) }
         var parser = RuleParser(vocabulary: vocabulary)
-        rules += root.children(named: "rule").compactMap { parser.parse($0) }
-        diagnostics += parser.diagnostics
+        var found: [Diagnostic] = []
+        for element in root.children(named: "rule") {
+          found += Self.duplicate(element, &firstDeclared)
+          if let rule = parser.parse(element) { rules.append(rule) }
+        }
+        diagnostics += (found + parser.diagnostics).sorted {
+          ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
+        }
       } catch {
         diagnostics += error.errors.map(Diagnostic.init)
       }
     }
-    diagnostics += Self.duplicates(rules) + Self.cycles(rules)
+    diagnostics += Self.cycles(rules)
     if !diagnostics.isEmpty { throw LoadFailure(diagnostics) }
     return RuleBase(vocabulary: vocabulary, rules: rules, version: versions.max() ?? "")
   }
 
-  private static func duplicates(_ rules: [Rule]) -> [Diagnostic] {
-    var first: [String: Rule] = [:]
-    var found: [Diagnostic] = []
-    for rule in rules {
-      if let earlier = first[rule.id] {
-        found.append(
-          Diagnostic(
-            kind: "duplicate-id", at: rule.location, "rule id '\(rule.id)' is already used at \(earlier.location)",
-            rules: [rule.id]))
-      } else {
-        first[rule.id] = rule
-      }
+  /// A duplicate-id error if another `<rule>` (parsed or not) already used this id.
+  private static func duplicate(_ element: XMLElement, _ first: inout [String: SourceLocation]) -> [Diagnostic] {
+    guard let id = element["id"], !id.isEmpty else { return [] }
+    if let earlier = first[id] {
+      return [Diagnostic(kind: "duplicate-id", at: element.location, "rule id '\(id)' is already used at \(earlier)", rules: [id])]
     }
-    return found
+    first[id] = element.location
+    return []
   }
 
   private static func cycles(_ rules: [Rule]) -> [Diagnostic] {

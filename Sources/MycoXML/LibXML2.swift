@@ -27,8 +27,18 @@ enum LibXML2 {
   static func message(of record: UnsafeMutablePointer<xmlError>) -> String {
     var text = record.pointee.message.map { String(cString: $0) } ?? "XML error"
     text = text.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " ")
-    while let open = text.range(of: "{"), let close = text.range(of: "}", range: open.upperBound..<text.endIndex) {
-      text.removeSubrange(open.lowerBound..<close.upperBound)
+    // Drop `{namespace-uri}` prefixes, but keep sets like {'must', 'should'}.
+    var searchStart = text.startIndex
+    while let open = text.range(of: "{", range: searchStart..<text.endIndex),
+      let close = text.range(of: "}", range: open.upperBound..<text.endIndex)
+    {
+      let inside = text[open.upperBound..<close.lowerBound]
+      if inside.contains(":") && !inside.contains("'") {
+        text.removeSubrange(open.lowerBound..<close.upperBound)
+        searchStart = open.lowerBound
+      } else {
+        searchStart = close.upperBound
+      }
     }
     return text
   }

@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+
+/// End-to-end: runs the built `myco` binary and checks its output and exit status.
+@Suite struct CommandLineTests {
+  struct Run {
+    var out: String
+    var err: String
+    var status: Int32
+  }
+
+  static var binary: URL {
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("myco")
+    if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+    return Bundled.repository.appendingPathComponent(".build/debug/myco")
+  }
+
+  static func myco(_ arguments: [String], in folder: URL = Bundled.repository) throws -> Run {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+      out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self),
+      status: process.terminationStatus)
+  }
+
+  /// A copy of the bundled rules folder's schemas plus `files`, in a temporary folder.
+  static func draftRules(_ files: [String: String]) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("myco-draft-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("schema"), withIntermediateDirectories: true)
+    for schema in ["rules.xsd", "cases.xsd"] {
+      try FileManager.default.copyItem(
+        at: Bundled.rulesURL.appendingPathComponent("schema/\(schema)"), to: folder.appendingPathComponent("schema/\(schema)"))
+    }
+    for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+    return folder
+  }
+
+  static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rules xmlns=\"urn:myco:rules:1\" id=\"draft\" version=\"1\">\n"
+
+  static func rule(_ id: String, when: String) -> String {
+    """
+      <rule id="\(id)" certainty="should">
+        <title lang="zh">标题</title><title lang="en">Title</title>
+        <when>\(when)</when>
+        <then><advise topic="timing"><text lang="zh">做</text><text lang="en">Do</text></advise></then>
+        <because lang="zh">因为</because><because lang="en">Because</because>
+        <source ref="test"/>
+      </rule>
+
+    """
+  }
+
+  static let seed = ["advise", "--variety", "shiitake", "--elevation", "300", "--date", "2026-08-15", "--bag", "18x60"]
+
+  @Test func adviseSeedCaseInEnglish() throws {
+    let run = try Self.myco(Self.seed + ["--lang", "en"])
+    #expect(run.status == 0)
+    #expect(run.out.contains("[shiitake.timing.wait-for-cool]"))
+    #expect(run.out.contains("[shiitake.bag.smaller-bags-in-heat]"))
+    #expect(run.err.isEmpty)
+  }
+
+  @Test func adviseWhyNot() throws {
+    let run = try Self.myco(Self.seed + ["--lang", "en", "--why-not", "shiitake.timing.start-now"])
+    #expect(run.status == 0)
+    #expect(run.out.contains("did not fire because \"start-window is in-window\" is false"))
+  }
+
+  @Test func unknownVarietyExitsOne() throws {
+    let run = try Self.myco(["advise", "--variety", "truffle", "--elevation", "300"])
+    #expect(run.status == 1)
+    #expect(run.err.hasPrefix("error: unknown variety 'truffle' (known: "))
+    #expect(run.out.isEmpty)
+  }
+
+  @Test func unknownWhyNotRuleExitsOne() throws {
+    let run = try Self.myco(Self.seed + ["--why-not", "no.such.rule"])
+    #expect(run.status == 1)
+    #expect(run.err == "error: no rule with id 'no.such.rule' (see: myco rules list)\n")
+  }
+
+  @Test func externalEntityInARuleFileIsRefused() throws {
+    let xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE rules [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<rules xmlns=\"urn:myco:rules:1\" id=\"x\" version=\"1\">&x;</rules>\n"
+    let folder = try Self.draftRules(["evil.xml": xxe])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try Self.myco(Self.seed + ["--rules", folder.path])
+    #expect(run.status == 1)
+    #expect(run.err == "\(folder.path)/evil.xml:2:1: error: DOCTYPE declarations are not allowed (they can declare external or expanding entities)\n")
+    #expect(!run.out.contains("root:"))
+  }
+
+  @Test func entityBombIsRefused() throws {
+    let bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<rules xmlns=\"urn:myco:rules:1\" id=\"x\" version=\"1\">&b;</rules>\n"
+    let folder = try Self.draftRules(["bomb.xml": bomb])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try Self.myco(Self.seed + ["--rules", folder.path])
+    #expect(run.status == 1)
+    #expect(run.err.contains("bomb.xml:2:1: error: DOCTYPE declarations are not allowed"))
+  }
+
+  @Test func badRuleFilesGiveOneMessageEachWithLocation() throws {
+    let body = Self.header
+      + Self.rule("draft.unknown-fact", when: "<fact name=\"elevaton\" above=\"500\"/>")
+      + Self.rule("draft.unknown-value", when: "<fact name=\"variety\" is=\"truffle\"/>")
+      + Self.rule("draft.wrong-unit", when: "<fact name=\"elevation\" above=\"5\" unit=\"kg\"/>")
+      + Self.rule("draft.unknown-value", when: "<fact name=\"variety\" is=\"shiitake\"/>")
+      + "</rules>\n"
+    let folder = try Self.draftRules(["draft.xml": body])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try Self.myco(Self.seed + ["--rules", folder.path])
+    #expect(run.status == 1)
+    let lines = run.err.split(separator: "\n").map { String($0.dropFirst(folder.path.count + 1)) }
+    #expect(lines == [
+      "draft.xml:5:11: error: unknown fact 'elevaton'",
+      "draft.xml:12:11: error: 'truffle' is not a value of fact 'variety' (allowed: shiitake, oyster, wood-ear, king-oyster, enoki, tremella, button, lions-mane, morel, wine-cap, lingzhi)",
+      "draft.xml:19:11: error: unit 'kg' measures mass, but 'elevation' is a length",
+      "draft.xml:24:3: error: rule id 'draft.unknown-value' is already used at \(folder.path)/draft.xml:10:3",
+    ])
+    #expect(run.out.isEmpty)
+  }
+
+  @Test func malformedAndSchemaBreakingFiles() throws {
+    let folder = try Self.draftRules([
+      "a-broken.xml": Self.header + "  <rule id=\"x\">\n</rules>\n",
+      "b-schema.xml": Self.header + "  <rule id=\"y\" certainty=\"perhaps\"/>\n</rules>\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try Self.myco(Self.seed + ["--rules", folder.path])
+    #expect(run.status == 1)
+    let lines = run.err.split(separator: "\n").map { String($0.dropFirst(folder.path.count + 1)) }
+    #expect(lines == [
+      "a-broken.xml:5:1: error: Premature end of data in tag rules line 2",
+      "b-schema.xml:3:3: error: Element 'rule', attribute 'certainty': [facet 'enumeration'] The value 'perhaps' is not an element of the set {'must', 'should', 'consider', 'avoid'}.",
+      "b-schema.xml:3:3: error: Element 'rule': Missing child element(s). Expected is ( title ).",
+    ])
+  }
+
+  @Test func missingRulesFolder() throws {
+    let run = try Self.myco(Self.seed + ["--rules", "/nonexistent/rules"])
+    #expect(run.status == 1)
+    #expect(run.err.hasPrefix("/nonexistent/rules/schema/rules.xsd:1:1: error: schema file not found"))
+  }
+
+  @Test func rulesListAndKnowledgeListWork() throws {
+    let rules = try Self.myco(["rules", "list", "--format", "json"])
+    #expect(rules.status == 0)
+    let array = try JSONSerialization.jsonObject(with: Data(rules.out.utf8)) as? [[String: Any]]
+    #expect((array?.count ?? 0) >= 10)
+    #expect(array?.allSatisfy { ($0["sources"] as? [Any])?.isEmpty == false } == true)
+    let varieties = try Self.myco(["knowledge", "list", "varieties", "--format", "json"])
+    #expect(varieties.status == 0)
+    #expect(varieties.out.contains("\"latin\" : \"Lentinula edodes\""))
+  }
+
+  @Test func rulesTestPassesOnTheBundledCases() throws {
+    let run = try Self.myco(["rules", "test"])
+    #expect(run.status == 0, "\(run.out)")
+    #expect(run.out.hasSuffix(" failed\n"))
+  }
+
+  @Test func aWrongCaseFailsWithAClearMessage() throws {
+    let cases = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <cases xmlns="urn:myco:cases:1" version="1">
+        <case id="wrong">
+          <situation variety="shiitake" elevation="300" date="2026-08-15" bag="18x60"/>
+          <expect rule="shiitake.timing.start-now"/>
+        </case>
+      </cases>
+      """
+    let folder = try Self.draftRules([:])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for name in try FileManager.default.contentsOfDirectory(atPath: Bundled.rulesURL.path) where name.hasSuffix(".xml") {
+      try FileManager.default.copyItem(at: Bundled.rulesURL.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    }
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("tests"), withIntermediateDirectories: true)
+    try cases.write(to: folder.appendingPathComponent("tests/wrong.xml"), atomically: true, encoding: .utf8)
+    let run = try Self.myco(["rules", "test", "--rules", folder.path])
+    #expect(run.status == 1)
+    #expect(run.out.hasPrefix("FAIL wrong\n     \(folder.path)/tests/wrong.xml:5:5: expected rule shiitake.timing.start-now"))
+    #expect(run.out.hasSuffix("0 passed, 1 failed\n"))
+  }
+}
