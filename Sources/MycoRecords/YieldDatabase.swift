@@ -83,13 +83,16 @@ public struct YieldDatabase: Sendable {
       }
       try db.create(table: "harvest") { t in
         t.autoIncrementedPrimaryKey("id")
-        t.belongsTo("batch", onDelete: .cascade).notNull()
+        t.column("batch_id", .text).notNull().references("batch", onDelete: .cascade)
         t.column("harvested_on", .text).notNull()
         t.column("flush", .integer).notNull().check { $0 >= 1 }
         t.column("fresh_kg", .double).notNull().check { $0 >= 0 }
         t.column("grade", .text).notNull().defaults(to: "")
         t.column("price_yuan_per_kg", .double)
       }
+      // One index serves the foreign key, the report's per-flush totals and the export order.
+      try db.create(
+        index: "harvest_on_batch_flush", on: "harvest", columns: ["batch_id", "flush"])
     }
     return migrator
   }
