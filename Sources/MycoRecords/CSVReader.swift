@@ -31,12 +31,14 @@ struct CSVReader {
       var line = 1
       var fields: [String?] = []
       var field: [UInt8] = []
+      var ascii = true
       while index < count {
         let startLine = line
         fields.removeAll(keepingCapacity: true)
         var atRecordEnd = false
         while !atRecordEnd {
           field.removeAll(keepingCapacity: true)
+          ascii = true
           if index < count, buffer[index] == UInt8(ascii: "\"") {
             index += 1
             while index < count {
@@ -51,6 +53,7 @@ struct CSVReader {
                 break
               }
               if byte == UInt8(ascii: "\n") { line += 1 }
+              ascii = ascii && byte < 0x80
               field.append(byte)
               index += 1
             }
@@ -61,10 +64,13 @@ struct CSVReader {
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
               break
             }
+            ascii = ascii && byte < 0x80
             field.append(byte)
             index += 1
           }
-          fields.append(String(validating: field, as: UTF8.self))
+          // ASCII needs no validation; `String(validating:)` is only paid for other text.
+          fields.append(
+            ascii ? String(decoding: field, as: UTF8.self) : String(validating: field, as: UTF8.self))
           if index < count, buffer[index] == UInt8(ascii: ",") {
             index += 1
           } else {
