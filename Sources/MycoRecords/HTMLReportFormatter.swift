@@ -108,7 +108,7 @@ struct HTMLReportFormatter {
         let cx = x + barWidth / 2
         svg += "<path d=\"M\(f(cx)) \(f(y(max(low, 0))))V\(f(y(high)))M\(f(cx - 6)) \(f(y(high)))h12M\(f(cx - 6)) \(f(y(max(low, 0))))h12\" stroke=\"#1d261f\" stroke-width=\"1.5\" fill=\"none\"/>\n"
       }
-      svg += "<text x=\"\(f(x + barWidth / 2))\" y=\"\(f(y(bar.value) - 4))\" text-anchor=\"middle\">\(NumberText.fixed(bar.value, decimals))</text>\n"
+      svg += "<text x=\"\(f(x + barWidth / 2))\" y=\"\(f(y(max(bar.value, bar.high ?? 0)) - 5))\" text-anchor=\"middle\">\(NumberText.fixed(bar.value, decimals))</text>\n"
       svg += "<text x=\"\(f(x + barWidth / 2))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\">\(escape(bar.label))</text>\n"
     }
     return svg + "</svg></figure>\n"
@@ -130,7 +130,7 @@ struct HTMLReportFormatter {
     func y(_ value: Double) -> Double { top + plotHeight * (1 - value / scaleMax) }
     var svg = "<figure><figcaption>Yield per bag by flush (\(unit.rawValue) per inoculated bag)</figcaption>\n"
     svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">\n"
-    svg += axis(left: left, width: width, top: top, plotHeight: plotHeight, scaleMax: scaleMax, decimals: 2)
+    svg += axis(left: left, width: width, top: top, plotHeight: plotHeight, scaleMax: scaleMax, decimals: 3)
     for flush in 1...maxFlush {
       let slotX = left + slot * Double(flush - 1) + slot * 0.1
       for (index, group) in values.enumerated() {
