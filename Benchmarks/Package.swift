@@ -1,0 +1,24 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Benchmarks for Myco, kept out of the main package so `swift build` and `swift test` at the
+// root never build them. Build in release: `swift build -c release` (root, for `myco`), then
+// `swift run -c release myco-bench yields --rows 1000000` here.
+let package = Package(
+  name: "MycoBenchmarks",
+  platforms: [.macOS(.v13)],
+  dependencies: [
+    // Named, so that the product reference does not depend on the checkout folder name.
+    .package(name: "Myco", path: ".."),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .executableTarget(
+      name: "myco-bench",
+      dependencies: [
+        .product(name: "MycoRecords", package: "Myco"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    )
+  ]
+)

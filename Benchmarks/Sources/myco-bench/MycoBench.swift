@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `myco-bench`: timings of Myco against reference tools. One subcommand per file.
+@main
+struct MycoBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "myco-bench",
+    abstract: "Benchmarks for Myco (not tests): times the built myco binary against reference tools.",
+    subcommands: [YieldsBenchmark.self]
+  )
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import MycoRecords
+
+extension Yields {
+  /// `myco yields import`: loads batch and harvest CSV files in one transaction.
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Import batches and harvests from CSV; any bad row imports nothing.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var varieties: VarietySource
+
+    @Option(help: ArgumentHelp("Batch CSV file (see Docs/yields.md for columns).", valueName: "file"))
+    var batches: String?
+    @Option(help: ArgumentHelp("Harvest CSV file.", valueName: "file"))
+    var harvests: String?
+    @Flag(help: "Replace stored batches that have the same id, with all their harvests.")
+    var replace = false
+
+    func validate() throws {
+      if batches == nil, harvests == nil {
+        throw ValidationError("Give --batches FILE, --harvests FILE or both.")
+      }
+    }
+
+    func run() throws {
+      try reportingRecordErrors {
+        let records = try CSVImport.read(
+          batchesPath: batches, harvestsPath: harvests,
+          knownVarieties: varieties.knownVarietyIDs())
+        let summary = try database.open().importRecords(records, replace: replace)
+        print(summary)
+      }
+    }
+  }
+}

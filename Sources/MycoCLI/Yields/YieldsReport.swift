@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import MycoRecords
+
+extension Yields {
+  /// `myco yields report`: yield per bag, BE and more, by group.
+  struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Report yield per bag, biological efficiency, contamination and timing by group.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(
+      help: ArgumentHelp(
+        "Group by these fields, comma-separated: \(ReportField.allCases.map(\.rawValue).joined(separator: ", ")).",
+        valueName: "field,…"))
+    var by: String = ""
+    @Option(help: "Only this variety.")
+    var variety: String?
+    @Option(help: ArgumentHelp("Only batches inoculated on or after this day.", valueName: "YYYY-MM-DD"))
+    var from: CalendarDate?
+    @Option(help: ArgumentHelp("Only batches inoculated on or before this day.", valueName: "YYYY-MM-DD"))
+    var to: CalendarDate?
+    @Option(help: ArgumentHelp("Rule id that --by advice asks about (followed or not).", valueName: "rule-id"))
+    var advice: String?
+    @Option(help: "Output format: text, json, csv or html.")
+    var format: ReportFormat = .text
+    @Option(help: "Weight unit for text, CSV and HTML: kg or jin (斤). JSON is always kg.")
+    var unit: WeightUnit = .kg
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var out: String?
+
+    func fields() throws -> [ReportField] {
+      try by.split(separator: ",").map { name in
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard let field = ReportField(rawValue: trimmed) else {
+          throw ValidationError(
+            "--by: \"\(trimmed)\" is not a field; use \(ReportField.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        return field
+      }
+    }
+
+    func validate() throws {
+      let fields = try fields()
+      if fields.contains(.advice), advice == nil {
+        throw ValidationError("--by advice needs --advice RULE-ID.")
+      }
+      if let from, let to, to < from {
+        throw ValidationError("--to \(to) is before --from \(from).")
+      }
+    }
+
+    func run() throws {
+      try reportingRecordErrors {
+        let query = ReportQuery(
+          groupBy: try fields(), variety: variety, from: from, to: to, adviceRule: advice)
+        let text = try database.open().report(query).rendered(as: format, unit: unit)
+        if let out {
+          try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+        } else {
+          print(text, terminator: "")
+        }
+      }
+    }
+  }
+}

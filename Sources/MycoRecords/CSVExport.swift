@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+
+extension YieldDatabase {
+  /// The file names `exportCSV(to:)` writes.
+  public static let exportFileNames = (batches: "batches.csv", harvests: "harvests.csv")
+
+  /// Writes `batches.csv` and `harvests.csv` into `directory` (created if needed), in the
+  /// import format: UTF-8 with a byte-order mark, `\n` line ends, SI units, batches by id and
+  /// harvests by batch, date, flush and entry order. Numbers are written in their shortest
+  /// exact form, so export → import → export gives identical files. Text cells that a
+  /// spreadsheet would run as formulas get a leading `'` (removed again on import).
+  ///
+  /// - Returns: the paths written.
+  @discardableResult
+  public func exportCSV(to directory: String) throws -> (batches: String, harvests: String) {
+    try FileManager.default.createDirectory(
+      atPath: directory, withIntermediateDirectories: true)
+    let batchesPath = directory + "/" + Self.exportFileNames.batches
+    let harvestsPath = directory + "/" + Self.exportFileNames.harvests
+    let (batchText, harvestText) = try dbWriter.read { db in
+      var batches = CSVWriter()
+      batches.append(BatchCSV.columns)
+      let batchCursor = try Batch.order(Batch.Columns.id).fetchCursor(db)
+      while let batch = try batchCursor.next() { batches.append(BatchCSV.fields(of: batch)) }
+      var harvests = CSVWriter()
+      harvests.append(HarvestCSV.columns)
+      let harvestCursor = try Harvest.order(
+        Harvest.Columns.batchID, Harvest.Columns.harvestedOn, Harvest.Columns.flush, Column("id")
+      ).fetchCursor(db)
+      while let harvest = try harvestCursor.next() {
+        harvests.append(HarvestCSV.fields(of: harvest))
+      }
+      return (batches.text, harvests.text)
+    }
+    try Data(batchText.utf8).write(to: URL(fileURLWithPath: batchesPath), options: .atomic)
+    try Data(harvestText.utf8).write(to: URL(fileURLWithPath: harvestsPath), options: .atomic)
+    return (batchesPath, harvestsPath)
+  }
+}

@@ -1,0 +1,80 @@
+/// A day on the proleptic Gregorian calendar, without time or time zone.
+///
+/// Records keep dates as days, written ISO `YYYY-MM-DD`, so that a harvest logged in Wushan
+/// is the same day wherever the report is run.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// The year, e.g. 2025.
+  public let year: Int
+  /// The month, 1–12.
+  public let month: Int
+  /// The day of the month, 1–31.
+  public let day: Int
+
+  /// Creates a date, or returns nil when the day does not exist (e.g. 2025-02-29).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month),
+      (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+    else { return nil }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// Parses `YYYY-MM-DD` exactly (four-digit year, two-digit month and day).
+  public init?(iso text: some StringProtocol) {
+    var digits: [Int] = []
+    digits.reserveCapacity(8)
+    var index = 0
+    for byte in text.utf8 {
+      defer { index += 1 }
+      if index == 4 || index == 7 {
+        guard byte == UInt8(ascii: "-") else { return nil }
+      } else {
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        digits.append(Int(byte - UInt8(ascii: "0")))
+      }
+    }
+    guard index == 10 else { return nil }
+    let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+    self.init(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+  }
+
+  /// The ISO form, `YYYY-MM-DD`.
+  public var description: String {
+    func pad(_ value: Int, _ width: Int) -> String {
+      let digits = String(value)
+      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+
+  /// Days since 1970-01-01 (negative before), for day arithmetic.
+  public var daysSinceEpoch: Int {
+    // Howard Hinnant's days_from_civil.
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  /// Whole days from `self` to `other` (positive when `other` is later).
+  public func days(to other: CalendarDate) -> Int { other.daysSinceEpoch - daysSinceEpoch }
+
+  /// The meteorological season this date falls in.
+  public var season: Season { Season(month: month) }
+
+  public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+  }
+
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+}

@@ -1,0 +1,71 @@
+/// A batch property the yield report can group by (`--by`).
+public enum ReportField: String, Sendable, CaseIterable {
+  case variety, strain
+  case bagSize = "bag-size"
+  /// Meteorological season of inoculation (spring Mar–May, …, winter Dec–Feb).
+  case season
+  /// Month of inoculation.
+  case month
+  case elevationBand = "elevation-band"
+  /// Year of inoculation.
+  case year
+  case facility, grower, place
+  /// Whether the batch followed a given rule id (`ReportQuery.adviceRule`).
+  case advice
+
+  /// A group value for one batch: the label shown, and an order to sort by.
+  func value(of batch: Batch, adviceRule: String?) -> GroupValue {
+    switch self {
+    case .variety: return GroupValue(text: batch.variety)
+    case .strain: return GroupValue(text: batch.strain)
+    case .facility: return GroupValue(text: batch.facility)
+    case .grower: return GroupValue(text: batch.grower)
+    case .place: return GroupValue(text: batch.place)
+    case .bagSize:
+      return GroupValue(
+        label: batch.bagSize.description,
+        rank: batch.bagSize.widthCm * 10_000 + batch.bagSize.lengthCm)
+    case .season:
+      let season = batch.inoculatedOn.season
+      return GroupValue(
+        label: season.rawValue, rank: Double(Season.allCases.firstIndex(of: season)!))
+    case .month:
+      let month = batch.inoculatedOn.month
+      return GroupValue(label: Self.monthNames[month - 1], rank: Double(month))
+    case .year:
+      return GroupValue(label: String(batch.inoculatedOn.year), rank: Double(batch.inoculatedOn.year))
+    case .elevationBand:
+      guard let metres = batch.elevationM else { return GroupValue(label: "unknown", rank: 99) }
+      let band = ElevationBand(metres: metres)
+      return GroupValue(
+        label: band.rawValue, rank: Double(ElevationBand.allCases.firstIndex(of: band)!))
+    case .advice:
+      let followed = adviceRule.map { batch.adviceRules.contains($0) } ?? false
+      return GroupValue(label: followed ? "followed" : "not followed", rank: followed ? 0 : 1)
+    }
+  }
+
+  private static let monthNames = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
+}
+
+/// One field's value in a group key.
+struct GroupValue: Hashable, Comparable {
+  let label: String
+  let rank: Double
+
+  init(label: String, rank: Double) {
+    self.label = label
+    self.rank = rank
+  }
+
+  /// A free-text value; empty text shows as `(none)` and sorts last.
+  init(text: String) {
+    self.init(label: text.isEmpty ? "(none)" : text, rank: text.isEmpty ? 1 : 0)
+  }
+
+  static func < (lhs: GroupValue, rhs: GroupValue) -> Bool {
+    (lhs.rank, lhs.label) < (rhs.rank, rhs.label)
+  }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import MycoRecords
+
+/// A temporary folder, removed when the test is done with it.
+final class TemporaryFolder {
+  let path: String
+
+  init() throws {
+    path = NSTemporaryDirectory() + "myco-records-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
+
+  /// Writes `text` to `name` in the folder and returns its path.
+  @discardableResult
+  func write(_ name: String, _ text: String) throws -> String {
+    let file = path + "/" + name
+    try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+    return file
+  }
+
+  func read(_ name: String) throws -> Data {
+    try Data(contentsOf: URL(fileURLWithPath: path + "/" + name))
+  }
+}
+
+let knownVarieties: Set<String> = ["shiitake", "oyster"]
+
+let batchHeader =
+  "batch_id,grower,place,elevation_m,variety,strain,substrate,bag_size,dry_substrate_kg_per_bag,bags,inoculated_on,facility,bags_contaminated,advice_rules,kb_version,notes\n"
+let harvestHeader = "batch_id,harvested_on,flush,fresh_kg,grade,price_yuan_per_kg\n"
+
+/// Four shiitake batches whose figures are computed by hand in `ImportReportTests`.
+let handBatches = batchHeader + """
+  A1,Grower A,Village A,700,shiitake,L808,sawdust,15x55,1.0,10,2024-09-01,simple-shed,1,,,
+  A2,Grower A,Village A,720,shiitake,L808,sawdust,15x55,1.0,10,2024-09-10,simple-shed,0,,,
+  B1,Grower B,Village B,1100,shiitake,939,sawdust,15x45,0.5,20,2024-06-01,simple-shed,2,shiitake.bag.smaller-bags-in-heat,2024.09,
+  B2,Grower B,Village B,1150,shiitake,939,sawdust,15x45,0.5,20,2024-06-15,simple-shed,4,shiitake.bag.smaller-bags-in-heat,2024.09,
+
+  """
+let handHarvests = harvestHeader + """
+  A1,2024-11-01,1,6,A,12
+  A1,2024-12-01,2,4,B,8.5
+  A2,2024-11-20,1,8,A,12
+  B1,2024-08-01,1,5,A,12
+  B1,2024-08-20,2,3,A,12
+  B2,2024-08-15,1,6,A,12
+  B2,2024-09-05,2,4,B,
+  B2,2024-09-25,3,2,B,
+
+  """
+
+/// A database in `folder` holding the hand-computed batches.
+func handDatabase(_ folder: TemporaryFolder) throws -> YieldDatabase {
+  let database = try YieldDatabase.open(path: folder.path + "/records.sqlite")
+  let records = try CSVImport.read(
+    batchesPath: try folder.write("batches.csv", handBatches),
+    harvestsPath: try folder.write("harvests.csv", handHarvests),
+    knownVarieties: knownVarieties)
+  try database.importRecords(records, replace: false)
+  return database
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import MycoRecords
+
+@Suite struct FormatTests {
+  @Test func allFormatsShowTheSameFigures() throws {
+    let folder = try TemporaryFolder()
+    let report = try handDatabase(folder).report(ReportQuery(groupBy: [.bagSize]))
+    let text = report.rendered(as: .text)
+    let json = report.rendered(as: .json)
+    let csv = report.rendered(as: .csv)
+    let html = report.rendered(as: .html)
+
+    // The figures every format must carry, as the shared cells format them.
+    for group in report.groups {
+      let c = ReportCells(group, unit: .kg)
+      for figure in [c.fresh, c.yieldPerBag, c.yieldPerBagSD, c.be, c.beSD, c.contamination, c.flushes, c.daysToFirstHarvest] {
+        #expect(text.contains(figure) && csv.contains(figure) && html.contains(figure))
+        #expect(json.contains(": \(figure)"))
+      }
+    }
+    // JSON parses, with the documented names, and its numbers equal the CSV's.
+    let object = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let groups = try #require(object["groups"] as? [[String: Any]])
+    #expect(groups.count == 2 && object["comparison"] != nil)
+    for name in ["batches", "bags", "fresh_kg", "yield_per_bag_kg", "yield_per_bag_sd", "be_percent", "be_sd", "contamination_percent", "flushes", "days_to_first_harvest"] {
+      #expect(groups[0][name] != nil, "missing \(name)")
+    }
+    #expect(groups[0]["be_percent"] as? Double == 100)
+    let csvRows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    #expect(csvRows[1][0] == "15x45" && csvRows[1][8] == "100.0")
+    #expect(report.comparisonSentences.allSatisfy { text.contains($0) && html.contains($0) })
+    #expect(html.contains("<svg") && !html.contains("<script"))
+  }
+
+  @Test func jinShowsTwiceTheKilograms() throws {
+    let folder = try TemporaryFolder()
+    let report = try handDatabase(folder).report(ReportQuery())
+    #expect(report.rendered(as: .csv, unit: .jin).contains(",4,60,76.0,1.400,"))
+    #expect(report.rendered(as: .csv, unit: .kg).contains(",4,60,38.0,0.700,"))
+  }
+}
