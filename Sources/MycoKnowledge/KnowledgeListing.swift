@@ -8,7 +8,15 @@ public struct KnowledgeListing: Sendable {
   public init(_ knowledge: KnowledgeBase) { self.knowledge = knowledge }
 
   /// The subjects `myco knowledge list` can show.
-  public static let subjects = ["varieties", "bags"]
+  public static let subjects = ["varieties", "bags", "substrates", "pesticides", "places", "pests"]
+
+  /// The table ids shown for each table subject (`pesticides` shows three tables).
+  static let tableSubjects: [String: [String]] = [
+    "substrates": ["substrates"],
+    "pesticides": ["pesticides-registered", "pesticides-banned", "pesticides-unconfirmed"],
+    "places": ["places"],
+    "pests": ["contaminants-pests"],
+  ]
 
   /// The listing of `subject` as text, or nil for an unknown subject.
   public func text(_ subject: String, language: String) -> String? {
@@ -27,8 +35,29 @@ public struct KnowledgeListing: Sendable {
       }
       return (lines + ["\(knowledge.bagSizes.count) bag sizes"]).joined(separator: "\n") + "\n"
     default:
-      return nil
+      guard let ids = Self.tableSubjects[subject] else { return nil }
+      return ids.compactMap { knowledge.table($0) }.map { tableText($0, language: language) }.joined(separator: "\n")
     }
+  }
+
+  /// One table as text: its title, then per row the id, its cells (language-tagged cells in
+  /// `language` only) and its sources (marked "uncertain" where the source says so).
+  func tableText(_ table: KnowledgeTable, language: String) -> String {
+    var lines = ["\(table.title.text(in: language)) [\(table.id)]"]
+    for row in table.rows {
+      var cells: [String] = []
+      for key in row.cells.keys.sorted() {
+        let parts = key.split(separator: ".", maxSplits: 1)
+        if parts.count == 2, parts[1] != language { continue }
+        cells.append("\(parts[0]): \(row.cells[key] ?? "")")
+      }
+      lines.append("\(row.id)")
+      lines += cells.map { "    \($0)" }
+      let sources = row.sources.map { "\($0.reference)\($0.href.map { " <\($0)>" } ?? "")\($0.uncertain ? " (uncertain)" : "")" }
+      lines.append("    source: \(sources.joined(separator: "; "))")
+    }
+    lines.append("\(table.rows.count) rows, knowledge version \(knowledge.version)")
+    return lines.joined(separator: "\n") + "\n"
   }
 
   /// The listing of `subject` as JSON, or nil for an unknown subject.
@@ -39,7 +68,9 @@ public struct KnowledgeListing: Sendable {
     switch subject {
     case "varieties": data = try? encoder.encode(knowledge.varieties)
     case "bags": data = try? encoder.encode(knowledge.bagSizes)
-    default: return nil
+    default:
+      guard let ids = Self.tableSubjects[subject] else { return nil }
+      data = try? encoder.encode(ids.compactMap { knowledge.table($0) })
     }
     return data.map { String(decoding: $0, as: UTF8.self) + "\n" }
   }

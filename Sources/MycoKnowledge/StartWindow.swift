@@ -13,6 +13,8 @@ public struct StartWindow: Sendable, Hashable, Codable {
   /// Autumn windows are looked for from 1 July to the end of January; spring windows from
   /// 1 January to 30 June. A day qualifies when its estimated mean meets `at-most`/`at-least`
   /// and the means of the following `for-days` days meet `stays-at-least`/`stays-at-most`.
+  /// When the qualifying days form several runs, the run holding `date` is used, else the next
+  /// run after `date`, else the last run.
   public init(trigger: StartTrigger, date: CalendarDate, elevation: Double, climate: ClimateNormals) {
     self.trigger = trigger
     let autumn = trigger.season != "spring"
@@ -20,17 +22,27 @@ public struct StartWindow: Sendable, Hashable, Codable {
     let scanYear = autumn && date.month == 1 ? date.year - 1 : date.year
     let scanStart = CalendarDate(year: scanYear, month: autumn ? 7 : 1, day: 1)!
     let scanLength = autumn ? 215 : 181
-    var opens: CalendarDate?
-    var closes: CalendarDate?
+    // Collect every run of qualifying days. A warm mid-elevation summer can split the season:
+    // e.g. at 800 m the first days of July are still cool enough for shiitake, then a warm spell
+    // follows, and the real autumn window opens in late August. Take the run that holds `date`,
+    // else the next run after it (too early), else the last run (too late).
+    var runs: [(opens: CalendarDate, closes: CalendarDate)] = []
+    var current: (opens: CalendarDate, closes: CalendarDate)?
     for offset in 0..<scanLength {
       let day = scanStart.adding(days: offset)
       if Self.qualifies(day, trigger, elevation, climate) {
-        if opens == nil { opens = day }
-        closes = day
-      } else if opens != nil {
-        break
+        current = (current?.opens ?? day, day)
+      } else if let run = current {
+        runs.append(run)
+        current = nil
       }
     }
+    if let run = current { runs.append(run) }
+    let chosen =
+      runs.first { !(date < $0.opens) && !($0.closes < date) }
+      ?? runs.first { date < $0.opens } ?? runs.last
+    let opens = chosen?.opens
+    let closes = chosen?.closes
     self.opens = opens
     self.closes = closes
     if let opens, let closes {

@@ -22,7 +22,7 @@ struct SituationOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Substrate, e.g. sawdust-bran, cottonseed-hulls, corncob.", valueName: "id"))
   var substrate: String?
 
-  @Option(help: ArgumentHelp("Stage: planning, bagging, sterilising, inoculation, spawn-run, browning, fruiting, resting.", valueName: "id"))
+  @Option(help: ArgumentHelp("Stage: planning, bagging, sowing, sterilising, inoculation, spawn-run, browning, fruiting, resting.", valueName: "id"))
   var stage: String?
 
   @Option(help: ArgumentHelp("Facility: simple-shed, insulated-shed, greenhouse, room, forest, field.", valueName: "id"))
@@ -40,7 +40,7 @@ struct SituationOptions: ParsableArguments {
   @Option(name: .customLong("day-night-difference"), help: ArgumentHelp("Measured day–night temperature difference, °C.", valueName: "°C"))
   var dayNightDifference: Double?
 
-  @Option(name: .customLong("symptom"), help: ArgumentHelp("A symptom seen (repeatable): green-patches, orange-mould, soft-sticks, small-flies, mites, rotting-buds, sour-smell; or none.", valueName: "id"))
+  @Option(name: .customLong("symptom"), help: ArgumentHelp("A symptom seen (repeatable): green-patches, orange-mould, soft-sticks, small-flies, mites, rotting-buds, sour-smell, deformed-fruit, thin-long-stems, cracked-caps; or none.", valueName: "id"))
   var symptoms: [String] = []
 
   /// The situation these flags describe; throws a validation error for malformed values.
