@@ -1,0 +1,113 @@
+import MycoXML
+
+/// What the verifier needs to know about the domain, as plain data.
+///
+/// MycoRules knows nothing about mushrooms; the knowledge layer fills this in (varieties and
+/// topics for the coverage matrix, each variety's months, the pesticide lists).
+public struct VerificationContext: Sendable {
+  /// The axes of the coverage matrix; nil skips the coverage pass.
+  public var coverage: CoverageAxes?
+  /// Value links such as "when variety is shiitake, month is 8–11".
+  public var links: [FactLink]
+  /// Named products a rule text must not (or should not) mention.
+  public var productLists: [ProductList]
+
+  public init(coverage: CoverageAxes? = nil, links: [FactLink] = [], productLists: [ProductList] = []) {
+    self.coverage = coverage
+    self.links = links
+    self.productLists = productLists
+  }
+}
+
+/// "When `fact` is `value`, `linkedFact` can only lie in `allowed`", e.g. a variety's months.
+public struct FactLink: Sendable, Hashable {
+  public var fact: String
+  public var value: String
+  public var linkedFact: String
+  /// The values `linkedFact` can take, as intervals (their union).
+  public var allowed: [Interval]
+  /// What the link is called in messages, e.g. `calendar` / `栽培月历`.
+  public var name: Finding.Message
+  public var location: SourceLocation?
+
+  public init(
+    fact: String, value: String, linkedFact: String, allowed: [Interval], name: Finding.Message,
+    location: SourceLocation? = nil
+  ) {
+    self.fact = fact
+    self.value = value
+    self.linkedFact = linkedFact
+    self.allowed = allowed
+    self.name = name
+    self.location = location
+  }
+}
+
+/// A list of product names that rule texts are checked against.
+public struct ProductList: Sendable, Hashable {
+  /// One product and the names it goes by.
+  public struct Product: Sendable, Hashable {
+    public var id: String
+    public var names: [String]
+
+    public init(id: String, names: [String]) {
+      self.id = id
+      self.names = names
+    }
+  }
+
+  /// The finding kind, e.g. `banned-pesticide`.
+  public var kind: String
+  public var severity: Finding.Severity
+  /// The list as named in messages, e.g. `never-use list` / `禁用名单`.
+  public var name: Finding.Message
+  public var products: [Product]
+
+  public init(kind: String, severity: Finding.Severity, name: Finding.Message, products: [Product]) {
+    self.kind = kind
+    self.severity = severity
+    self.name = name
+    self.products = products
+  }
+}
+
+/// The axes of the coverage matrix: rows × topics, and for one topic also × bands × months.
+public struct CoverageAxes: Sendable {
+  /// One value on an axis and the constraints it stands for (e.g. band `valley` = `elevation-band is
+  /// valley` and `elevation in [0, 500)`).
+  public struct Point: Sendable, Hashable {
+    public var id: String
+    public var constraints: [String: FactConstraint]
+
+    public init(id: String, constraints: [String: FactConstraint]) {
+      self.id = id
+      self.constraints = constraints
+    }
+  }
+
+  /// The rows, e.g. varieties.
+  public var rows: [Point]
+  /// What the rows are, e.g. `variety`.
+  public var rowName: String
+  /// The advice topics (a rule on `pests.gnats` covers `pests`).
+  public var topics: [String]
+  /// The topic broken down further (e.g. `timing`), with its two axes.
+  public var detailTopic: String?
+  public var detailRows: [Point]
+  public var detailColumns: [Point]
+  /// Where the row axis is declared (gap findings point here).
+  public var location: SourceLocation
+
+  public init(
+    rowName: String, rows: [Point], topics: [String], detailTopic: String? = nil, detailRows: [Point] = [],
+    detailColumns: [Point] = [], location: SourceLocation
+  ) {
+    self.rowName = rowName
+    self.rows = rows
+    self.topics = topics
+    self.detailTopic = detailTopic
+    self.detailRows = detailRows
+    self.detailColumns = detailColumns
+    self.location = location
+  }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Runs the verification passes over a loaded rule base.
+///
+/// Load problems (schema and reference errors, duplicate ids, cycles) are found by the loader,
+/// which refuses the whole base; ``VerificationReport/init(loadFailure:)`` turns them into findings.
+/// The semantic passes run only on a base that loaded.
+public struct Verifier: Sendable {
+  /// The passes, in the order they run.
+  public static let passes: [any VerificationPass] = [
+    UnreachablePass(), ConflictPass(), SubsumptionPass(), ProductGuardPass(), CoveragePass(),
+  ]
+
+  public let context: VerificationContext
+
+  public init(context: VerificationContext = VerificationContext()) { self.context = context }
+
+  /// Every finding of every pass, sorted by place, plus the coverage matrix.
+  public func check(_ base: RuleBase) -> VerificationReport {
+    let input = VerificationInput(base: base, context: context)
+    let findings = Self.passes.flatMap { $0.run(input) }
+    return VerificationReport(
+      findings: findings, coverage: context.coverage.map { Coverage(input, axes: $0) }, ruleCount: base.rules.count)
+  }
+}
+
+/// What `myco rules check` found: findings, and the coverage matrix when the base loaded.
+public struct VerificationReport: Sendable, Hashable, Codable {
+  /// Sorted by file, line, column, kind.
+  public var findings: [Finding]
+  public var coverage: Coverage?
+  public var ruleCount: Int
+
+  public init(findings: [Finding], coverage: Coverage? = nil, ruleCount: Int = 0) {
+    self.findings = findings.sorted(by: Finding.order)
+    self.coverage = coverage
+    self.ruleCount = ruleCount
+  }
+
+  /// The report of a base the loader refused: one finding per load problem.
+  public init(loadFailure: LoadFailure) {
+    self.init(findings: loadFailure.diagnostics.map(Finding.init))
+  }
+
+  public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+
+  /// How many findings of a severity.
+  public func count(_ severity: Finding.Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
+  /// One line per finding, the coverage matrix, and a summary line.
+  public func text(language: String) -> String {
+    var text = findings.map { $0.line(language: language) + "\n" }.joined()
+    if let coverage { text += (text.isEmpty ? "" : "\n") + coverage.text(language: language) }
+    let (errors, warnings, infos) = (count(.error), count(.warning), count(.info))
+    text += language == "zh"
+      ? "\n检查了 \(ruleCount) 条规则：\(errors) 个错误，\(warnings) 个警告，\(infos) 条提示\n"
+      : "\n\(ruleCount) rules checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info\n"
+    return text
+  }
+
+  /// `{"findings": [...], "coverage": {...}, "rules": N}`; messages in `language`.
+  public func json(language: String) -> String {
+    struct Item: Encodable {
+      var severity, kind, location, message: String
+      var rules: [String]
+      var file: String
+      var line, column: Int
+      var witness: [String: String]?
+    }
+    struct Document: Encodable {
+      var findings: [Item]
+      var coverage: Coverage?
+      var rules: Int
+      var errors, warnings, infos: Int
+    }
+    let items = findings.map {
+      Item(
+        severity: $0.severity.rawValue, kind: $0.kind, location: $0.location.description,
+        message: $0.message.text(in: language), rules: $0.rules, file: $0.location.file, line: $0.location.line,
+        column: $0.location.column,
+        witness: $0.witness.isEmpty ? nil : Dictionary($0.witness.map { ($0.fact, $0.shown) }, uniquingKeysWith: { a, _ in a }))
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let document = Document(
+      findings: items, coverage: coverage, rules: ruleCount, errors: count(.error), warnings: count(.warning),
+      infos: count(.info))
+    return String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+  }
+}
