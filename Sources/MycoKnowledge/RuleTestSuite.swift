@@ -6,6 +6,8 @@ import MycoXML
 public struct RuleTestSuite: Sendable {
   public var cases: [RuleTestCase]
 
+  public init(cases: [RuleTestCase]) { self.cases = cases }
+
   /// Loads every `*.xml` in `RULES/tests`, validating with `RULES/schema/cases.xsd`. All-or-nothing.
   public static func load(rulesDirectory: URL, displayName: String) throws(LoadFailure) -> RuleTestSuite {
     let directory = rulesDirectory.appendingPathComponent("tests")

@@ -54,12 +54,28 @@ public struct RuleLoader: Sendable {
           ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
         }
       } catch {
-        diagnostics += error.errors.map(Diagnostic.init)
+        diagnostics += Self.attributed(error.errors.map(Diagnostic.init), file: url, displayName: name)
       }
     }
     diagnostics += Self.cycles(rules)
     if !diagnostics.isEmpty { throw LoadFailure(diagnostics) }
     return RuleBase(vocabulary: vocabulary, rules: rules, version: versions.max() ?? "")
+  }
+
+  /// Names the enclosing rule on schema errors, by reading the file again without the schema.
+  private static func attributed(_ diagnostics: [Diagnostic], file: URL, displayName: String) -> [Diagnostic] {
+    guard diagnostics.contains(where: { $0.kind == "xml-schema" }),
+      let root = try? XMLReader.read(file: file, displayName: displayName, schema: nil)
+    else { return diagnostics }
+    let starts = root.children(named: "rule").map { ($0.location.line, $0["id"] ?? "") }
+    return diagnostics.map { diagnostic in
+      guard diagnostic.kind == "xml-schema", diagnostic.rules.isEmpty,
+        let rule = starts.last(where: { $0.0 <= diagnostic.location.line }), !rule.1.isEmpty
+      else { return diagnostic }
+      var named = diagnostic
+      named.rules = [rule.1]
+      return named
+    }
   }
 
   /// A duplicate-id error if another `<rule>` (parsed or not) already used this id.

@@ -40,7 +40,7 @@ struct RuleParser {
     let conclusions = parseConclusions(element.child(named: "then"), id: id)
     diagnostics += conditions.diagnostics
     conditions.diagnostics = []
-    for index in before..<diagnostics.count where diagnostics[index].rules.isEmpty { diagnostics[index].rules = [id] }
+    Self.settle(&diagnostics, from: before, rule: id)
     guard diagnostics.count == before, let condition, let certainty, let priority else { return nil }
     return Rule(
       id: id, title: title, priority: priority, certainty: certainty, condition: condition,
@@ -77,6 +77,18 @@ struct RuleParser {
       }
     }
     return conclusions
+  }
+
+  /// Names the rule on this rule's diagnostics and keeps one diagnostic per kind and place
+  /// (a `from=`/`to=` range with a wrong unit is one problem, not two).
+  private static func settle(_ diagnostics: inout [Diagnostic], from start: Int, rule id: String) {
+    var seen = Set<String>()
+    var kept: [Diagnostic] = []
+    for var diagnostic in diagnostics[start...] {
+      if diagnostic.rules.isEmpty, !id.isEmpty { diagnostic.rules = [id] }
+      if seen.insert("\(diagnostic.kind)@\(diagnostic.location)").inserted { kept.append(diagnostic) }
+    }
+    diagnostics.replaceSubrange(start..., with: kept)
   }
 
   private mutating func requireLanguages(_ text: LocalizedText, _ what: String, _ element: XMLElement, _ id: String) {

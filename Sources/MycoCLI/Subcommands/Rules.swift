@@ -5,7 +5,7 @@ extension Myco {
   struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Work with the expert rules.",
-      subcommands: [List.self, Test.self]
+      subcommands: [List.self, Test.self, Check.self, Explain.self, Diff.self]
     )
   }
 }

@@ -92,7 +92,7 @@ public struct Coverage: Sendable, Hashable, Codable {
         lines.append(label + "  " + cells.joined(separator: " "))
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
   }
 }
 

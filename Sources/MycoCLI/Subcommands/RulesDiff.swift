@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import MycoKnowledge
+
+extension Myco.Rules {
+  /// `myco rules diff OLD NEW`: what changed between two rule folders, and whose advice changes.
+  struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Compare two rule folders: rules added, removed and changed, and the test-case situations whose advice changes.")
+
+    @Argument(help: ArgumentHelp("The old rules folder.", valueName: "old-dir"))
+    var old: String
+
+    @Argument(help: ArgumentHelp("The new rules folder.", valueName: "new-dir"))
+    var new: String
+
+    @Option(name: .long, help: ArgumentHelp("Knowledge folder (facts.xml, tables).", discussion: "Default: the bundled Knowledge/ folder, or $MYCO_KNOWLEDGE.", valueName: "dir"))
+    var knowledge: String?
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+      let (knowledgeURL, knowledgeName) = Folders.locate(
+        "Knowledge", marker: "facts.xml", option: knowledge, environment: "MYCO_KNOWLEDGE")
+      do {
+        let changes = try AdviceChanges.load(
+          knowledge: knowledgeURL, knowledgeName: knowledgeName, old: URL(fileURLWithPath: old), oldName: old,
+          new: URL(fileURLWithPath: new), newName: new)
+        Report.out(format == .json ? changes.json : changes.text)
+      } catch {
+        throw Report.failure(error.diagnostics)
+      }
+    }
+  }
+}

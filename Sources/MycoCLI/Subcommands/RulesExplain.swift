@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import MycoKnowledge
+
+extension Myco.Rules {
+  /// `myco rules explain RULE-ID`: one rule in plain words.
+  struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Explain a rule in plain words: when it applies, what it advises and why, its source, what it overrides, which test cases cover it.")
+
+    @Argument(help: "The rule id, e.g. shiitake.timing.wait-for-cool.")
+    var ruleID: String
+
+    @OptionGroup var folders: KnowledgeOptions
+
+    @Option(help: "Language of the explanation (zh or en).")
+    var lang: Language = .en
+
+    func run() throws {
+      let advisor = try folders.advisor()
+      let (rulesURL, rulesName) = folders.rulesFolder
+      let hasTests = FileManager.default.fileExists(atPath: rulesURL.appendingPathComponent("tests").path)
+      let suite: RuleTestSuite?
+      do { suite = hasTests ? try RuleTestSuite.load(rulesDirectory: rulesURL, displayName: rulesName) : nil } catch {
+        throw Report.failure(error.diagnostics)
+      }
+      guard let explanation = RuleExplanation(ruleID, advisor: advisor, suite: suite) else {
+        throw Report.failure("no rule '\(ruleID)' in \(rulesName) (see: myco rules list)")
+      }
+      Report.out(explanation.text(language: lang.rawValue))
+    }
+  }
+}
