@@ -50,7 +50,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "MycoXMLTests", dependencies: ["MycoXML"]),
-    .testTarget(name: "MycoRulesTests", dependencies: ["MycoRules"]),
+    .testTarget(name: "MycoRulesTests", dependencies: ["MycoRules", "MycoXML"]),
     .testTarget(name: "MycoKnowledgeTests", dependencies: ["MycoKnowledge", "MycoRules", "MycoCLI"]),
     .testTarget(name: "MycoRecordsTests", dependencies: ["MycoRecords"]),
     .testTarget(name: "MycoSheetsTests", dependencies: ["MycoSheets", "MycoKnowledge"]),
