@@ -52,6 +52,12 @@ public struct VerificationReport: Sendable, Hashable, Codable {
     var text = findings.map { $0.line(language: language) + "\n" }.joined()
     if let coverage { text += (text.isEmpty ? "" : "\n") + coverage.text(language: language) }
     let (errors, warnings, infos) = (count(.error), count(.warning), count(.info))
+    if coverage == nil && hasErrors {
+      text += language == "zh"
+        ? "\n规则库未能载入：\(errors) 个错误（先改正这些错误，才能做其余的检查）\n"
+        : "\nthe rule base did not load: \(errors) error\(errors == 1 ? "" : "s") (fix them to run the other checks)\n"
+      return text
+    }
     text += language == "zh"
       ? "\n检查了 \(ruleCount) 条规则：\(errors) 个错误，\(warnings) 个警告，\(infos) 条提示\n"
       : "\n\(ruleCount) rules checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info\n"
