@@ -57,7 +57,7 @@ extension VerificationContext {
     }
     var lists: [ProductList] = []
     let registered = knowledge.table("pesticides-registered").map(products) ?? []
-    let registeredNames = Set(registered.flatMap(\.names).map { $0.lowercased() })
+    let registeredNames = Set(registered.flatMap(\.names).flatMap(ProductGuardPass.split))
     if let banned = knowledge.table("pesticides-banned") {
       lists.append(
         ProductList(
@@ -69,8 +69,14 @@ extension VerificationContext {
       $0.id.hasPrefix("pesticides-") && $0.id != "pesticides-banned" && $0.id != "pesticides-registered"
     }
     let unregistered = others.flatMap(products).map { product in
-      ProductList.Product(id: product.id, names: product.names.filter { !registeredNames.contains($0.lowercased()) })
+      ProductList.Product(id: product.id, names: product.names.flatMap(ProductGuardPass.split).filter { !registeredNames.contains($0) })
     }.filter { !$0.names.isEmpty }
+    if !registered.isEmpty {
+      lists.append(
+        ProductList(
+          kind: "registered-pesticide", severity: .info, name: Finding.Message(zh: "登记名单", en: "registered list"),
+          products: registered, isAllowList: true))
+    }
     if !unregistered.isEmpty {
       lists.append(
         ProductList(

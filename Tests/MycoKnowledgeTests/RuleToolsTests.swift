@@ -33,6 +33,7 @@ import Testing
     let knowledge = try Self.copy(Self.knowledge)
     let rules = try Self.copy(Self.rules)
     defer { try? FileManager.default.removeItem(at: knowledge); try? FileManager.default.removeItem(at: rules) }
+    try? FileManager.default.removeItem(at: knowledge.appendingPathComponent("pesticides.xml"))
     try """
       <?xml version="1.0" encoding="UTF-8"?>
       <knowledge xmlns="urn:myco:knowledge:1" version="test">
@@ -109,8 +110,9 @@ import Testing
     #expect(changes.rules.added.isEmpty && changes.rules.removed.isEmpty)
     #expect(changes.rules.changed.map(\.rule) == ["shiitake.timing.start-now"])
     #expect(changes.rules.changed.first?.parts == ["certainty", "priority"])
-    #expect(changes.cases.map(\.testCase) == ["shiitake.timing.valley-in-window"])
-    #expect(changes.cases.first?.lines == ["~ shiitake.timing.start-now [timing] should → must"])
+    #expect(changes.cases.map(\.testCase).contains("shiitake.timing.valley-in-window"))
+    #expect(changes.cases.allSatisfy { $0.lines == ["~ shiitake.timing.start-now [timing] should → must"] })
+    #expect(changes.cases.count < changes.caseCount)
   }
 
   @Test func identicalFoldersHaveNoDiff() throws {

@@ -1,15 +1,23 @@
 import Foundation
 
-/// Scans every advice and warning text (all languages) for product names on the context's lists:
-/// the never-use list gives an error, a product not registered for the crop a warning.
+/// Scans every advice text (all languages) for product names on the context's lists: the never-use
+/// list gives an error, a product not registered for the crop a warning.
 ///
-/// A rule whose certainty is `avoid` and a `warn` conclusion are exempt: they tell growers *not*
-/// to use a product, which is what a never-use list is for. When one name is part of a longer
-/// one (`cypermethrin` in `beta-cypermethrin`), only the longer name counts.
+/// Telling growers *not* to use a product is what the lists are for, so these are exempt: rules whose
+/// certainty is `avoid`, `<warn>` texts, and a sentence (or clause) with a negation ("do not",
+/// "never", "not", "不要", "禁止", "没…", …) or one about residues ("residue", "残留"). Names on an
+/// allow-list (``ProductList/isAllowList``, e.g. the registered products) are matched too, without a
+/// finding, so that `高效氟氯氰菊酯` (registered) does not count as `氯氰菊酯` (not registered). When one name is part of a longer one (`cypermethrin` in
+/// `beta-cypermethrin`), only the longer name counts; a Latin-letter name must stand as a word.
 public struct ProductGuardPass: VerificationPass {
   public let name = "product-guard"
 
   public init() {}
+
+  static let negations = [
+    "do not", "don't", "never", "not ", "no ", "avoid", "instead of", "banned", "不要", "不能", "不可", "不得", "禁止",
+    "禁用", "严禁", "切勿", "别用", "没有", "没查到", "未", "不是", "不用", "residue", "残留",
+  ]
 
   public func run(_ input: VerificationInput) -> [Finding] {
     let lists = input.context.productLists
@@ -17,30 +25,61 @@ public struct ProductGuardPass: VerificationPass {
     var names: [(name: String, list: Int, product: String)] = []
     for (listIndex, list) in lists.enumerated() {
       for product in list.products {
-        for name in Set(product.names.map { $0.lowercased() }) where name.count >= 2 {
+        for name in Set(product.names.flatMap(Self.split)) where name.count >= 2 {
           names.append((name, listIndex, product.id))
         }
       }
     }
-    names.sort { $0.name.count > $1.name.count }
+    names.sort { ($0.name.count, $1.name) > ($1.name.count, $0.name) }
     var findings: [Finding] = []
     for rule in input.rules where rule.certainty != .avoid {
       var reported = Set<String>()
       for case .advise(_, let text) in rule.conclusions {
         for language in text.byLanguage.keys.sorted() {
-          var remaining = text.byLanguage[language]!.lowercased()
-          for entry in names where remaining.contains(entry.name) {
-            remaining = remaining.replacingOccurrences(of: entry.name, with: "\u{0}")
-            let list = lists[entry.list]
-            guard reported.insert("\(entry.list)/\(entry.product)").inserted else { continue }
-            findings.append(
-              Finding(list.severity, kind: list.kind, rules: [rule.id], at: rule.location,
-                .namesProduct(entry.name, list)))
+          for clause in Self.clauses(text.byLanguage[language]!) where !Self.negations.contains(where: clause.contains) {
+            var remaining = clause
+            for entry in names {
+              guard let range = Self.find(entry.name, in: remaining) else { continue }
+              remaining.replaceSubrange(range, with: "\u{0}")
+              let list = lists[entry.list]
+              guard !list.isAllowList, reported.insert("\(entry.list)/\(entry.product)").inserted else { continue }
+              findings.append(
+                Finding(list.severity, kind: list.kind, rules: [rule.id], at: rule.location, .namesProduct(entry.name, list)))
+            }
           }
         }
       }
     }
     return findings
+  }
+
+  /// The names in one table cell: `六六六、滴滴涕` and `cypermethrin / beta-cypermethrin` are two names each;
+  /// `HCH, DDT` too, but `calcium, magnesium and zinc phosphides` is one.
+  public static func split(_ cell: String) -> [String] {
+    var parts = cell.lowercased().components(separatedBy: CharacterSet(charactersIn: "、/"))
+    parts = parts.flatMap { part in part.contains(" and ") ? [part] : part.components(separatedBy: ",") }
+    return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  }
+
+  /// The text in lower case, cut into sentences and clauses.
+  static func clauses(_ text: String) -> [String] {
+    text.lowercased().components(separatedBy: CharacterSet(charactersIn: "。；;！？!?\n")).flatMap {
+      $0.components(separatedBy: ". ")
+    }
+  }
+
+  /// Where `name` occurs in `text`; a name in Latin letters must not touch other letters.
+  static func find(_ name: String, in text: String) -> Range<String.Index>? {
+    var searchStart = text.startIndex
+    while let range = text.range(of: name, range: searchStart..<text.endIndex) {
+      let latin = name.unicodeScalars.allSatisfy(\.isASCII)
+      let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+      let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+      let touches = [before, after].contains { $0.map { $0.isLetter && $0.isASCII || $0 == "-" } ?? false }
+      if !latin || !touches { return range }
+      searchStart = range.upperBound
+    }
+    return nil
   }
 }
 

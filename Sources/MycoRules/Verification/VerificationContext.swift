@@ -62,12 +62,15 @@ public struct ProductList: Sendable, Hashable {
   /// The list as named in messages, e.g. `never-use list` / `禁用名单`.
   public var name: Finding.Message
   public var products: [Product]
+  /// True for a list of names that are fine (e.g. registered products): matched, never reported.
+  public var isAllowList: Bool
 
-  public init(kind: String, severity: Finding.Severity, name: Finding.Message, products: [Product]) {
+  public init(kind: String, severity: Finding.Severity, name: Finding.Message, products: [Product], isAllowList: Bool = false) {
     self.kind = kind
     self.severity = severity
     self.name = name
     self.products = products
+    self.isAllowList = isAllowList
   }
 }
 

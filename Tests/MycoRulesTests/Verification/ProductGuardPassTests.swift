@@ -1,4 +1,4 @@
-import MycoRules
+@testable import MycoRules
 import Testing
 
 @Suite struct ProductGuardPassTests {
@@ -24,7 +24,7 @@ import Testing
 
   @Test func unregisteredProductIsAWarning() throws {
     let fixture = try VerificationFixture(
-      rule("p.spray", topic: "pests", text: "Spray beta-cypermethrin.", when: #"<fact name="stage" is="bagging"/>"#))
+      rule("p.spray", topic: "pests", text: "Spray cypermethrin.", when: #"<fact name="stage" is="bagging"/>"#))
     let findings = try fixture.check(Self.context).findings
     #expect(findings.map(\.kind) == ["unregistered-pesticide"])
     #expect(findings.first?.severity == .warning)
@@ -34,5 +34,32 @@ import Testing
     let fixture = try VerificationFixture(
       rule("p.never", certainty: "avoid", topic: "pests", text: "Do not fumigate with dichlorvos.", when: #"<fact name="stage" is="bagging"/>"#))
     #expect(try fixture.check(Self.context).findings.isEmpty)
+  }
+}
+
+@Suite struct ProductGuardNegationTests {
+  @Test func sentenceSayingNotToUseIsExempt() throws {
+    let fixture = try VerificationFixture(
+      rule("p.clean", topic: "pests", text: "Clean the shed. Do not fumigate with dichlorvos.", when: #"<fact name="stage" is="bagging"/>"#))
+    #expect(try fixture.check(ProductGuardPassTests.context).findings.isEmpty)
+  }
+
+  @Test func namesInOneCellAreSplit() {
+    #expect(ProductGuardPass.split("cypermethrin / beta-cypermethrin") == ["cypermethrin", "beta-cypermethrin"])
+    #expect(ProductGuardPass.split("HCH, DDT") == ["hch", "ddt"])
+    #expect(ProductGuardPass.split("calcium, magnesium and zinc phosphides") == ["calcium, magnesium and zinc phosphides"])
+    #expect(ProductGuardPass.split("六六六、滴滴涕") == ["六六六", "滴滴涕"])
+  }
+}
+
+@Suite struct ProductGuardAllowListTests {
+  @Test func registeredNameContainingAnUnregisteredOneIsFine() throws {
+    var context = ProductGuardPassTests.context
+    context.productLists.append(
+      ProductList(kind: "registered", severity: .info, name: .init(zh: "登记", en: "registered"),
+        products: [.init(id: "beta-cyfluthrin", names: ["高效氟氯氰菊酯"])], isAllowList: true))
+    let fixture = try VerificationFixture(
+      rule("p.ok", topic: "pests", text: "用高效氟氯氰菊酯。", when: #"<fact name="stage" is="bagging"/>"#))
+    #expect(try fixture.check(context).findings.isEmpty)
   }
 }
