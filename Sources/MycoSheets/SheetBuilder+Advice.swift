@@ -1,0 +1,107 @@
+import MycoKnowledge
+import MycoRules
+
+extension SheetBuilder {
+  /// A text from a rule, with its `{fact}` slots filled, in the sheet's language(s).
+  func filled(_ text: LocalizedText) -> Line {
+    Line({ report.fill(text.text(in: $0), language: $0) }, language)
+  }
+
+  func certainty(_ certainty: Certainty) -> Line {
+    Line({ certainty.words(in: $0) }, language)
+  }
+
+  func item(_ advice: Advice, number: Int, text: LocalizedText) -> Item {
+    Item(
+      number: number, certainty: certainty(advice.certainty), level: advice.certainty.rawValue, text: filled(text),
+      rule: advice.rule)
+  }
+
+  func isProblem(_ advice: Advice) -> Bool {
+    advice.kind == .warning || Self.problemTopics.contains(String(advice.topic.split(separator: ".").first ?? ""))
+  }
+
+  /// The three strongest messages: must/avoid before should/consider, then by priority.
+  func keyMessages() -> [Item] {
+    let all = report.evaluation.warnings + report.advice
+    let ranked = all.enumerated().sorted { a, b in
+      (a.element.certainty, -a.element.priority, a.offset) < (b.element.certainty, -b.element.priority, b.offset)
+    }
+    return ranked.prefix(Self.keyMessageCount).enumerated().map { index, entry in
+      item(entry.element, number: index + 1, text: entry.element.title)
+    }
+  }
+
+  /// The winning advice that is not about problems, in topic order, numbered, at most seven.
+  func stepItems() -> ([Item], Line?) {
+    let steps = report.advice.filter { !isProblem($0) }
+    let shown = steps.prefix(Self.maximumSteps).enumerated().map { index, advice in
+      item(advice, number: index + 1, text: advice.text)
+    }
+    if steps.isEmpty { return ([], labels.line("noAdvice", language)) }
+    let more = steps.count - shown.count
+    return (shown, more > 0 ? labels.line("moreSteps", language, ["n": "\(more)"]) : nil)
+  }
+
+  /// Warnings and contamination / pest / pesticide advice, one row per rule; when there is none,
+  /// one row that says to ask the extension agent.
+  func problemRows() -> [ProblemRow] {
+    let problems = report.evaluation.warnings + report.advice.filter { isProblem($0) && $0.kind != .warning }
+    let dash = labels.line("dash", language)
+    let rows = problems.map { advice in
+      let text = filled(advice.text).wrapped(language, prefix: { advice.certainty.words(in: $0) + ($0 == "zh" ? "" : ": ") })
+      var recognise = filled(advice.title)
+      if let facts = matchedFacts(advice.rule) {
+        recognise = Line(recognise.primary + "（" + facts.primary + "）", recognise.secondary.map { $0 + " (" + (facts.secondary ?? "") + ")" })
+      }
+      return ProblemRow(
+        recognise: recognise,
+        doFirst: [.must, .should].contains(advice.certainty) ? text : dash,
+        ifNeeded: advice.certainty == .consider ? text : labels.line("ifNeededDefault", language),
+        never: advice.certainty == .avoid ? text : labels.line("neverDefault", language),
+        rule: advice.rule)
+    }
+    if !rows.isEmpty { return rows }
+    return [
+      ProblemRow(
+        recognise: labels.line("noProblems", language), doFirst: labels.line("noProblemsHint", language),
+        ifNeeded: labels.line("ifNeededDefault", language), never: labels.line("neverDefault", language), rule: "")
+    ]
+  }
+
+  /// The facts a fired rule matched on, as people read them.
+  func matchedFacts(_ rule: String) -> Line? {
+    guard let firing = report.evaluation.fired.first(where: { $0.rule == rule }), !firing.matched.isEmpty else {
+      return nil
+    }
+    return Line(
+      { lang in
+        firing.matched.map { "\(report.factLabel($0.fact, language: lang)) \(report.display($0.fact, $0.value, language: lang))" }
+          .joined(separator: lang == "zh" ? "；" : "; ")
+      }, language)
+  }
+
+  /// Each fired rule's reason, with its certainty words and the facts it matched.
+  func whyItems() -> [WhyItem] {
+    (report.evaluation.warnings + report.advice).map { advice in
+      WhyItem(
+        certainty: certainty(advice.certainty), because: filled(advice.because),
+        facts: matchedFacts(advice.rule).map { facts in
+          facts.wrapped(language, prefix: { labels.text("matched", $0) })
+        }, rule: advice.rule)
+    }
+  }
+
+  /// Every rule that fired, in firing order, with its sources; overridden ones say so.
+  func ruleReferences() -> [RuleReference] {
+    let given = report.evaluation.warnings + report.evaluation.advice + report.evaluation.overridden
+    return report.evaluation.fired.map { firing in
+      let citations = report.rules.rule(id: firing.rule)?.sources ?? []
+      let sources = citations.map { $0.reference + ($0.uncertain ? " (?)" : "") }.joined(separator: "; ")
+      let note = given.first { $0.rule == firing.rule }?.overriddenBy.map { by in
+        labels.line("overridden", language, ["rule": by])
+      }
+      return RuleReference(id: firing.rule, sources: sources.isEmpty ? nil : sources, note: note)
+    }
+  }
+}
