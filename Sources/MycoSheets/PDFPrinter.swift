@@ -47,7 +47,7 @@ public struct PDFPrinter: Sendable {
     // Chromium's messages go to a file in the profile folder, read only when something fails.
     try? fileManager.createDirectory(at: profile, withIntermediateDirectories: true)
     let log = profile.appendingPathComponent("stderr.txt")
-    fileManager.createFile(atPath: log.path, contents: nil)
+    _ = fileManager.createFile(atPath: log.path, contents: nil)
     let errors = try? FileHandle(forWritingTo: log)
     defer { try? errors?.close() }
     process.standardOutput = FileHandle.nullDevice

@@ -50,22 +50,19 @@ extension SheetBuilder {
     let dash = labels.line("dash", language)
     let rows = problems.map { advice in
       let text = filled(advice.text).wrapped(language, prefix: { advice.certainty.words(in: $0) + ($0 == "zh" ? "" : ": ") })
-      var recognise = filled(advice.title)
-      if let facts = matchedFacts(advice.rule) {
-        recognise = Line(recognise.primary + "（" + facts.primary + "）", recognise.secondary.map { $0 + " (" + (facts.secondary ?? "") + ")" })
-      }
+      // The facts behind the problem are shown once, under "why this advice".
       return ProblemRow(
-        recognise: recognise,
+        recognise: filled(advice.title),
         doFirst: [.must, .should].contains(advice.certainty) ? text : dash,
-        ifNeeded: advice.certainty == .consider ? text : labels.line("ifNeededDefault", language),
-        never: advice.certainty == .avoid ? text : labels.line("neverDefault", language),
+        ifNeeded: advice.certainty == .consider ? text : dash,
+        never: advice.certainty == .avoid ? text : dash,
         rule: advice.rule)
     }
     if !rows.isEmpty { return rows }
     return [
       ProblemRow(
         recognise: labels.line("noProblems", language), doFirst: labels.line("noProblemsHint", language),
-        ifNeeded: labels.line("ifNeededDefault", language), never: labels.line("neverDefault", language), rule: "")
+        ifNeeded: dash, never: dash, rule: "")
     ]
   }
 

@@ -44,7 +44,7 @@ extension SheetBuilder {
         dates = mono {
           labels.text("dateRange", $0, ["from": dateText(begins, $0, year: start.year), "to": dateText(ends, $0, year: begins.year)])
         }
-        days = labels.line("days", language, ["n": "\(length)"])
+        days = mono { labels.text("days", $0, ["n": "\(length)"]) }
       } else {
         dates = mono { labels.text("dateFrom", $0, ["from": dateText(begins, $0, year: start.year)]) }
         days = labels.line("daysFrom", language)

@@ -40,7 +40,7 @@ public struct SheetBuilder: Sendable {
       timelineBasis: basis, timeline: timeline, targets: targets, steps: steps,
       moreSteps: more, problems: problemRows(), why: whyItems(), questions: questions,
       estimatesNote: hasEstimates ? labels.line("estimates", language) : nil,
-      recordRows: [1, 2, 3, 4], recordBag: recordBag(), safety: (1...4).map { labels.line("safety.\($0)", language) },
+      recordRows: [1, 2, 3], recordBag: recordBag(), safety: (1...4).map { labels.line("safety.\($0)", language) },
       contact: request.contact.map { Line($0) } ?? labels.line("contactDefault", language),
       rules: ruleReferences(), version: report.version, hasTimeline: !timeline.isEmpty, hasTargets: !targets.isEmpty,
       hasQuestions: !questions.isEmpty)
@@ -78,12 +78,12 @@ public struct SheetBuilder: Sendable {
   }
 
   func elevationLine() -> Line? {
-    situation.elevation.map { metres in labels.line("elevationValue", language, ["m": Value.format(metres)]) }
+    situation.elevation.map { metres in mono { labels.text("elevationValue", $0, ["m": Value.format(metres)]) } }
   }
 
   func bagLine() -> Line? {
     situation.bag.map { bag in
-      labels.line("bagValue", language, ["w": Value.format(bag.widthCM), "l": Value.format(bag.lengthCM)])
+      mono { labels.text("bagValue", $0, ["w": Value.format(bag.widthCM), "l": Value.format(bag.lengthCM)]) }
     }
   }
 
@@ -114,7 +114,8 @@ public struct SheetBuilder: Sendable {
     var fields = [
       Field(
         label: labels.line("variety", language),
-        value: Line({ varietyName($0) + (variety.map { " (\($0.latin))" } ?? "") }, language), ask: false),
+        value: Line(varietyName(language.primary) + (variety.map { " (\($0.latin))" } ?? ""), language.secondary.map(varietyName)),
+        ask: false),
       field("method", situation.bag == nil ? nil : Line({ methodName($0) }, language), askFor: "bag-width", short: true),
       field("elevationBand", factLine("elevation-band"), askFor: "elevation", short: true),
       field("facility", factLine("facility"), askFor: "facility", short: true),
