@@ -138,9 +138,8 @@ public struct SheetBuilder: Sendable {
   }
 
   func questionLines() -> [Line] {
-    report.questions.map { question in
-      labels.line("ask", language) { ["question": question.fact.question.text(in: $0)] }
-    }
+    // Listed under the heading "请问推广员 / Ask your extension agent", one question each.
+    report.questions.map { question in Line(question.fact.question, language) }
   }
 
   func recordBag() -> Line {

@@ -28,7 +28,7 @@ public struct SheetModel: Sendable {
   public var moreSteps: Line?
   public var problems: [ProblemRow]
   public var why: [WhyItem]
-  /// "Ask your extension agent" lines for missing facts.
+  /// Questions for missing facts, printed under "请问推广员 / ask your extension agent".
   public var questions: [Line]
   /// Said when some numbers are estimates.
   public var estimatesNote: Line?
