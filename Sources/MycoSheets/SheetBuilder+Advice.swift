@@ -79,8 +79,17 @@ extension SheetBuilder {
   }
 
   /// Each fired rule's reason, with its certainty words and the facts it matched.
+  /// At most this many reasons are printed: warnings first, then by certainty and priority. Every
+  /// fired rule is still named, with its sources, in the footer.
+  public static let maximumReasons = 3
+
   func whyItems() -> [WhyItem] {
-    (report.evaluation.warnings + report.advice).map { advice in
+    let given = report.evaluation.warnings + report.advice
+    let ranked = given.enumerated().sorted {
+      ($0.element.kind == .warning ? 0 : 1, $0.element.certainty, -$0.element.priority, $0.offset)
+        < ($1.element.kind == .warning ? 0 : 1, $1.element.certainty, -$1.element.priority, $1.offset)
+    }
+    return ranked.prefix(Self.maximumReasons).map(\.element).map { advice in
       WhyItem(
         certainty: certainty(advice.certainty), because: filled(advice.because),
         facts: matchedFacts(advice.rule).map { facts in
@@ -89,16 +98,27 @@ extension SheetBuilder {
     }
   }
 
-  /// Every rule that fired, in firing order, with its sources; overridden ones say so.
-  func ruleReferences() -> [RuleReference] {
+  /// Every rule that fired, in firing order, with the numbers of its sources; overridden ones say so.
+  /// Sources are numbered once each, in order of first use, so shared sources print once.
+  func ruleReferences() -> (rules: [RuleReference], sources: [SourceNote]) {
     let given = report.evaluation.warnings + report.evaluation.advice + report.evaluation.overridden
-    return report.evaluation.fired.map { firing in
+    var sources: [SourceNote] = []
+    var numbers: [String: Int] = [:]
+    let rules = report.evaluation.fired.map { firing in
       let citations = report.rules.rule(id: firing.rule)?.sources ?? []
-      let sources = citations.map { $0.reference + ($0.uncertain ? " (?)" : "") }.joined(separator: "; ")
+      let cited = citations.map { citation in
+        let text = citation.reference + (citation.uncertain ? " (?)" : "")
+        if let number = numbers[text] { return number }
+        sources.append(SourceNote(number: sources.count + 1, text: text))
+        numbers[text] = sources.count
+        return sources.count
+      }
       let note = given.first { $0.rule == firing.rule }?.overriddenBy.map { by in
         labels.line("overridden", language, ["rule": by])
       }
-      return RuleReference(id: firing.rule, sources: sources.isEmpty ? nil : sources, note: note)
+      let list = cited.map(String.init).joined(separator: ",")
+      return RuleReference(id: firing.rule, sources: list.isEmpty ? nil : "[\(list)]", note: note)
     }
+    return (rules, sources)
   }
 }

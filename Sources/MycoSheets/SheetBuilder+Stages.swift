@@ -101,7 +101,9 @@ extension SheetBuilder {
       }
     }
     if let text = range.text, range.minimum == nil, range.maximum == nil, range.optimumLow == nil {
-      return (Line(text), nil)
+      // The knowledge tables word these notes in English only: print them on English sheets, and
+      // leave a Chinese sheet to "ask your agent" rather than print English to a Chinese reader.
+      return language.primary == "en" ? (Line(text), nil) : nil
     }
     let optimum = span(range.optimumLow, range.optimumHigh, "zh")
     let limits = span(range.minimum, range.maximum, "zh")

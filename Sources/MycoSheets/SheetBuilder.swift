@@ -34,6 +34,7 @@ public struct SheetBuilder: Sendable {
     let targets = targetRows()
     let (steps, more) = stepItems()
     let questions = questionLines()
+    let (rules, sources) = ruleReferences()
     return SheetModel(
       lang: language.htmlLang, bilingual: language == .zhEn, L: labels.all(language), title: title(),
       situation: situationFields(), identity: identityFields(), fits: fitFields(), keyMessages: keyMessages(),
@@ -42,7 +43,7 @@ public struct SheetBuilder: Sendable {
       estimatesNote: hasEstimates ? labels.line("estimates", language) : nil,
       recordRows: [1, 2, 3], recordBag: recordBag(), safety: (1...4).map { labels.line("safety.\($0)", language) },
       contact: request.contact.map { Line($0) } ?? labels.line("contactDefault", language),
-      rules: ruleReferences(), version: report.version, hasTimeline: !timeline.isEmpty, hasTargets: !targets.isEmpty,
+      rules: rules, sources: sources, version: report.version, hasTimeline: !timeline.isEmpty, hasTargets: !targets.isEmpty,
       hasQuestions: !questions.isEmpty)
   }
 
@@ -137,9 +138,19 @@ public struct SheetBuilder: Sendable {
     report.evaluation.facts.values.contains { if case .estimated = $0.origin { true } else { false } }
   }
 
+  /// At most this many questions are printed; the rest are counted in one line.
+  public static let maximumQuestions = 3
+
   func questionLines() -> [Line] {
-    // Listed under the heading "请问推广员 / Ask your extension agent", one question each.
-    report.questions.map { question in Line(question.fact.question, language) }
+    // Listed under the heading "请问推广员 / Ask your extension agent", one question each, the
+    // questions that most rules wait for first.
+    let questions = report.questions
+    var lines = questions.prefix(Self.maximumQuestions).map { question in Line(question.fact.question, language) }
+    if questions.count > Self.maximumQuestions {
+      let more = questions.count - Self.maximumQuestions
+      lines.append(labels.line("moreQuestions", language) { _ in ["n": String(more)] })
+    }
+    return lines
   }
 
   func recordBag() -> Line {

@@ -38,8 +38,10 @@ public struct SheetModel: Sendable {
   public var recordBag: Line
   public var safety: [Line]
   public var contact: Line
-  /// The rules that fired, with their sources.
+  /// The rules that fired, with the numbers of their sources.
   public var rules: [RuleReference]
+  /// The sources the rules cite, numbered once each.
+  public var sources: [SourceNote]
   public var version: String
   /// For templates: whether the optional tables have rows.
   public var hasTimeline: Bool
@@ -108,9 +110,15 @@ public struct WhyItem: Sendable, Hashable {
 }
 
 /// A fired rule in the footer.
+/// One numbered source in the footer.
+public struct SourceNote: Sendable, Hashable {
+  public var number: Int
+  public var text: String
+}
+
 public struct RuleReference: Sendable, Hashable {
   public var id: String
-  /// The rule's sources, or nil when it cites none.
+  /// The numbers of the rule's sources, e.g. `[1,3]`, or nil when it cites none.
   public var sources: String?
   /// Set when the rule's advice was overridden by another rule.
   public var note: Line?
