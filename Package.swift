@@ -38,7 +38,7 @@ let package = Package(
     // Printable advice sheets (HTML from templates, PDF through headless Chromium).
     .target(
       name: "MycoSheets",
-      dependencies: ["MycoKnowledge", "MycoRules", .product(name: "Mustache", package: "swift-mustache")],
+      dependencies: ["MycoKnowledge", "MycoRules", .product(name: "Mustache", package: "swift-mustache"), "SwiftCSV"],
       resources: [.copy("Templates")]
     ),
     // The `myco` command: thin, one subcommand per file.
@@ -53,6 +53,6 @@ let package = Package(
     .testTarget(name: "MycoRulesTests", dependencies: ["MycoRules", "MycoXML"]),
     .testTarget(name: "MycoKnowledgeTests", dependencies: ["MycoKnowledge", "MycoRules", "MycoCLI"]),
     .testTarget(name: "MycoRecordsTests", dependencies: ["MycoRecords"]),
-    .testTarget(name: "MycoSheetsTests", dependencies: ["MycoSheets", "MycoKnowledge"]),
+    .testTarget(name: "MycoSheetsTests", dependencies: ["MycoSheets", "MycoKnowledge", "MycoCLI"]),
   ]
 )

@@ -13,6 +13,6 @@ struct Myco: ParsableCommand {
         myco knowledge list varieties
       """,
     version: "0.1.0",
-    subcommands: [Advise.self, Rules.self, Knowledge.self, Yields.self]
+    subcommands: [Advise.self, Rules.self, Knowledge.self, Yields.self, Sheet.self]
   )
 }

@@ -26,3 +26,10 @@ enum Report {
     return ExitCode.failure
   }
 }
+
+extension Report {
+  /// Writes text to standard error without a newline (for a progress bar redrawn with `\r`).
+  static func progress(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import MycoKnowledge
+import MycoSheets
+
+extension SheetLanguage: ExpressibleByArgument {}
+extension SheetFormat: ExpressibleByArgument {}
+
+/// Flags shared by `myco sheet` and `myco sheet batch`: language, format, templates, printed date.
+struct SheetOptions: ParsableArguments {
+  @Option(help: "Language of the sheet: zh, en, or zh+en (Chinese with English beside it).")
+  var lang: SheetLanguage = .zh
+
+  @Option(help: ArgumentHelp("Output format. Default: from the --out extension (.pdf or .html).", valueName: "html|pdf"))
+  var format: SheetFormat?
+
+  @Option(name: .customLong("date-printed"), help: ArgumentHelp("Date printed on the sheet, YYYY-MM-DD. Default: the advice date (keeps output reproducible).", valueName: "date"))
+  var datePrinted: String?
+
+  @Option(help: ArgumentHelp("The extension agent's name and phone, printed in the contacts band.", valueName: "text"))
+  var contact: String?
+
+  @Option(help: ArgumentHelp("Folder with edited templates (sheet.mustache, sheet.css, labels.json). Default: the bundled ones.", valueName: "dir"))
+  var templates: String?
+
+  /// The printed date, if given; throws a validation error when malformed.
+  func printedDate() throws -> CalendarDate? {
+    guard let datePrinted else { return nil }
+    guard let date = CalendarDate(iso: datePrinted) else {
+      throw ValidationError("--date-printed '\(datePrinted)' is not a date like 2026-08-15")
+    }
+    return date
+  }
+
+  /// The sheet writer for these options, or an exit after printing the problem.
+  func writer(_ advisor: Advisor) throws -> SheetWriter {
+    do {
+      let loaded = try templates.map { try SheetTemplates(directory: URL(fileURLWithPath: $0)) } ?? SheetTemplates.bundled()
+      return SheetWriter(maker: SheetMaker(advisor: advisor, templates: loaded))
+    } catch let error as SheetError {
+      throw Report.failure("error: \(error.description)")
+    }
+  }
+}

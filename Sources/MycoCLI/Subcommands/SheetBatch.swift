@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import MycoKnowledge
+import MycoSheets
+
+extension Myco {
+  /// `myco sheet batch`: one sheet per row of a growers CSV.
+  struct SheetBatch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "batch",
+      abstract: "Print one sheet per row of a growers CSV (columns: see Docs/sheets.md).",
+      discussion: "Example: myco sheet batch growers.csv --out sheets/  (rows that fail are named; the others still print)"
+    )
+
+    @Argument(help: ArgumentHelp("The growers CSV: a header row, then one grower's situation per row.", valueName: "growers.csv"))
+    var csv: String
+
+    @Option(help: ArgumentHelp("Folder to write the sheets to (created if missing).", valueName: "dir"))
+    var out: String
+
+    @Option(help: ArgumentHelp("Date for rows without one, YYYY-MM-DD. Default: today.", valueName: "date"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("How many sheets to print at once.", valueName: "n"))
+    var jobs: Int = 2
+
+    @OptionGroup var folders: KnowledgeOptions
+    @OptionGroup var sheet: SheetOptions
+
+    func run() throws {
+      var defaultDate = CalendarDate.today()
+      if let date {
+        guard let parsed = CalendarDate(iso: date) else { throw ValidationError("--date '\(date)' is not a date like 2026-08-15") }
+        defaultDate = parsed
+      }
+      let writer = try sheet.writer(try folders.advisor())
+      let url = URL(fileURLWithPath: csv)
+      let printed = try sheet.printedDate()
+      let table: (rows: [GrowerRow], failures: [RowFailure])
+      do {
+        table = try GrowerCSV.read(url, defaultDate: defaultDate, language: sheet.lang, datePrinted: printed, contact: sheet.contact)
+      } catch {
+        throw Report.failure("error: \(error.description)")
+      }
+      let format = sheet.format ?? .pdf
+      if format == .pdf, writer.printer == nil { Report.error("warning: " + PDFPrinter.installHint + " (writing HTML only)") }
+      let interactive = isatty(STDERR_FILENO) == 1
+      let result = BatchPrinter(writer: writer, jobs: jobs).print(
+        table.rows, failures: table.failures, file: url.lastPathComponent, to: URL(fileURLWithPath: out),
+        format: writer.printer == nil ? .html : format
+      ) { done, total in
+        if interactive {
+          Report.progress("\r" + ProgressBar.line(done: done, total: total))
+        } else if done == total {
+          Report.error(ProgressBar.line(done: done, total: total))
+        }
+      }
+      if interactive { Report.progress("\n") }
+      Report.error(result.summary + " → \(out)")
+      if !result.failures.isEmpty { throw ExitCode.failure }
+    }
+  }
+}

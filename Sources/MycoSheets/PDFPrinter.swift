@@ -1,0 +1,67 @@
+import Foundation
+
+/// Prints an HTML page to PDF with headless Chromium.
+///
+/// Chromium is found on `PATH` as `chromium`, `chromium-browser` or `google-chrome`. Each run gets
+/// its own throw-away profile folder, so several can run at once.
+public struct PDFPrinter: Sendable {
+  /// The Chromium executable.
+  public let executable: URL
+  /// How long one page may take before Chromium is stopped.
+  public var timeout: TimeInterval = 60
+
+  /// The names looked for on `PATH`, in order.
+  public static let names = ["chromium", "chromium-browser", "google-chrome"]
+
+  /// What to tell a user who has no Chromium.
+  public static let installHint =
+    "Chromium was not found (looked for chromium, chromium-browser, google-chrome on PATH). "
+    + "Install it with: sudo apt-get install chromium fonts-noto-cjk"
+
+  public init(executable: URL) { self.executable = executable }
+
+  /// The first Chromium on `PATH`, or nil.
+  public static func find(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> PDFPrinter? {
+    let folders = (path ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+    for name in names {
+      for folder in folders {
+        let candidate = URL(fileURLWithPath: folder).appendingPathComponent(name)
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return PDFPrinter(executable: candidate) }
+      }
+    }
+    return nil
+  }
+
+  /// Prints the HTML file at `html` to `pdf`.
+  public func print(html: URL, to pdf: URL) throws(SheetError) {
+    let fileManager = FileManager.default
+    let profile = fileManager.temporaryDirectory.appendingPathComponent("myco-chromium-\(UUID().uuidString)")
+    defer { try? fileManager.removeItem(at: profile) }
+    try? fileManager.removeItem(at: pdf)
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = [
+      "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
+      "--user-data-dir=\(profile.path)", "--print-to-pdf=\(pdf.path)", html.absoluteURL.absoluteString,
+    ]
+    // Chromium's messages go to a file in the profile folder, read only when something fails.
+    try? fileManager.createDirectory(at: profile, withIntermediateDirectories: true)
+    let log = profile.appendingPathComponent("stderr.txt")
+    _ = fileManager.createFile(atPath: log.path, contents: nil)
+    let errors = try? FileHandle(forWritingTo: log)
+    defer { try? errors?.close() }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = errors ?? FileHandle.nullDevice
+    let finished = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in finished.signal() }
+    do { try process.run() } catch { throw SheetError("cannot start \(executable.path): \(error.localizedDescription)") }
+    if finished.wait(timeout: .now() + timeout) == .timedOut {
+      process.terminate()
+      throw SheetError("\(executable.lastPathComponent) took longer than \(Int(timeout)) s to print \(pdf.path)")
+    }
+    guard process.terminationStatus == 0, fileManager.fileExists(atPath: pdf.path) else {
+      let tail = String(decoding: fileManager.contents(atPath: log.path) ?? Data(), as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: "\n")
+      throw SheetError("\(executable.lastPathComponent) could not print \(pdf.path) (exit \(process.terminationStatus)): \(tail)")
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import MycoKnowledge
+import MycoRules
+
+extension SheetBuilder {
+  /// A text from a rule, with its `{fact}` slots filled, in the sheet's language(s).
+  func filled(_ text: LocalizedText) -> Line {
+    Line({ report.fill(text.text(in: $0), language: $0) }, language)
+  }
+
+  func certainty(_ certainty: Certainty) -> Line {
+    Line({ certainty.words(in: $0) }, language)
+  }
+
+  func item(_ advice: Advice, number: Int, text: LocalizedText) -> Item {
+    Item(
+      number: number, certainty: certainty(advice.certainty), level: advice.certainty.rawValue, text: filled(text),
+      rule: advice.rule)
+  }
+
+  func isProblem(_ advice: Advice) -> Bool {
+    advice.kind == .warning || Self.problemTopics.contains(String(advice.topic.split(separator: ".").first ?? ""))
+  }
+
+  /// The three strongest messages: must/avoid before should/consider, then by priority.
+  func keyMessages() -> [Item] {
+    let all = report.evaluation.warnings + report.advice
+    let ranked = all.enumerated().sorted { a, b in
+      (a.element.certainty, -a.element.priority, a.offset) < (b.element.certainty, -b.element.priority, b.offset)
+    }
+    return ranked.prefix(Self.keyMessageCount).enumerated().map { index, entry in
+      item(entry.element, number: index + 1, text: entry.element.title)
+    }
+  }
+
+  /// The winning advice that is not about problems, in topic order, numbered, at most seven.
+  func stepItems() -> ([Item], Line?) {
+    let steps = report.advice.filter { !isProblem($0) }
+    let shown = steps.prefix(Self.maximumSteps).enumerated().map { index, advice in
+      item(advice, number: index + 1, text: advice.text)
+    }
+    if steps.isEmpty { return ([], labels.line("noAdvice", language)) }
+    let more = steps.count - shown.count
+    return (shown, more > 0 ? labels.line("moreSteps", language, ["n": "\(more)"]) : nil)
+  }
+
+  /// Warnings and contamination / pest / pesticide advice, one row per rule; when there is none,
+  /// one row that says to ask the extension agent.
+  func problemRows() -> [ProblemRow] {
+    let problems = report.evaluation.warnings + report.advice.filter { isProblem($0) && $0.kind != .warning }
+    let dash = labels.line("dash", language)
+    let rows = problems.map { advice in
+      let text = filled(advice.text).wrapped(language, prefix: { advice.certainty.words(in: $0) + ($0 == "zh" ? "" : ": ") })
+      // The facts behind the problem are shown once, under "why this advice".
+      return ProblemRow(
+        recognise: filled(advice.title),
+        doFirst: [.must, .should].contains(advice.certainty) ? text : dash,
+        ifNeeded: advice.certainty == .consider ? text : dash,
+        never: advice.certainty == .avoid ? text : dash,
+        rule: advice.rule)
+    }
+    if !rows.isEmpty { return rows }
+    return [
+      ProblemRow(
+        recognise: labels.line("noProblems", language), doFirst: labels.line("noProblemsHint", language),
+        ifNeeded: dash, never: dash, rule: "")
+    ]
+  }
+
+  /// The facts a fired rule matched on, as people read them.
+  func matchedFacts(_ rule: String) -> Line? {
+    guard let firing = report.evaluation.fired.first(where: { $0.rule == rule }), !firing.matched.isEmpty else {
+      return nil
+    }
+    return Line(
+      { lang in
+        firing.matched.map { "\(report.factLabel($0.fact, language: lang)) \(report.display($0.fact, $0.value, language: lang))" }
+          .joined(separator: lang == "zh" ? "；" : "; ")
+      }, language)
+  }
+
+  /// Each fired rule's reason, with its certainty words and the facts it matched.
+  /// At most this many reasons are printed: warnings first, then by certainty and priority. Every
+  /// fired rule is still named, with its sources, in the footer.
+  public static let maximumReasons = 3
+
+  func whyItems() -> [WhyItem] {
+    let given = report.evaluation.warnings + report.advice
+    let ranked = given.enumerated().sorted {
+      ($0.element.kind == .warning ? 0 : 1, $0.element.certainty, -$0.element.priority, $0.offset)
+        < ($1.element.kind == .warning ? 0 : 1, $1.element.certainty, -$1.element.priority, $1.offset)
+    }
+    return ranked.prefix(Self.maximumReasons).map(\.element).map { advice in
+      WhyItem(
+        certainty: certainty(advice.certainty), because: filled(advice.because),
+        facts: matchedFacts(advice.rule).map { facts in
+          facts.wrapped(language, prefix: { labels.text("matched", $0) })
+        }, rule: advice.rule)
+    }
+  }
+
+  /// Every rule that fired, in firing order, with the numbers of its sources; overridden ones say so.
+  /// Sources are numbered once each, in order of first use, so shared sources print once.
+  func ruleReferences() -> (rules: [RuleReference], sources: [SourceNote]) {
+    let given = report.evaluation.warnings + report.evaluation.advice + report.evaluation.overridden
+    var sources: [SourceNote] = []
+    var numbers: [String: Int] = [:]
+    let rules = report.evaluation.fired.map { firing in
+      let citations = report.rules.rule(id: firing.rule)?.sources ?? []
+      let cited = citations.map { citation in
+        let text = citation.reference + (citation.uncertain ? " (?)" : "")
+        if let number = numbers[text] { return number }
+        sources.append(SourceNote(number: sources.count + 1, text: text))
+        numbers[text] = sources.count
+        return sources.count
+      }
+      let note = given.first { $0.rule == firing.rule }?.overriddenBy.map { by in
+        labels.line("overridden", language, ["rule": by])
+      }
+      let list = cited.map(String.init).joined(separator: ",")
+      return RuleReference(id: firing.rule, sources: list.isEmpty ? nil : "[\(list)]", note: note)
+    }
+    return (rules, sources)
+  }
+}

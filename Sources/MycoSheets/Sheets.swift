@@ -1,2 +1,0 @@
-/// Printable advice sheets (being built; see issue 6).
-public enum Sheets {}

@@ -1,0 +1,72 @@
+import Foundation
+import MycoKnowledge
+import MycoSheets
+import Testing
+
+@Suite struct SheetHTMLTests {
+  @Test func sameSituationGivesSameBytes() throws {
+    // Given the same request and knowledge base twice
+    let first = try Fixture.maker.html(Fixture.exampleRequest())
+    let second = try Fixture.maker.html(Fixture.exampleRequest())
+    // Then the HTML is identical, and carries no time stamp but the advice date
+    #expect(first == second)
+    #expect(first.contains("2026-08-20"))
+  }
+
+  @Test func everySectionIsPresent() throws {
+    let html = try Fixture.maker.html(Fixture.exampleRequest())
+    for heading in [
+      "香菇袋栽 明白纸", "这张纸适合谁", "三句话要点", "时间表", "关键指标", "怎么做", "看到这些情况怎么办",
+      "为什么这样建议", "记一记", "转化率", "安全与联系", "规则与来源", "农户甲", "官阳镇", "A-001", "2026.11",
+    ] {
+      #expect(html.contains(heading), "missing \(heading)")
+    }
+    #expect(html.contains("@page { size: A4 portrait"))
+    #expect(!html.contains("{{"), "unrendered mustache tag")
+  }
+
+  @Test func missingFactsAreAskLinesNotBlanks() throws {
+    // Given a situation with no elevation and no bag size
+    let request = SheetRequest(situation: Situation(variety: "oyster", date: CalendarDate(iso: "2026-09-01")))
+    let sheet = try Fixture.maker.model(request)
+    // Then the header asks the agent instead of leaving blanks
+    let elevation = try #require(sheet.situation.first { $0.label.primary == "海拔" })
+    #expect(elevation.ask && elevation.value.primary.hasPrefix("请问推广员"))
+    #expect(!sheet.questions.isEmpty)
+    let html = Fixture.maker.templates.html(sheet)
+    #expect(html.contains("请问推广员"))
+  }
+
+  @Test func adviceTextsHaveTheirSlotsFilled() throws {
+    let request = SheetRequest(
+      situation: Situation(
+        variety: "shiitake", elevation: 300, date: CalendarDate(iso: "2026-08-15"), bag: BagDimensions(parsing: "18x60")))
+    let sheet = try Fixture.maker.model(request)
+    #expect(!sheet.steps.isEmpty && sheet.steps.count <= SheetBuilder.maximumSteps)
+    #expect(sheet.keyMessages.count <= 3)
+    for item in sheet.steps + sheet.keyMessages { #expect(!item.text.primary.contains("{"), "\(item.text.primary)") }
+    // The date is too early at 300 m, so the timeline counts from the window opening and says so
+    #expect(sheet.timelineBasis.primary.contains("太热"))
+  }
+
+  @Test func bilingualSheetsCarryEnglish() throws {
+    let html = try Fixture.maker.html(Fixture.exampleRequest(language: .zhEn))
+    #expect(html.contains("Three key messages"))
+    #expect(html.contains("三句话要点"))
+  }
+
+  @Test func solarTermsAreLabelsNearTheDate() {
+    #expect(SolarTerm.label(for: CalendarDate(iso: "2026-09-08")!, language: "zh") == "白露前后")
+    #expect(SolarTerm.label(for: CalendarDate(iso: "2026-09-13")!, language: "zh") == "白露后5天")
+    #expect(SolarTerm.label(for: CalendarDate(iso: "2026-12-30")!, language: "en") == "7 d before Minor Cold")
+  }
+
+  @Test func growersCSVNamesBadRows() throws {
+    let folder = Fixture.temporaryFolder()
+    let csv = folder.appendingPathComponent("growers.csv")
+    try Data("grower,variety,elevation,date\n农户甲,shiitake,1200,2026-08-20\n农户乙,shiitake,abc,2026-08-20\n".utf8).write(to: csv)
+    let (rows, failures) = try GrowerCSV.read(csv, defaultDate: CalendarDate(iso: "2026-01-01")!)
+    #expect(rows.map(\.line) == [2])
+    #expect(failures.map(\.description) == [#"growers.csv:3: elevation: "abc" is not a number"#])
+  }
+}

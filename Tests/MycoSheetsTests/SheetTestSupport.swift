@@ -1,0 +1,46 @@
+import Foundation
+import MycoKnowledge
+import MycoSheets
+
+/// Loads the repository's Knowledge/ and Rules/ once, and makes sheets from them.
+enum Fixture {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  static let advisor: Advisor = {
+    try! Advisor.load(
+      knowledge: root.appendingPathComponent("Knowledge"), knowledgeName: "Knowledge",
+      rules: root.appendingPathComponent("Rules"), rulesName: "Rules")
+  }()
+
+  static let maker = SheetMaker(advisor: advisor, templates: try! SheetTemplates.bundled())
+
+  /// The README's example grower: 农户甲 in 官阳镇 (≈1,200 m, pesticides-places §2a).
+  static func exampleRequest(language: SheetLanguage = .zh) -> SheetRequest {
+    SheetRequest(
+      situation: Situation(
+        variety: "shiitake", elevation: 1200, date: CalendarDate(iso: "2026-08-20"),
+        bag: BagDimensions(parsing: "15x55")),
+      grower: "农户甲", village: "官阳镇", batchID: "A-001", language: language)
+  }
+
+  static func temporaryFolder() -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("myco-sheets-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// Runs a command-line tool and returns its standard output (nil if it is not installed).
+  static func run(_ tool: String, _ arguments: [String]) -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [tool] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+  }
+}
