@@ -33,7 +33,7 @@ let package = Package(
     // Batches and harvests in SQLite; CSV import/export; yield reports.
     .target(
       name: "MycoRecords",
-      dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "SwiftCSV"]
+      dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
     ),
     // Printable advice sheets (HTML from templates, PDF through headless Chromium).
     .target(
