@@ -28,3 +28,27 @@ import Testing
     #expect(try #require(window.opens).month == 8)
   }
 }
+
+@Suite struct RealisticSituationTests {
+  /// Each variety's realistic Wushan planning case (Rules/tests/content.xml) gets advice in at least
+  /// four topics, in Chinese and in English, each with a reason and a source.
+  @Test func everyVarietyGetsFourTopicsInBothLanguages() throws {
+    let suite = try RuleTestSuite.load(rulesDirectory: Bundled.rulesURL, displayName: "Rules")
+    let cases = suite.cases.filter { $0.id.hasSuffix(".realistic.planning-four-topics") }
+    #expect(Set(cases.map(\.situation.variety)) == Set(Bundled.advisor.knowledge.varieties.map(\.id)))
+    for testCase in cases {
+      let report = try Bundled.advise(testCase.situation)
+      let topics = Set(report.evaluation.advice.map { String($0.topic.split(separator: ".")[0]) })
+      #expect(topics.count >= 4, "\(testCase.id): topics \(topics.sorted())")
+      for advice in report.evaluation.advice {
+        for language in ["zh", "en"] {
+          #expect(!(advice.text.byLanguage[language] ?? "").isEmpty, "\(advice.rule) has no \(language) text")
+          #expect(!(advice.because.byLanguage[language] ?? "").isEmpty, "\(advice.rule) has no \(language) reason")
+        }
+        #expect(!advice.sources.isEmpty)
+      }
+      #expect(report.text(language: "zh").contains("来源："))
+      #expect(report.text(language: "en").contains("Source: "))
+    }
+  }
+}
