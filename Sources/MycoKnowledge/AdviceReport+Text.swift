@@ -35,7 +35,7 @@ extension AdviceReport {
     if !questions.isEmpty {
       lines.append(zh ? "告诉我这些，建议会更准确：" : "Tell me these to refine the advice:")
       for (fact, rules) in questions {
-        lines.append("  ? \(fact.question.text(in: language))  (\(fact.name); \(rules.count) " + (zh ? "条规则在等" : "rules waiting") + ")")
+        lines.append("  ? \(fact.question.text(in: language))  (\(fact.name); \(rules.count) " + (zh ? "条规则在等" : rules.count == 1 ? "rule waiting" : "rules waiting") + ")")
       }
       lines.append("")
     }

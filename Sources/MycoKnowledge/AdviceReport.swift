@@ -15,15 +15,24 @@ public struct AdviceReport: Sendable {
   }
 
   /// Missing facts that a grower can be asked about (facts with a question), most-needed first.
+  ///
+  /// A missing fact that Myco estimates rather than asks (a start window, an estimated temperature,
+  /// a bag class) is traced back to the grower's inputs it is computed from (elevation, date, bag).
   public var questions: [(fact: FactDeclaration, rules: [String])] {
-    var seenQuestions = Set<String>()
-    return evaluation.missing.compactMap { missing in
-      guard let declaration = knowledge.vocabulary[missing.fact], !declaration.question.isEmpty,
-        !seenQuestions.contains(declaration.question.text(in: "en"))
-      else { return nil }
-      seenQuestions.insert(declaration.question.text(in: "en"))
-      return (declaration, missing.rules)
+    var rulesByQuestion: [String: [String]] = [:]
+    var order: [FactDeclaration] = []
+    for missing in evaluation.missing {
+      let asked = SituationFacts.inputs(for: missing.fact).filter { evaluation.facts[$0] == nil }
+      for name in asked.isEmpty ? [missing.fact] : asked {
+        guard let declaration = knowledge.vocabulary[name], !declaration.question.isEmpty else { continue }
+        let key = declaration.question.text(in: "en")
+        if rulesByQuestion[key] == nil { order.append(declaration) }
+        rulesByQuestion[key, default: []] += missing.rules
+      }
     }
+    return order.map { declaration in
+      (declaration, Array(Set(rulesByQuestion[declaration.question.text(in: "en")] ?? [])).sorted())
+    }.enumerated().sorted { ($0.element.1.count, -$0.offset) > ($1.element.1.count, -$1.offset) }.map(\.element)
   }
 
   /// A topic's label in a language, from the `topics` table (falls back to the topic id).

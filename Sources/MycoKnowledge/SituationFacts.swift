@@ -40,6 +40,20 @@ public struct SituationFacts: Sendable {
     return facts
   }
 
+  /// The situation inputs a computed fact comes from (empty for facts the grower gives directly).
+  public static func inputs(for fact: String) -> [String] {
+    switch fact {
+    case "month", "season": ["month"]
+    case "elevation-band": ["elevation"]
+    case "month-mean-temp", "ten-day-mean-temp", "coldest-mean-next-60-days", "warmest-mean-next-30-days",
+      "start-window", "window-opens", "window-closes":
+      ["elevation", "month"]
+    case "bag-fill", "bag-class": ["bag-width"]
+    case "strain-type": ["strain-type"]
+    default: []
+    }
+  }
+
   /// Meteorological seasons: spring Mar–May, summer Jun–Aug, autumn Sep–Nov, winter Dec–Feb.
   public static func season(ofMonth month: Int) -> String {
     switch month {

@@ -95,3 +95,18 @@ import Testing
     #expect(run.failedCount == 0, "\(run.text)")
   }
 }
+
+@Suite struct QuestionTests {
+  @Test func estimatedFactsAreAskedThroughTheirInputs() throws {
+    // Given only the variety and a date: the start window cannot be estimated without an elevation
+    let report = try Bundled.advise(Situation(variety: "shiitake", date: Bundled.date("2026-08-15")))
+    let asked = report.questions.map(\.fact.name)
+    // Then the grower is asked for the elevation and the bag size, not for "start-window" or "bag-class"
+    #expect(asked.contains("elevation"))
+    #expect(asked.contains("bag-width"))
+    #expect(!asked.contains("start-window"))
+    #expect(!asked.contains("bag-class"))
+    let elevation = report.questions.first { $0.fact.name == "elevation" }
+    #expect(elevation?.rules.contains("shiitake.timing.wait-for-cool") == true)
+  }
+}
