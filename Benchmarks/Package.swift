@@ -3,7 +3,7 @@ import PackageDescription
 
 // Benchmarks for Myco, kept out of the main package so `swift build` and `swift test` at the
 // root never build them. Build in release: `swift build -c release` (root, for `myco`), then
-// `swift run -c release myco-bench yields --rows 1000000` here.
+// `swift run -c release myco-bench yields --rows 1000000` or `… engine --rules 1000,10000` here.
 let package = Package(
   name: "MycoBenchmarks",
   platforms: [.macOS(.v13)],
@@ -17,6 +17,8 @@ let package = Package(
       name: "myco-bench",
       dependencies: [
         .product(name: "MycoRecords", package: "Myco"),
+        .product(name: "MycoKnowledge", package: "Myco"),
+        .product(name: "MycoRules", package: "Myco"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     )

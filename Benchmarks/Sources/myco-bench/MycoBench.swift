@@ -5,7 +5,7 @@ import ArgumentParser
 struct MycoBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "myco-bench",
-    abstract: "Benchmarks for Myco (not tests): times the built myco binary against reference tools.",
-    subcommands: [YieldsBenchmark.self]
+    abstract: "Benchmarks for Myco (not tests): times Myco against reference tools (CLIPS, sqlite3).",
+    subcommands: [GenerateCommand.self, EngineBenchmark.self, YieldsBenchmark.self]
   )
 }

@@ -44,3 +44,37 @@ func machineDescription() -> String {
     .map { $0.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
   return "\(cores) cores, \(model), \(String(format: "%.0f", memory)) GiB"
 }
+
+/// Runs a program and returns what it printed; fails if it exits non-zero.
+func captureOutput(_ executable: String, _ arguments: [String]) throws -> String {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: executable)
+  process.arguments = arguments
+  let output = Pipe()
+  let errors = Pipe()
+  process.standardOutput = output
+  process.standardError = errors
+  try process.run()
+  // Read stderr on another thread so that neither pipe can fill up and block the program.
+  let errorData = LockedData()
+  let reader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }
+  reader.start()
+  let data = output.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  while !errorData.isSet { usleep(1000) }
+  guard process.terminationStatus == 0 else {
+    throw BenchmarkFailure(
+      "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): "
+        + String(decoding: errorData.value.prefix(2000), as: UTF8.self))
+  }
+  return String(decoding: data, as: UTF8.self)
+}
+
+/// Bytes handed from a reader thread.
+final class LockedData: @unchecked Sendable {
+  private let lock = NSLock()
+  private var data: Data?
+  func set(_ value: Data) { lock.withLock { data = value } }
+  var isSet: Bool { lock.withLock { data != nil } }
+  var value: Data { lock.withLock { data ?? Data() } }
+}
