@@ -76,23 +76,38 @@ struct EngineBenchmark: ParsableCommand {
     let flags = try files.readSituations()[0]
     var load: [Double] = [], evaluate: [Double] = [], inProcess: [Double] = []
     var advise: [Double] = [], clipsAll: [Double] = [], clipsOne: [Double] = []
+    var cpuInProcess: [Double] = [], cpuAdvise: [Double] = [], cpuClipsAll: [Double] = [], cpuClipsOne: [Double] = []
     let clock = ContinuousClock()
+    func childCPU(_ body: () throws -> Double) rethrows -> (wall: Double, cpu: Double) {
+      let before = cpuSeconds(children: true)
+      let wall = try body()
+      return (wall, cpuSeconds(children: true) - before)
+    }
     for _ in 1...runs {
+      let cpuStart = cpuSeconds()
       let start = clock.now
       let advisor = try self.load(files)
       let loaded = clock.now
       for situation in situations { _ = try advisor.advise(situation) }
       let done = clock.now
+      cpuInProcess.append(cpuSeconds() - cpuStart)
       load.append(seconds(start.duration(to: loaded)))
       evaluate.append(seconds(loaded.duration(to: done)))
       inProcess.append(seconds(start.duration(to: done)))
-      advise.append(try timedRun(myco, adviseArguments(files, flags)))
-      clipsAll.append(try timedRun(clips, ["-f", files.clips.path]))
-      clipsOne.append(try timedRun(clips, ["-f", files.clipsFirst.path]))
+      let process = try childCPU { try timedRun(myco, adviseArguments(files, flags)) }
+      let all = try childCPU { try timedRun(clips, ["-f", files.clips.path]) }
+      let one = try childCPU { try timedRun(clips, ["-f", files.clipsFirst.path]) }
+      advise.append(process.wall)
+      cpuAdvise.append(process.cpu)
+      clipsAll.append(all.wall)
+      cpuClipsAll.append(all.cpu)
+      clipsOne.append(one.wall)
+      cpuClipsOne.append(one.cpu)
     }
     return Row(
       rules: size, situations: situations.count, load: median(load), evaluate: median(evaluate),
-      inProcess: median(inProcess), clipsAll: median(clipsAll), advise: median(advise), clipsOne: median(clipsOne))
+      inProcess: median(inProcess), clipsAll: median(clipsAll), advise: median(advise), clipsOne: median(clipsOne),
+      cpuRatio: median(cpuInProcess) / median(cpuClipsAll), cpuAdviseRatio: median(cpuAdvise) / median(cpuClipsOne))
   }
 
   private func load(_ files: SyntheticFiles) throws -> Advisor {
@@ -136,26 +151,29 @@ struct EngineBenchmark: ParsableCommand {
   struct Row {
     var rules, situations: Int
     var load, evaluate, inProcess, clipsAll, advise, clipsOne: Double
+    /// Myco / CLIPS in CPU seconds (user + system): steadier than wall-clock on a shared machine.
+    var cpuRatio, cpuAdviseRatio: Double
   }
 
   private func printTable(_ rows: [Row]) {
     print("median of \(runs) runs, wall-clock seconds; \(rows.first?.situations ?? 0) situations per rule base")
     let header = [
-      "rules", "myco load", "myco eval", "myco total", "clips -f", "ratio", "µs/rule", "myco advise", "clips 1 sit.",
-      "ratio",
+      "rules", "myco load", "myco eval", "myco total", "clips -f", "ratio", "cpu ratio", "µs/rule", "myco advise",
+      "clips 1 sit.", "ratio", "cpu ratio",
     ]
-    print(header.map { pad($0, 13) }.joined())
+    print(header.map { pad($0, 12) }.joined())
     for row in rows {
       let cells = [
         "\(row.rules)", f(row.load), f(row.evaluate), f(row.inProcess), f(row.clipsAll),
-        String(format: "%.2f", row.inProcess / row.clipsAll),
+        String(format: "%.2f", row.inProcess / row.clipsAll), String(format: "%.2f", row.cpuRatio),
         String(format: "%.1f", row.inProcess / Double(row.rules) * 1e6), f(row.advise), f(row.clipsOne),
-        String(format: "%.2f", row.advise / row.clipsOne),
+        String(format: "%.2f", row.advise / row.clipsOne), String(format: "%.2f", row.cpuAdviseRatio),
       ]
-      print(cells.map { pad($0, 13) }.joined())
+      print(cells.map { pad($0, 12) }.joined())
     }
     print("myco total = load + evaluate every situation in one process; clips -f = load + the same situations;")
     print("myco advise = one `myco advise` process (load + situation 1); clips 1 sit. = clips -f with situation 1 only.")
+    print("ratio = Myco / CLIPS wall-clock; cpu ratio = Myco / CLIPS in CPU seconds (user + system); µs/rule = myco total / rules.")
   }
 
   private func f(_ value: Double) -> String { String(format: "%.3f", value) }

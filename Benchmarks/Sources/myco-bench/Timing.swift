@@ -78,3 +78,11 @@ final class LockedData: @unchecked Sendable {
   var isSet: Bool { lock.withLock { data != nil } }
   var value: Data { lock.withLock { data ?? Data() } }
 }
+
+/// CPU seconds (user + system) used so far by this process, or by its finished children.
+func cpuSeconds(children: Bool = false) -> Double {
+  var usage = rusage()
+  getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
+  func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
