@@ -63,4 +63,52 @@ import Testing
     #expect(result.fired.count == 50_000)
     #expect(result.advice.count == 100)
   }
+
+  @Test func billionLaughsThroughTheRuleLoader() {
+    var entities = "<!ENTITY l0 \"ha\">"
+    for level in 1...9 { entities += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">" }
+    #expect(firstKind("<?xml version=\"1.0\"?>\n<!DOCTYPE rules [\(entities)]>\n<rules>&l9;</rules>") == "xml-doctype")
+  }
+
+  @Test func tenThousandDeepConditionIsRefusedWithALocation() {
+    // <not> inside <not> 10,000 times: libxml2 stops at its own depth bound (256) before Myco's (64)
+    let deep = String(repeating: "<not>", count: 10_000) + "<fact name=\"temp\" above=\"1\"/>" + String(repeating: "</not>", count: 10_000)
+    let problems = F.problems(F.document(F.rule("deep", "<when>\(deep)</when><then>\(F.advise("t"))</then>")))
+    #expect(["xml-malformed", "xml-tooDeep"].contains(problems.first?.kind ?? ""))
+    #expect(problems.first?.location.file == "rules/r.xml")
+  }
+
+  @Test func conditionDeeperThanTheLimitIsRefused() {
+    // 70 nested <not>: under libxml2's bound, over Myco's 64 levels
+    let deep = String(repeating: "<not>", count: 70) + "<fact name=\"temp\" above=\"1\"/>" + String(repeating: "</not>", count: 70)
+    let problems = F.problems(F.document(F.rule("deep", "<when>\(deep)</when><then>\(F.advise("t"))</then>")))
+    #expect(problems.first?.kind == "xml-tooDeep")
+    #expect(problems.first?.message == "elements nest deeper than 64 levels")
+  }
+
+  @Test func invalidUTF8AndNULInARulesFileAreRefused() throws {
+    let good = F.document(F.rule("a", "<when><fact name=\"temp\" above=\"1\"/></when><then>\(F.advise("t"))</then>"))
+    for bad in [good.replacingOccurrences(of: "Title a", with: "Title \u{0}a")] {
+      #expect(firstKind(bad) == "xml-malformed")
+    }
+    // Bytes that are not UTF-8 (0xFF) cannot be written through a Swift String: write them directly.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("myco-utf8-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var bytes = Array(good.utf8)
+    bytes.insert(0xFF, at: bytes.firstIndex(of: UInt8(ascii: "T"))!)
+    try Data(bytes).write(to: folder.appendingPathComponent("r.xml"))
+    let schema = try XMLSchema(file: F.repository.appendingPathComponent("Rules/schema/rules.xsd"))
+    do {
+      _ = try RuleLoader(vocabulary: F.vocabulary, schema: schema).load(directory: folder, displayName: "rules")
+      Issue.record("expected invalid UTF-8 to be refused")
+    } catch {
+      #expect(error.diagnostics.first?.kind == "xml-malformed")
+    }
+  }
+
+  @Test func byteOrderMarkInARulesFileLoads() throws {
+    let text = "\u{FEFF}" + F.document(F.rule("a", "<when><fact name=\"temp\" above=\"1\"/></when><then>\(F.advise("t"))</then>"))
+    #expect(try F.load(text).rules.count == 1)
+  }
 }
