@@ -22,21 +22,28 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
   /// Parses `YYYY-MM-DD` exactly (four-digit year, two-digit month and day).
   public init?(iso text: some StringProtocol) {
-    var digits: [Int] = []
-    digits.reserveCapacity(8)
-    var index = 0
-    for byte in text.utf8 {
-      defer { index += 1 }
-      if index == 4 || index == 7 {
-        guard byte == UInt8(ascii: "-") else { return nil }
+    var copy = String(text)
+    guard let date = copy.withUTF8({ CalendarDate(isoBytes: $0) }) else { return nil }
+    self = date
+  }
+
+  /// Parses `YYYY-MM-DD` from UTF-8 bytes, exactly as `init?(iso:)` does, without allocating.
+  init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
+    else { return nil }
+    var values = (0, 0, 0)
+    for (index, byte) in bytes.enumerated() where index != 4 && index != 7 {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      let digit = Int(byte &- UInt8(ascii: "0"))
+      if index < 4 {
+        values.0 = values.0 * 10 + digit
+      } else if index < 7 {
+        values.1 = values.1 * 10 + digit
       } else {
-        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-        digits.append(Int(byte - UInt8(ascii: "0")))
+        values.2 = values.2 * 10 + digit
       }
     }
-    guard index == 10 else { return nil }
-    let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-    self.init(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+    self.init(year: values.0, month: values.1, day: values.2)
   }
 
   /// The ISO form, `YYYY-MM-DD`.
