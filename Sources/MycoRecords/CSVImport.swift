@@ -18,6 +18,9 @@ public struct CSVImport: Sendable {
 
   /// Reads the batch and harvest files (either may be nil).
   ///
+  /// `YieldDatabase.importCSV(_:knownVarieties:replace:)` does the same checks and writes
+  /// while it reads, without holding every harvest in memory; this reads everything first.
+  ///
   /// - Parameters:
   ///   - batchesPath: path of the batch CSV, shown as given in messages.
   ///   - harvestsPath: path of the harvest CSV.
@@ -27,54 +30,129 @@ public struct CSVImport: Sendable {
   public static func read(
     batchesPath: String?, harvestsPath: String?, knownVarieties: Set<String>
   ) throws -> CSVImport {
+    let files = try CSVFiles(batchesPath: batchesPath, harvestsPath: harvestsPath)
     var result = CSVImport()
-    if let batchesPath {
-      var seen: [String: Int] = [:]
-      try forEachRow(
-        path: batchesPath, columns: BatchCSV.columns, required: BatchCSV.requiredColumns,
-        into: &result.problems
-      ) { row in
-        guard let batch = BatchCSV.batch(from: &row, knownVarieties: knownVarieties) else { return }
-        if let first = seen[batch.id] {
-          row.report("batch_id", "\"\(batch.id)\" is already on row \(first)")
-          return
-        }
-        seen[batch.id] = row.line
-        result.batches.append(SourcedRecord(batch, file: batchesPath, row: row.line))
-      }
+    files.readBatches(knownVarieties: knownVarieties, into: &result)
+    let headerProblems = files.forEachHarvest { row in
+      result.problems.append(contentsOf: row.problems)
+      guard let harvest = row.harvest else { return }
+      result.harvests.append(
+        SourcedRecord(harvest, file: row.file, row: row.line, weightColumn: row.weightColumn))
     }
-    if let harvestsPath {
-      try forEachRow(
-        path: harvestsPath, columns: HarvestCSV.columns + ["fresh_jin"],
-        required: HarvestCSV.requiredColumns, into: &result.problems
-      ) { row in
-        guard let harvest = HarvestCSV.harvest(from: &row) else { return }
-        let weightColumn = row.has("fresh_jin") ? "fresh_jin" : "fresh_kg"
-        result.harvests.append(
-          SourcedRecord(harvest, file: harvestsPath, row: row.line, weightColumn: weightColumn))
-      }
-    }
+    result.problems.append(contentsOf: headerProblems)
     return result
   }
+}
 
-  /// Reads a file's header, checks it, and calls `body` for each data row; the row's problems
-  /// are appended to `problems`.
-  private static func forEachRow(
-    path: String, columns known: [String], required: Set<String>,
-    into problems: inout [RecordProblem], _ body: (inout CSVRow) -> Void
-  ) throws {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
+/// The bytes of a batch file and a harvest file (either may be absent), read before anything
+/// is checked or written.
+public struct CSVFiles: Sendable {
+  /// Path of the batch CSV, as given (for messages).
+  public let batchesPath: String?
+  /// Path of the harvest CSV, as given.
+  public let harvestsPath: String?
+  private let batchBytes: [UInt8]
+  private let harvestBytes: [UInt8]
+
+  /// Reads both files.
+  ///
+  /// - Throws: `YieldRecordsError.unreadableFile` when a file cannot be read.
+  public init(batchesPath: String?, harvestsPath: String?) throws {
+    self.batchesPath = batchesPath
+    self.harvestsPath = harvestsPath
+    batchBytes = try batchesPath.map(Self.contents) ?? []
+    harvestBytes = try harvestsPath.map(Self.contents) ?? []
+  }
+
+  private static func contents(_ path: String) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
       throw YieldRecordsError.unreadableFile(path: path, reason: "cannot be read")
     }
+    return [UInt8](data)
+  }
+
+  /// Reads the batch file's rows into `result.batches`, problems into `result.problems`.
+  func readBatches(knownVarieties: Set<String>, into result: inout CSVImport) {
+    guard let path = batchesPath else { return }
+    var seen: [String: Int] = [:]
+    Self.forEachRow(
+      path: path, bytes: batchBytes, columns: BatchCSV.columns,
+      required: BatchCSV.requiredColumns, into: &result.problems
+    ) { record, columns, problems in
+      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columns)
+      defer { problems.append(contentsOf: row.problems) }
+      guard let batch = BatchCSV.batch(from: &row, knownVarieties: knownVarieties) else { return }
+      if let first = seen[batch.id] {
+        row.report("batch_id", "\"\(batch.id)\" is already on row \(first)")
+        return
+      }
+      seen[batch.id] = row.line
+      result.batches.append(SourcedRecord(batch, file: path, row: row.line))
+    }
+  }
+
+  /// One data row of the harvest file, read.
+  struct HarvestRow {
+    let file: String
+    let line: Int
+    /// `fresh_kg` or `fresh_jin`.
+    let weightColumn: String
+    /// The row from its bytes, when it is plainly valid (then `slow` is nil).
+    let plain: PlainHarvest?
+    /// The row read with `HarvestCSV.harvest(from:)`, when it is not plain and has no problem.
+    let slow: Harvest?
+    /// The row's problems (none when it is plain).
+    let problems: [RecordProblem]
+
+    /// The harvest, whichever way it was read; nil when the row has problems.
+    var harvest: Harvest? { plain?.harvest ?? slow }
+  }
+
+  /// Calls `body` for each data row of the harvest file, in order.
+  ///
+  /// - Returns: the problems of the header (then no row was read).
+  func forEachHarvest(_ body: (HarvestRow) throws -> Void) rethrows -> [RecordProblem] {
+    guard let path = harvestsPath else { return [] }
+    var headerProblems: [RecordProblem] = []
+    var layout: HarvestRowLayout?
+    var columnMap: [String: Int] = [:]
+    var weightColumn = "fresh_kg"
+    try Self.forEachRow(
+      path: path, bytes: harvestBytes, columns: HarvestCSV.columns + ["fresh_jin"],
+      required: HarvestCSV.requiredColumns, into: &headerProblems
+    ) { record, columns, _ in
+      if layout == nil {
+        layout = HarvestRowLayout(columns: columns)
+        columnMap = columns
+        weightColumn = columns["fresh_jin"] != nil ? "fresh_jin" : "fresh_kg"
+      }
+      if let plain = layout?.plainHarvest(record) {
+        try body(HarvestRow(file: path, line: record.line, weightColumn: weightColumn, plain: plain, slow: nil, problems: []))
+        return
+      }
+      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columnMap)
+      let harvest = HarvestCSV.harvest(from: &row)
+      try body(HarvestRow(
+        file: path, line: record.line, weightColumn: weightColumn, plain: nil, slow: harvest,
+        problems: row.problems))
+    }
+    return headerProblems
+  }
+
+  /// Reads a file's header, checks it, and calls `body` for each data row with the column map;
+  /// header problems are appended to `problems` (and then no row is read).
+  private static func forEachRow(
+    path: String, bytes: [UInt8], columns known: [String], required: Set<String>,
+    into problems: inout [RecordProblem],
+    _ body: (CSVReader.Record, [String: Int], inout [RecordProblem]) throws -> Void
+  ) rethrows {
     var columns: [String: Int]? = nil
     var headerOK = true
-    CSVReader(bytes: [UInt8](data)).forEachRecord { record in
+    var reader = CSVReader(bytes: bytes)
+    try reader.forEachRecord { record in
       guard let header = columns else {
         var map: [String: Int] = [:]
-        for (index, name) in record.fields.enumerated() {
+        for (index, name) in record.strings.enumerated() {
           let column = (name ?? "").trimmingCharacters(in: .whitespaces).lowercased()
           if !known.contains(column) {
             problems.append(RecordProblem(
@@ -109,9 +187,7 @@ public struct CSVImport: Sendable {
         return
       }
       guard headerOK else { return }
-      var row = CSVRow(file: path, line: record.line, fields: record.fields, columns: header)
-      body(&row)
-      problems.append(contentsOf: row.problems)
+      try body(record, header, &problems)
     }
     if columns == nil {
       problems.append(RecordProblem(

@@ -42,3 +42,136 @@ enum HarvestCSV {
     ]
   }
 }
+
+/// A harvest row read straight from the file's bytes, without making `String`s.
+///
+/// Only rows that are plainly valid take this way; `HarvestRowLayout.plainHarvest(_:)` returns
+/// nil for anything else (a problem, spaces to trim, a formula guard, non-ASCII text, a number
+/// it cannot convert exactly), and the caller then reads the row with `HarvestCSV.harvest(from:)`,
+/// which stays the one definition of what a row means and of every message.
+struct PlainHarvest {
+  /// The batch id's bytes (printable ASCII, no space, not starting with `'`).
+  var batchID: UnsafeBufferPointer<UInt8>
+  /// The date's bytes, `YYYY-MM-DD` (equal to `harvestedOn.description`).
+  var dateText: UnsafeBufferPointer<UInt8>
+  var harvestedOn: CalendarDate
+  var flush: Int
+  var freshKg: Double
+  /// The grade's bytes (printable ASCII, no space, not starting with `'`; may be empty).
+  var grade: UnsafeBufferPointer<UInt8>
+  var priceYuanPerKg: Double?
+
+  /// The same harvest as `Harvest` values.
+  var harvest: Harvest {
+    Harvest(
+      batchID: String(decoding: batchID, as: UTF8.self), harvestedOn: harvestedOn, flush: flush,
+      freshKg: freshKg, grade: String(decoding: grade, as: UTF8.self),
+      priceYuanPerKg: priceYuanPerKg)
+  }
+}
+
+/// Where a harvest file's columns are, resolved once from its header.
+struct HarvestRowLayout {
+  let columnCount: Int
+  let batchID: Int
+  let harvestedOn: Int
+  let flush: Int
+  let weight: Int
+  /// Whether the weight is in 斤 (`fresh_jin`).
+  let weightInJin: Bool
+  let grade: Int?
+  let price: Int?
+
+  /// The layout of a header whose checks passed (so the required columns are there).
+  init?(columns: [String: Int]) {
+    guard let batchID = columns["batch_id"], let harvestedOn = columns["harvested_on"],
+      let flush = columns["flush"], let weight = columns["fresh_jin"] ?? columns["fresh_kg"]
+    else { return nil }
+    columnCount = columns.count
+    self.batchID = batchID
+    self.harvestedOn = harvestedOn
+    self.flush = flush
+    self.weight = weight
+    weightInJin = columns["fresh_jin"] != nil
+    grade = columns["grade"]
+    price = columns["price_yuan_per_kg"]
+  }
+
+  /// The harvest of a plainly valid row, or nil when the row needs the full reading.
+  func plainHarvest(_ record: CSVReader.Record) -> PlainHarvest? {
+    guard record.fields.count == columnCount else { return nil }
+    let batchID = record.bytes(self.batchID)
+    guard !batchID.isEmpty, Self.isPlainText(batchID) else { return nil }
+    let dateText = record.bytes(harvestedOn)
+    guard let date = CalendarDate(isoBytes: dateText),
+      let flush = Self.plainInteger(record.bytes(flush)), flush >= 1,
+      let weight = Self.plainDecimal(record.bytes(weight))
+    else { return nil }
+    var grade = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    if let index = self.grade {
+      grade = record.bytes(index)
+      guard Self.isPlainText(grade) else { return nil }
+    }
+    var price: Double? = nil
+    if let index = self.price {
+      let text = record.bytes(index)
+      if !text.isEmpty {
+        guard let value = Self.plainDecimal(text) else { return nil }
+        price = value
+      }
+    }
+    return PlainHarvest(
+      batchID: batchID, dateText: dateText, harvestedOn: date, flush: flush,
+      freshKg: weightInJin ? weight * HarvestCSV.kgPerJin : weight, grade: grade,
+      priceYuanPerKg: price)
+  }
+
+  /// Printable ASCII without spaces, not starting with the formula guard `'`: trimming and
+  /// `CSVWriter.unguard` leave it as it is.
+  static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if let first = bytes.first, first == UInt8(ascii: "'") { return false }
+    for byte in bytes where byte <= 0x20 || byte >= 0x7F { return false }
+    return true
+  }
+
+  /// 1 to 18 decimal digits (no sign): the same value `Int(_:)` gives.
+  static func plainInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+    var value = 0
+    for byte in bytes {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      value = value * 10 + Int(byte &- UInt8(ascii: "0"))
+    }
+    return value
+  }
+
+  /// Powers of ten that a `Double` holds exactly.
+  private static let exactPowersOfTen: [Double] = (0...15).map { power in
+    (0..<power).reduce(1.0) { value, _ in value * 10 }
+  }
+
+  /// `DIGITS` or `DIGITS.DIGITS` with at most 15 digits in all: the same value as
+  /// `NumberText.parse`. The digits make an integer below 2^53 and the divisor is an exact
+  /// power of ten, so the one division is correctly rounded, like `Double(_:)` (Clinger's fast
+  /// path). Anything else returns nil.
+  static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
+    var mantissa = 0
+    var digits = 0
+    var fractionDigits = 0
+    var seenPoint = false
+    for byte in bytes {
+      if byte == UInt8(ascii: ".") {
+        guard !seenPoint, digits > 0 else { return nil }
+        seenPoint = true
+        continue
+      }
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      mantissa = mantissa * 10 + Int(byte &- UInt8(ascii: "0"))
+      digits += 1
+      if seenPoint { fractionDigits += 1 }
+    }
+    guard digits <= 15, !seenPoint || fractionDigits > 0 else { return nil }
+    return Double(mantissa) / exactPowersOfTen[fractionDigits]
+  }
+}

@@ -155,3 +155,155 @@ private func bind(_ harvest: Harvest, to statement: SQLiteStatement) throws {
     throw DatabaseError(resultCode: ResultCode(rawValue: codes.first { $0 != SQLITE_OK }!))
   }
 }
+
+// MARK: - Import of CSV files in one pass
+
+extension YieldDatabase {
+  /// Checks and writes batch and harvest CSV files in one transaction: all of them, or none.
+  ///
+  /// It does what `CSVImport.read` followed by `importRecords(_:replace:)` does, with the same
+  /// checks and the same messages, but in one pass over the harvest file and without holding
+  /// its harvests in memory: each harvest is checked and, while no problem has been found,
+  /// inserted inside the open transaction. After the first problem nothing more is inserted,
+  /// every further row is still checked, and the transaction is rolled back.
+  ///
+  /// As with the two steps, problems of the rows themselves (types, ranges, varieties,
+  /// duplicates in the file) are reported alone when there are any; only without them are the
+  /// problems against the database (batch already recorded, missing batch, harvest before
+  /// inoculation) reported.
+  ///
+  /// - Throws: `YieldRecordsError.invalidRecords` listing every problem; nothing is written.
+  @discardableResult
+  public func importCSV(
+    _ files: CSVFiles, knownVarieties: Set<String>, replace: Bool
+  ) throws -> ImportSummary {
+    var read = CSVImport()
+    files.readBatches(knownVarieties: knownVarieties, into: &read)
+    return try dbWriter.writeWithoutTransaction { db in
+      var summary = ImportSummary()
+      // A bigger page cache for this connection keeps a large import from spilling pages.
+      try db.execute(sql: "PRAGMA cache_size = -65536")
+      try db.inTransaction(.immediate) {
+        summary = try streamingWrite(files, batches: read, replace: replace, db)
+        return .commit
+      }
+      return summary
+    }
+  }
+
+  private func streamingWrite(
+    _ files: CSVFiles, batches read: CSVImport, replace: Bool, _ db: Database
+  ) throws -> ImportSummary {
+    // Problems of the rows themselves, and problems against the database.
+    var rowProblems = read.problems
+    var problems: [RecordProblem] = []
+    var summary = ImportSummary()
+    var inoculation = BatchDates()
+    let stored = try Row.fetchCursor(db, sql: "SELECT id, inoculated_on FROM batch")
+    while let row = try stored.next() {
+      let id: String = row[0]
+      let date: String = row[1]
+      if let date = CalendarDate(iso: date) { inoculation.set(id, date) }
+    }
+    for record in read.batches {
+      let id = record.value.id
+      if inoculation.date(id) != nil {
+        if replace {
+          summary.batchesReplaced += 1
+        } else {
+          problems.append(record.problem(
+            "batch_id", "batch \"\(id)\" is already recorded (use --replace to replace it)"))
+        }
+      } else {
+        summary.batchesAdded += 1
+      }
+      inoculation.set(id, record.value.inoculatedOn)
+    }
+    var writing: Bool { rowProblems.isEmpty && problems.isEmpty }
+    if writing {
+      for record in read.batches {
+        if replace { try Batch.deleteOne(db, key: record.value.id) }  // cascades to harvests
+        try record.value.insert(db)
+      }
+    }
+
+    let insert = try db.makeStatement(sql: Harvest.insertSQL)
+    let statement = insert.sqliteStatement
+    defer { sqlite3_clear_bindings(statement) }
+    let headerProblems = try files.forEachHarvest { row in
+      rowProblems.append(contentsOf: row.problems)
+      if let plain = row.plain, let inoculated = inoculation.date(plain.batchID),
+        !(plain.harvestedOn < inoculated)
+      {
+        if writing {
+          try step(statement, db) { try bind(plain, to: statement) }
+          summary.harvestsAdded += 1
+        }
+        return
+      }
+      // Not plain, or a problem against the batches: the general reading names it.
+      guard let harvest = row.harvest else { return }
+      let record = SourcedRecord(harvest, file: row.file, row: row.line, weightColumn: row.weightColumn)
+      guard let inoculated = inoculation.date(harvest.batchID) else {
+        problems.append(record.problem("batch_id", "no batch \"\(harvest.batchID)\" is recorded"))
+        return
+      }
+      if harvest.harvestedOn < inoculated {
+        problems.append(record.problem(
+          "harvested_on",
+          "\(harvest.harvestedOn) is before batch \(harvest.batchID) was inoculated on \(inoculated)"))
+        return
+      }
+      if writing {
+        try step(statement, db) { try bind(harvest, to: statement) }
+        summary.harvestsAdded += 1
+      }
+    }
+    rowProblems.append(contentsOf: headerProblems)
+    if !rowProblems.isEmpty { throw YieldRecordsError.invalidRecords(rowProblems) }
+    if !problems.isEmpty { throw YieldRecordsError.invalidRecords(problems) }
+    return summary
+  }
+}
+
+/// Binds with `bind`, then steps `Harvest.insertSQL` once.
+private func step(_ statement: SQLiteStatement, _ db: Database, bind: () throws -> Void) throws {
+  try bind()
+  let code = sqlite3_step(statement)
+  guard code == SQLITE_DONE else {
+    throw DatabaseError(
+      resultCode: ResultCode(rawValue: code),
+      message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: Harvest.insertSQL)
+  }
+}
+
+/// `SQLITE_STATIC`: the bound bytes stay valid until the statement is stepped (they are the
+/// CSV file's bytes, alive for the whole import).
+private let staticBytes = unsafeBitCast(0, to: sqlite3_destructor_type.self)
+
+/// Binds a plainly read harvest to `Harvest.insertSQL`'s parameters, from the file's bytes.
+private func bind(_ harvest: PlainHarvest, to statement: SQLiteStatement) throws {
+  sqlite3_reset(statement)
+  func text(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    // An empty grade has no base address; bind "" rather than NULL (the column is NOT NULL).
+    guard let base = bytes.baseAddress, !bytes.isEmpty else {
+      return sqlite3_bind_text(statement, index, "", 0, transient)
+    }
+    return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+      sqlite3_bind_text(statement, index, $0, Int32(bytes.count), staticBytes)
+    }
+  }
+  var code = text(1, harvest.batchID)
+  if code == SQLITE_OK { code = text(2, harvest.dateText) }
+  if code == SQLITE_OK { code = sqlite3_bind_int64(statement, 3, Int64(harvest.flush)) }
+  if code == SQLITE_OK { code = sqlite3_bind_double(statement, 4, harvest.freshKg) }
+  if code == SQLITE_OK { code = text(5, harvest.grade) }
+  if code == SQLITE_OK {
+    if let price = harvest.priceYuanPerKg {
+      code = sqlite3_bind_double(statement, 6, price)
+    } else {
+      code = sqlite3_bind_null(statement, 6)
+    }
+  }
+  guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+}

@@ -25,10 +25,9 @@ extension Yields {
 
     func run() throws {
       try reportingRecordErrors {
-        let records = try CSVImport.read(
-          batchesPath: batches, harvestsPath: harvests,
-          knownVarieties: varieties.knownVarietyIDs())
-        let summary = try database.open().importRecords(records, replace: replace)
+        let known = try varieties.knownVarietyIDs()
+        let files = try CSVFiles(batchesPath: batches, harvestsPath: harvests)
+        let summary = try database.open().importCSV(files, knownVarieties: known, replace: replace)
         print(summary)
       }
     }
