@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "MycoRules", targets: ["MycoRules"]),
     .library(name: "MycoKnowledge", targets: ["MycoKnowledge"]),
     .library(name: "MycoRecords", targets: ["MycoRecords"]),
+    .library(name: "MycoCalendar", targets: ["MycoCalendar"]),
     .library(name: "MycoSheets", targets: ["MycoSheets"]),
   ],
   dependencies: [
@@ -28,12 +29,14 @@ let package = Package(
     .target(name: "MycoXML", dependencies: ["CLibXML2"]),
     // The domain-free rule language and engine.
     .target(name: "MycoRules", dependencies: ["MycoXML"]),
+    // Calendar dates (days, ISO YYYY-MM-DD) shared by advice, sheets and records.
+    .target(name: "MycoCalendar"),
     // The edible-fungus domain: varieties, climate, bags; situation -> facts.
-    .target(name: "MycoKnowledge", dependencies: ["MycoRules", "MycoXML"]),
+    .target(name: "MycoKnowledge", dependencies: ["MycoRules", "MycoXML", "MycoCalendar"]),
     // Batches and harvests in SQLite; CSV import/export; yield reports.
     .target(
       name: "MycoRecords",
-      dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["MycoCalendar", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     // Printable advice sheets (HTML from templates, PDF through headless Chromium).
     .target(

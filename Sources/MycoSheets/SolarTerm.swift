@@ -32,7 +32,7 @@ public struct SolarTerm: Sendable, Hashable {
     for year in [date.year - 1, date.year, date.year + 1] {
       for term in all {
         guard let day = CalendarDate(year: year, month: term.month, day: term.day) else { continue }
-        let offset = date.ordinal - day.ordinal
+        let offset = date.daysSinceEpoch - day.daysSinceEpoch
         if best == nil || abs(offset) < abs(best!.days) { best = (term, offset) }
       }
     }

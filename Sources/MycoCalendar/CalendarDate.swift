@@ -1,9 +1,9 @@
 /// A day on the proleptic Gregorian calendar, without time or time zone.
 ///
-/// Records keep dates as days, written ISO `YYYY-MM-DD`, so that a harvest logged in Wushan
-/// is the same day wherever the report is run.
-public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-  /// The year, e.g. 2025.
+/// Advice, sheets and records all keep dates as days, written ISO `YYYY-MM-DD`, so that a harvest
+/// logged in Wushan is the same day wherever the report is run.
+public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+  /// The year, e.g. 2026.
   public let year: Int
   /// The month, 1–12.
   public let month: Int
@@ -28,7 +28,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
   }
 
   /// Parses `YYYY-MM-DD` from UTF-8 bytes, exactly as `init?(iso:)` does, without allocating.
-  init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+  public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
     guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
     else { return nil }
     var values = (0, 0, 0)
@@ -46,6 +46,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     self.init(year: values.0, month: values.1, day: values.2)
   }
 
+  /// The date `days` days after 1970-01-01 (Howard Hinnant's civil_from_days).
+  public init(daysSinceEpoch days: Int) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let month = mp < 10 ? mp + 3 : mp - 9
+    self.year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    self.month = month
+    self.day = doy - (153 * mp + 2) / 5 + 1
+  }
+
   /// The ISO form, `YYYY-MM-DD`.
   public var description: String {
     func pad(_ value: Int, _ width: Int) -> String {
@@ -55,9 +69,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
   }
 
-  /// Days since 1970-01-01 (negative before), for day arithmetic.
+  /// Days since 1970-01-01 (negative before), for day arithmetic (Howard Hinnant's days_from_civil).
   public var daysSinceEpoch: Int {
-    // Howard Hinnant's days_from_civil.
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -70,18 +83,32 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
   /// Whole days from `self` to `other` (positive when `other` is later).
   public func days(to other: CalendarDate) -> Int { other.daysSinceEpoch - daysSinceEpoch }
 
-  /// The meteorological season this date falls in.
-  public var season: Season { Season(month: month) }
+  /// The date `days` days later (earlier when negative).
+  public func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
 
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
 
-  static func daysIn(month: Int, year: Int) -> Int {
+  /// The number of days in a month of a year.
+  public static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
     case 4, 6, 9, 11: 30
     default: 31
     }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let date = CalendarDate(iso: text) else {
+      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date"))
+    }
+    self = date
   }
 }
