@@ -13,11 +13,19 @@ public struct Engine: Sendable {
   private enum Status { case pending, fired, failed, unknown }
 
   /// Evaluates the rule base over `facts` (keyed by fact name).
+  ///
+  /// Conditions are tried in their compiled form (`RuleBase.conditions`), which touches no
+  /// reference-counted storage; a `Rule` itself is only read when it fires, fails or stays undecided.
   public func evaluate(_ facts: [String: Fact]) -> Evaluation {
+    let conditions = base.conditions
     var allFacts = facts
     var values = [Value?](repeating: nil, count: base.slotNames.count)
+    var known = [CompiledConditions.Known](repeating: .unknown, count: base.slotNames.count)
     for (name, fact) in facts {
-      if let slot = base.slotOf[name] { values[slot] = fact.value }
+      if let slot = base.slotOf[name] {
+        values[slot] = fact.value
+        known[slot] = conditions.known(fact.value)
+      }
     }
     var status = [Status](repeating: .pending, count: base.rules.count)
     var firings: [Firing] = []
@@ -25,18 +33,19 @@ public struct Engine: Sendable {
     while !agenda.isEmpty {
       var derivedSlots: [Int] = []
       for index in agenda where status[index] == .pending || status[index] == .unknown {
-        let rule = base.rules[index]
-        switch Self.truth(of: rule.condition, values) {
+        switch conditions.truth(Int(conditions.roots[index]), known, values) {
         case .false: status[index] = .failed
         case .unknown: status[index] = .unknown
         case .true:
           status[index] = .fired
+          let rule = base.rules[index]
           var derived: [String: Value] = [:]
           for conclusion in rule.conclusions {
             guard case .derive(let fact, let value) = conclusion, let slot = base.slotOf[fact],
               values[slot] == nil
             else { continue }
             values[slot] = value
+            known[slot] = conditions.known(value)
             allFacts[fact] = Fact(value, origin: .derived(rule: rule.id))
             derived[fact] = value
             derivedSlots.append(slot)
@@ -52,20 +61,22 @@ public struct Engine: Sendable {
       }
       agenda = next.sorted()
     }
-    return conclude(allFacts, values, status, firings)
+    return conclude(allFacts, values, known, status, firings)
   }
 
   private func conclude(
-    _ facts: [String: Fact], _ values: [Value?], _ status: [Status], _ firings: [Firing]
+    _ facts: [String: Fact], _ values: [Value?], _ known: [CompiledConditions.Known], _ status: [Status],
+    _ firings: [Firing]
   ) -> Evaluation {
     var offered: [Advice] = []
     var warnings: [Advice] = []
     var failed: [Failure] = []
     var undecided: [String: [String]] = [:]
     var waiting: [String: [String]] = [:]
-    for (index, rule) in base.rules.enumerated() {
+    for index in base.rules.indices {
       switch status[index] {
       case .fired:
+        let rule = base.rules[index]
         for conclusion in rule.conclusions {
           switch conclusion {
           case .advise(let topic, let text): offered.append(advice(rule, .advice, topic, text))
@@ -74,11 +85,12 @@ public struct Engine: Sendable {
           }
         }
       case .failed:
-        if let failure = Self.failure(of: rule.condition, values, rule: rule.id) { failed.append(failure) }
+        if let failure = failure(ofRule: index, known, values) { failed.append(failure) }
       case .unknown, .pending:
-        let missing = Self.unknownFacts(rule.condition, values)
-        undecided[rule.id] = missing
-        for fact in missing { waiting[fact, default: []].append(rule.id) }
+        let id = base.rules[index].id
+        let missing = unknownFacts(ofRule: index, values)
+        undecided[id] = missing
+        for fact in missing { waiting[fact, default: []].append(id) }
       }
     }
     let (winners, losers) = Self.resolve(offered)
@@ -140,29 +152,30 @@ public struct Engine: Sendable {
     }
   }
 
-  private static func failure(of condition: Condition, _ values: [Value?], rule: String) -> Failure? {
-    switch condition {
-    case .all(let parts):
-      return parts.first { truth(of: $0, values) == .false }.flatMap { failure(of: $0, values, rule: rule) }
-    case .any(let parts):
-      return parts.first.flatMap { failure(of: $0, values, rule: rule) }
-    case .not(let part):
-      let test = part.tests.first
-      return Failure(
-        rule: rule, test: "not (\(test?.summary ?? ""))", fact: test?.fact ?? "",
-        seen: test.flatMap { values[$0.slot] })
-    case .test(let test):
-      return Failure(rule: rule, test: test.summary, fact: test.fact, seen: values[test.slot])
-    }
+  /// The first false test of a failed rule (see `CompiledConditions.failure`).
+  private func failure(ofRule index: Int, _ known: [CompiledConditions.Known], _ values: [Value?]) -> Failure? {
+    let conditions = base.conditions
+    guard let (test, negated) = conditions.failure(Int(conditions.roots[index]), known, values) else { return nil }
+    let rule = base.rules[index].id
+    guard let test else { return Failure(rule: rule, test: "not ()", fact: "", seen: nil) }
+    let slot = Int(conditions.tests[test].slot)
+    let summary = base.testSummaries[test]
+    return Failure(
+      rule: rule, test: negated ? "not (\(summary))" : summary, fact: base.slotNames[slot], seen: values[slot])
   }
 
-  private static func unknownFacts(_ condition: Condition, _ values: [Value?]) -> [String] {
+  /// The unknown facts a rule reads, in document order, each once.
+  private func unknownFacts(ofRule index: Int, _ values: [Value?]) -> [String] {
+    let conditions = base.conditions
     var names: [String] = []
-    for test in condition.tests {
-      if values[test.slot] == nil, !names.contains(test.fact) { names.append(test.fact) }
-      if test.otherSlot >= 0, values[test.otherSlot] == nil, let other = test.otherFact, !names.contains(other) {
-        names.append(other)
-      }
+    func note(_ slot: Int32) {
+      guard slot >= 0, values[Int(slot)] == nil else { return }
+      let name = base.slotNames[Int(slot)]
+      if !names.contains(name) { names.append(name) }
+    }
+    for test in conditions.tests[Int(conditions.testStart[index])..<Int(conditions.testStart[index + 1])] {
+      note(test.slot)
+      note(test.otherSlot)
     }
     return names
   }

@@ -12,6 +12,10 @@ public struct RuleBase: Sendable {
   let slotOf: [String: Int]
   /// For each slot, the indices of the rules that read it.
   let readers: [[Int]]
+  /// The rules' conditions in the flat form the engine evaluates (same order as `rules`).
+  let conditions: CompiledConditions
+  /// The summary of every test, in the order of `conditions.tests`.
+  let testSummaries: [String]
   private let indexOfID: [String: Int]
 
   public init(vocabulary: Vocabulary, rules: [Rule], version: String = "") {
@@ -41,6 +45,8 @@ public struct RuleBase: Sendable {
     self.slotNames = slotNames
     self.slotOf = slotOf
     self.readers = readers.map { Array(Set($0)).sorted() }
+    self.conditions = CompiledConditions(compiled.map(\.condition))
+    self.testSummaries = compiled.flatMap { $0.condition.tests.map(\.summary) }
     self.indexOfID = Dictionary(compiled.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
   }
 

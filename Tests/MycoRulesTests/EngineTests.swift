@@ -117,4 +117,59 @@ import Testing
     #expect(result.outcome(of: "waits") == .undecided(missing: ["temp"]))
     #expect(result.outcome(of: "nope") == nil)
   }
+
+  @Test func manyRulesReadingOneDerivedFactAllFireOrFail() throws {
+    // Given one rule deriving `risk` and 300 rules reading it, half of them for a value it does not get
+    let readers = (0..<300).map { index in
+      F.rule(
+        String(format: "reader-%03d", index),
+        "<when><fact name=\"risk\" is=\"\(index.isMultiple(of: 2) ? "high" : "low")\"/></when><then>\(F.advise("t\(index)"))</then>")
+    }
+    let deriver = F.rule("deriver", "<when><fact name=\"temp\" above=\"25\"/></when><then><derive fact=\"risk\" value=\"high\"/></then>")
+    let base = try F.load(F.document(([deriver] + readers).joined(separator: "\n")))
+    // When it is hot, every reader is decided once `risk` is derived
+    let result = evaluate(base, ["temp": .number(30)])
+    let high = (0..<300).filter { $0.isMultiple(of: 2) }.map { String(format: "reader-%03d", $0) }
+    let low = (0..<300).filter { !$0.isMultiple(of: 2) }.map { String(format: "reader-%03d", $0) }
+    #expect(result.fired.map(\.rule) == ["deriver"] + high)
+    #expect(result.failed == low.map { Failure(rule: $0, test: "risk is low", fact: "risk", seen: .symbol("high")) })
+    #expect(result.undecided.isEmpty)
+    // And when it is not, every reader waits for `risk`
+    let cool = evaluate(base, ["temp": .number(20)])
+    #expect(cool.fired.isEmpty)
+    #expect(cool.missing == [MissingFact(fact: "risk", rules: (high + low).sorted())])
+  }
+
+  @Test func compiledConditionsAgreeWithTheConditionTree() throws {
+    let conditions = [
+      "<fact name=\"crop\" is=\"a\"/>", "<fact name=\"crop\" in=\"a b\"/>", "<fact name=\"seen\" has=\"flies\"/>",
+      "<fact name=\"wet\" is=\"false\"/>", "<fact name=\"temp\" from=\"10\" to=\"20\"/>",
+      "<fact name=\"temp\" above-fact=\"room\" by=\"3\"/>", "<not><fact name=\"crop\" is=\"b\"/></not>",
+      "<any><fact name=\"crop\" is=\"b\"/><fact name=\"temp\" below=\"5\"/></any>",
+      "<fact name=\"crop\" is=\"a\"/><not><any><fact name=\"wet\" is=\"true\"/><fact name=\"seen\" has=\"spots\"/></any></not>",
+    ]
+    let base = try F.load(F.document(conditions.enumerated().map { index, condition in
+      F.rule("c\(index)", "<when>\(condition)</when><then>\(F.advise("t\(index)"))</then>")
+    }.joined(separator: "\n")))
+    let situations: [[String: Value]] = [
+      [:],
+      ["crop": .symbol("a"), "seen": .set(["flies", "unheard-of"]), "wet": .flag(false), "temp": .number(15), "room": .number(11)],
+      ["crop": .symbol("b"), "seen": .set(["spots"]), "wet": .flag(true), "temp": .number(4), "room": .number(2)],
+      ["crop": .symbol("c"), "seen": .set([]), "temp": .number(20)],
+    ]
+    for facts in situations {
+      var values = [Value?](repeating: nil, count: base.slotNames.count)
+      for (name, value) in facts { values[base.slotOf[name]!] = value }
+      let known = values.map { base.conditions.known($0) }
+      for (index, rule) in base.rules.enumerated() {
+        let compiled = base.conditions.truth(Int(base.conditions.roots[index]), known, values)
+        #expect(compiled == Engine.truth(of: rule.condition, values), "\(rule.id) over \(facts)")
+      }
+    }
+    // Failures name the first false test; a `not` names its first test
+    let result = evaluate(base, situations[2])
+    #expect(result.outcome(of: "c6") == .failed(Failure(rule: "c6", test: "not (crop is b)", fact: "crop", seen: .symbol("b"))))
+    #expect(result.outcome(of: "c8")
+      == .failed(Failure(rule: "c8", test: "crop is a", fact: "crop", seen: .symbol("b"))))
+  }
 }
