@@ -60,7 +60,37 @@ public struct XMLElement: Sendable, Hashable {
     }
     if !hasWhitespace { return text }
     if ascii { return Self.foldASCIIWhitespace(text) }
+    // Without scalars that join a preceding one into a grapheme, characters and scalars split
+    // alike, so the fold can walk scalars (Chinese text with spaces takes this path).
+    if !text.unicodeScalars.contains(where: Self.extendsGrapheme) { return Self.foldScalarWhitespace(text) }
     return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
+  /// Whether a scalar can attach to the scalar before it in one grapheme (marks, joiners,
+  /// emoji modifiers, tags), which would change where `Character`-based splitting cuts.
+  private static func extendsGrapheme(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark: return true
+    default:
+      return scalar.value == 0x200C || scalar.value == 0x200D || (0x1F3FB...0x1F3FF).contains(scalar.value)
+        || (0xE0020...0xE007F).contains(scalar.value)
+    }
+  }
+
+  /// Folds runs of Unicode white space, scalar by scalar.
+  private static func foldScalarWhitespace(_ text: String) -> String {
+    var result = String.UnicodeScalarView()
+    var pendingSpace = false
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isWhitespace {
+        pendingSpace = !result.isEmpty
+      } else {
+        if pendingSpace { result.append(" ") }
+        pendingSpace = false
+        result.append(scalar)
+      }
+    }
+    return String(result)
   }
 
   /// Folds runs of ASCII white space (tab, line feed, vertical tab, form feed, return, space).
