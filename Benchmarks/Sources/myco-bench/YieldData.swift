@@ -10,7 +10,7 @@ struct YieldData {
 
   /// Writes `rows` harvests over `rows / 50` batches (at least 10) into `folder`; seeded.
   static func generate(rows: Int, in folder: String) throws -> YieldData {
-    var random = SplitMix64(seed: 2024)
+    var random = SeededRandom(seed: 2024)
     let batchCount = max(10, rows / 50)
     let sizes = ["15x55", "15x45", "18x35", "23x45"]
     let dry = ["15x55": "0.95", "15x45": "0.76", "18x35": "0.55", "23x45": "1"]
@@ -41,18 +41,5 @@ struct YieldData {
     let harvestsPath = folder + "/harvests.csv"
     try Data(out).write(to: URL(fileURLWithPath: harvestsPath))
     return YieldData(batches: batchCount, harvests: rows, batchesPath: batchesPath, harvestsPath: harvestsPath)
-  }
-}
-
-/// A small, fast, seeded random number generator (SplitMix64).
-struct SplitMix64 {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
