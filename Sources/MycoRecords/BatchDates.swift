@@ -98,3 +98,17 @@ struct BatchDates {
     return hash ^ (hash >> 33)
   }
 }
+
+extension BatchDates {
+  /// The problem with a harvest against the known batches: its batch is not recorded, or it
+  /// was picked before the batch was inoculated. Nil when it is fine.
+  func problem(with record: SourcedRecord<Harvest>) -> RecordProblem? {
+    let harvest = record.value
+    guard let inoculated = date(harvest.batchID) else {
+      return record.problem("batch_id", "no batch \"\(harvest.batchID)\" is recorded")
+    }
+    guard harvest.harvestedOn < inoculated else { return nil }
+    return record.problem(
+      "harvested_on", "\(harvest.harvestedOn) is before batch \(harvest.batchID) was inoculated on \(inoculated)")
+  }
+}

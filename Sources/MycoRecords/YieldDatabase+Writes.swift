@@ -61,31 +61,39 @@ extension YieldDatabase {
   @discardableResult
   public func importRecords(_ records: CSVImport, replace: Bool) throws -> ImportSummary {
     if !records.problems.isEmpty { throw YieldRecordsError.invalidRecords(records.problems) }
-    return try dbWriter.writeWithoutTransaction { db in
+    return try importTransaction { db in try write(records, replace: replace, db) }
+  }
+
+  /// Runs `body` in one immediate transaction, with a page cache big enough that a large
+  /// import does not spill pages.
+  private func importTransaction(_ body: (Database) throws -> ImportSummary) throws -> ImportSummary {
+    try dbWriter.writeWithoutTransaction { db in
       var summary = ImportSummary()
-      // A bigger page cache for this connection keeps a large import from spilling pages.
       try db.execute(sql: "PRAGMA cache_size = -65536")
       try db.inTransaction(.immediate) {
-        summary = try write(records, replace: replace, db)
+        summary = try body(db)
         return .commit
       }
       return summary
     }
   }
 
-  private func write(_ records: CSVImport, replace: Bool, _ db: Database) throws -> ImportSummary {
-    var problems: [RecordProblem] = []
-    var summary = ImportSummary()
-    var inoculation: [String: CalendarDate] = [:]
+  /// The inoculation dates of the stored batches and of `batches`, counting added and replaced
+  /// batches in `summary`; a batch already stored is a problem unless `replace`.
+  private func checkBatches(
+    _ batches: [SourcedRecord<Batch>], replace: Bool, _ db: Database, _ summary: inout ImportSummary,
+    _ problems: inout [RecordProblem]
+  ) throws -> BatchDates {
+    var inoculation = BatchDates()
     let stored = try Row.fetchCursor(db, sql: "SELECT id, inoculated_on FROM batch")
     while let row = try stored.next() {
       let id: String = row[0]
       let date: String = row[1]
-      inoculation[id] = CalendarDate(iso: date)
+      if let date = CalendarDate(iso: date) { inoculation.set(id, date) }
     }
-    for record in records.batches {
+    for record in batches {
       let id = record.value.id
-      if inoculation[id] != nil {
+      if inoculation.date(id) != nil {
         if replace {
           summary.batchesReplaced += 1
         } else {
@@ -95,37 +103,34 @@ extension YieldDatabase {
       } else {
         summary.batchesAdded += 1
       }
-      inoculation[id] = record.value.inoculatedOn
+      inoculation.set(id, record.value.inoculatedOn)
     }
-    for record in records.harvests {
-      let harvest = record.value
-      guard let inoculated = inoculation[harvest.batchID] else {
-        problems.append(record.problem("batch_id", "no batch \"\(harvest.batchID)\" is recorded"))
-        continue
-      }
-      if harvest.harvestedOn < inoculated {
-        problems.append(record.problem(
-          "harvested_on",
-          "\(harvest.harvestedOn) is before batch \(harvest.batchID) was inoculated on \(inoculated)"))
-      }
-    }
-    if !problems.isEmpty { throw YieldRecordsError.invalidRecords(problems) }
+    return inoculation
+  }
 
-    for record in records.batches {
+  /// Writes `batches`, replacing stored ones (and, by cascade, their harvests) when `replace`.
+  private func insertBatches(_ batches: [SourcedRecord<Batch>], replace: Bool, _ db: Database) throws {
+    for record in batches {
       if replace { try Batch.deleteOne(db, key: record.value.id) }  // cascades to harvests
       try record.value.insert(db)
     }
+  }
+
+  private func write(_ records: CSVImport, replace: Bool, _ db: Database) throws -> ImportSummary {
+    var problems: [RecordProblem] = []
+    var summary = ImportSummary()
+    let inoculation = try checkBatches(records.batches, replace: replace, db, &summary, &problems)
+    for record in records.harvests {
+      if let problem = inoculation.problem(with: record) { problems.append(problem) }
+    }
+    if !problems.isEmpty { throw YieldRecordsError.invalidRecords(problems) }
+
+    try insertBatches(records.batches, replace: replace, db)
     // One prepared statement, bound and stepped through SQLite's C API: no per-row argument
     // array (this loop is most of a million-row import; see Docs/yields.md, benchmark).
     let insert = try db.makeStatement(sql: Harvest.insertSQL)
     for record in records.harvests {
-      try bind(record.value, to: insert.sqliteStatement)
-      let code = sqlite3_step(insert.sqliteStatement)
-      guard code == SQLITE_DONE else {
-        throw DatabaseError(
-          resultCode: ResultCode(rawValue: code),
-          message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: Harvest.insertSQL)
-      }
+      try step(insert.sqliteStatement, db) { try bind(record.value, to: insert.sqliteStatement) }
     }
     summary.harvestsAdded = records.harvests.count
     return summary
@@ -179,16 +184,7 @@ extension YieldDatabase {
   ) throws -> ImportSummary {
     var read = CSVImport()
     files.readBatches(knownVarieties: knownVarieties, into: &read)
-    return try dbWriter.writeWithoutTransaction { db in
-      var summary = ImportSummary()
-      // A bigger page cache for this connection keeps a large import from spilling pages.
-      try db.execute(sql: "PRAGMA cache_size = -65536")
-      try db.inTransaction(.immediate) {
-        summary = try streamingWrite(files, batches: read, replace: replace, db)
-        return .commit
-      }
-      return summary
-    }
+    return try importTransaction { db in try streamingWrite(files, batches: read, replace: replace, db) }
   }
 
   private func streamingWrite(
@@ -198,34 +194,9 @@ extension YieldDatabase {
     var rowProblems = read.problems
     var problems: [RecordProblem] = []
     var summary = ImportSummary()
-    var inoculation = BatchDates()
-    let stored = try Row.fetchCursor(db, sql: "SELECT id, inoculated_on FROM batch")
-    while let row = try stored.next() {
-      let id: String = row[0]
-      let date: String = row[1]
-      if let date = CalendarDate(iso: date) { inoculation.set(id, date) }
-    }
-    for record in read.batches {
-      let id = record.value.id
-      if inoculation.date(id) != nil {
-        if replace {
-          summary.batchesReplaced += 1
-        } else {
-          problems.append(record.problem(
-            "batch_id", "batch \"\(id)\" is already recorded (use --replace to replace it)"))
-        }
-      } else {
-        summary.batchesAdded += 1
-      }
-      inoculation.set(id, record.value.inoculatedOn)
-    }
+    let inoculation = try checkBatches(read.batches, replace: replace, db, &summary, &problems)
     var writing: Bool { rowProblems.isEmpty && problems.isEmpty }
-    if writing {
-      for record in read.batches {
-        if replace { try Batch.deleteOne(db, key: record.value.id) }  // cascades to harvests
-        try record.value.insert(db)
-      }
-    }
+    if writing { try insertBatches(read.batches, replace: replace, db) }
 
     let insert = try db.makeStatement(sql: Harvest.insertSQL)
     let statement = insert.sqliteStatement
@@ -244,14 +215,8 @@ extension YieldDatabase {
       // Not plain, or a problem against the batches: the general reading names it.
       guard let harvest = row.harvest else { return }
       let record = SourcedRecord(harvest, file: row.file, row: row.line, weightColumn: row.weightColumn)
-      guard let inoculated = inoculation.date(harvest.batchID) else {
-        problems.append(record.problem("batch_id", "no batch \"\(harvest.batchID)\" is recorded"))
-        return
-      }
-      if harvest.harvestedOn < inoculated {
-        problems.append(record.problem(
-          "harvested_on",
-          "\(harvest.harvestedOn) is before batch \(harvest.batchID) was inoculated on \(inoculated)"))
+      if let problem = inoculation.problem(with: record) {
+        problems.append(problem)
         return
       }
       if writing {
