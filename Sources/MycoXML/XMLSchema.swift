@@ -3,30 +3,72 @@ internal import CLibXML2
 
 /// A compiled W3C XML Schema (XSD) that documents are validated against.
 ///
-/// The schema file is read from disk only (no network). It is immutable once compiled,
-/// and each validation uses its own context, so one schema may serve many threads.
+/// The schema file is parsed like any document Myco reads: no DOCTYPE, no entities, no network.
+/// `xs:include`, `xs:import` and `xs:redefine` may name only files inside the schema's own folder
+/// (symlinks resolved); anything else — another folder, a URL — is refused with an error at
+/// `FILE:LINE:COLUMN`. It is immutable once compiled, and each validation uses its own context,
+/// so one schema may serve many threads.
 public final class XMLSchema: @unchecked Sendable {
   private let schema: xmlSchemaPtr
+  /// The parsed schema document; libxml2's compiled schema may point into it, so it lives as long.
+  private let document: ParsedDocument
 
   /// Compiles the schema at `url`.
-  public init(file url: URL) throws(XMLErrors) {
+  public init(file url: URL, limits: XMLLimits = .standard) throws(XMLErrors) {
     LibXML2.initialize()
     let name = url.path
+    let start = SourceLocation(file: name, line: 1, column: 1)
     guard FileManager.default.fileExists(atPath: name) else {
-      throw XMLErrors([XMLError(.io, at: SourceLocation(file: name, line: 1, column: 1), "schema file not found")])
+      throw XMLErrors([XMLError(.io, at: start, "schema file not found")])
     }
-    guard let parser = xmlSchemaNewParserCtxt(name) else {
-      throw XMLErrors([XMLError(.io, at: SourceLocation(file: name, line: 1, column: 1), "cannot read schema")])
+    let size = (try? FileManager.default.attributesOfItem(atPath: name)[.size] as? Int) ?? nil
+    if let size, size > limits.maxBytes {
+      throw XMLErrors([XMLError(.tooLarge, at: start, "file is \(size) bytes; the limit is \(limits.maxBytes) bytes")])
     }
-    defer { xmlSchemaFreeParserCtxt(parser) }
-    let collector = ErrorCollector(name: name, lines: nil)
-    xmlSchemaSetParserStructuredErrors(parser, collectError, Unmanaged.passUnretained(collector).toOpaque())
-    guard let compiled = xmlSchemaParse(parser) else {
-      throw XMLErrors(collector.errors.isEmpty
-        ? [XMLError(.schema, at: SourceLocation(file: name, line: 1, column: 1), "invalid schema")]
-        : collector.errors)
+    guard let data = FileManager.default.contents(atPath: name) else {
+      throw XMLErrors([XMLError(.io, at: start, "cannot read the file (missing or not readable)")])
     }
-    schema = compiled
+    let bytes = [UInt8](data)
+    let lines = LineIndex(bytes)
+    if let offset = Prolog.doctypeOffset(in: bytes) {
+      let (line, column) = lines.position(ofOffset: offset)
+      throw XMLErrors([
+        XMLError(
+          .doctype, at: SourceLocation(file: name, line: line, column: column),
+          "DOCTYPE declarations are not allowed (they can declare external or expanding entities)")
+      ])
+    }
+    let document = try ParsedDocument(bytes: bytes, name: name)
+    let folder = url.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
+    let scope = EntityLoader.Scope(folder: folder, limits: limits)
+    let collector = ErrorCollector(name: name, lines: lines)
+    let compiled: xmlSchemaPtr? = try EntityLoader.with(scope) { () throws(XMLErrors) -> xmlSchemaPtr? in
+      guard let parser = xmlSchemaNewDocParserCtxt(document.pointer) else {
+        throw XMLErrors([XMLError(.io, at: start, "out of memory")])
+      }
+      defer { xmlSchemaFreeParserCtxt(parser) }
+      let context = Unmanaged.passUnretained(collector).toOpaque()
+      xmlSchemaSetParserStructuredErrors(parser, collectError, context)
+      // Included files are parsed by libxml2 itself: route their messages here, not to stderr.
+      xmlSetStructuredErrorFunc(context, collectError)
+      defer { xmlSetStructuredErrorFunc(nil, nil) }
+      return xmlSchemaParse(parser)
+    }
+    var errors = collector.errors
+    for (resource, reason) in scope.refusals {
+      // libxml2 reports the failed load at the element that asked for it; use that place.
+      let location = collector.reports.first { $0.message.contains(resource) }?.location ?? start
+      errors.insert(XMLError(.schema, at: location, "refused to load '\(resource)': \(reason)"), at: 0)
+    }
+    if !scope.refusals.isEmpty {
+      errors.removeAll { error in scope.refusals.contains { error.message.contains($0.resource) } && !error.message.hasPrefix("refused") }
+    }
+    guard let compiled, scope.refusals.isEmpty, errors.isEmpty else {
+      if let compiled { xmlSchemaFree(compiled) }
+      throw XMLErrors(errors.isEmpty ? [XMLError(.schema, at: start, "invalid schema")] : errors)
+    }
+    self.schema = compiled
+    self.document = document
   }
 
   deinit { xmlSchemaFree(schema) }
@@ -48,7 +90,9 @@ public final class XMLSchema: @unchecked Sendable {
 private final class ErrorCollector {
   let name: String
   let lines: LineIndex?
+  /// Everything reported (warnings included), in order.
   var errors: [XMLError] = []
+  var reports: [XMLError] { errors }
 
   init(name: String, lines: LineIndex?) {
     self.name = name
@@ -56,8 +100,10 @@ private final class ErrorCollector {
   }
 
   func add(_ record: UnsafeMutablePointer<xmlError>) {
-    var error = LibXML2.error(from: record, name: name, kind: .schema)
-    if record.pointee.int2 == 0, let lines {
+    // A message about another file (an included schema) names that file.
+    let file = record.pointee.file.map { String(cString: $0) }
+    var error = LibXML2.error(from: record, name: file.map { $0 == name || $0.isEmpty ? name : $0 } ?? name, kind: .schema)
+    if record.pointee.int2 == 0, error.location.file == name, let lines {
       error.location.column = lines.columnOfStartTag(line: error.location.line, occurrence: 0)
     }
     errors.append(error)
