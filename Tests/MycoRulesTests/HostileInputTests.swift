@@ -32,7 +32,7 @@ import Testing
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("myco-50mb-\(UUID().uuidString).xml")
     defer { try? FileManager.default.removeItem(at: url) }
     // A sparse file: 50 MB on paper, no time or disk spent writing it.
-    FileManager.default.createFile(atPath: url.path, contents: Data("<rules>".utf8))
+    _ = FileManager.default.createFile(atPath: url.path, contents: Data("<rules>".utf8))
     let handle = try FileHandle(forWritingTo: url)
     try handle.truncate(atOffset: 50 * 1024 * 1024)
     try handle.close()
