@@ -6,15 +6,36 @@
 
 Rules use the bundled vocabulary: variety x topic x elevation range x month, each with its own
 advice text, two priorities, spread over files of 500 rules. The schema is copied from Rules/schema.
+
+OUT must be a new or empty folder, or one this script wrote before (it holds the marker file
+.myco-generated-rules); any other folder is refused and left untouched.
 """
 import os
 import shutil
 import sys
 
+MARKER = ".myco-generated-rules"
+
+if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
+    sys.exit("usage: generate-rules.py OUT [COUNT]   (OUT: a new folder, or one this script wrote)")
 out = sys.argv[1]
-count = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
+try:
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
+except ValueError:
+    sys.exit(f"error: COUNT '{sys.argv[2]}' is not a whole number")
+if not 1 <= count <= 1_000_000:
+    sys.exit(f"error: COUNT {count} is out of range (1-1000000)")
 here = os.path.dirname(os.path.abspath(__file__))
-shutil.rmtree(out, ignore_errors=True)
+if os.path.islink(out) or (os.path.exists(out) and not os.path.isdir(out)):
+    sys.exit(f"error: {out} exists and is not a folder; refusing to touch it")
+if os.path.isdir(out) and os.listdir(out):
+    if not os.path.isfile(os.path.join(out, MARKER)):
+        sys.exit(f"error: {out} is not empty and was not written by this script (no {MARKER}); "
+                 "refusing to delete it — choose a new folder")
+    shutil.rmtree(out)
+os.makedirs(out, exist_ok=True)
+with open(os.path.join(out, MARKER), "w") as f:
+    f.write("written by Scripts/generate-rules.py; the script may delete and rewrite this folder\n")
 shutil.copytree(os.path.join(here, "..", "Rules", "schema"), os.path.join(out, "schema"))
 
 varieties = ["shiitake", "oyster", "wood-ear", "king-oyster", "enoki", "tremella", "button",

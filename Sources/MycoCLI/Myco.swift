@@ -1,8 +1,13 @@
 import ArgumentParser
+import Foundation
+import MycoKnowledge
 
 /// The `myco` command: advice for edible-fungus growers from expert rules.
 @main
 struct Myco: ParsableCommand {
+  /// Myco's own version.
+  static let version = "0.1.0"
+
   static let configuration = CommandConfiguration(
     commandName: "myco",
     abstract: "Advice for edible-fungus growers, from sourced expert rules.",
@@ -12,7 +17,25 @@ struct Myco: ParsableCommand {
         myco rules list
         myco knowledge list varieties
       """,
-    version: "0.1.0",
     subcommands: [Advise.self, Rules.self, Knowledge.self, Yields.self, Sheet.self]
   )
+
+  @Flag(name: .long, help: "Show Myco's version, the knowledge base and rules versions, and the folders in use.")
+  var version = false
+
+  func run() throws {
+    guard version else { throw CleanExit.helpRequest(self) }
+    Report.out("myco \(Self.version)\n")
+    let folders = try KnowledgeOptions.parse([])
+    let knowledge = try folders.knowledgeFolder()
+    let rules = try folders.rulesFolder()
+    do {
+      let advisor = try Advisor.load(knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
+      Report.out("knowledge base \(advisor.knowledge.version): \(knowledge.url.path) (\(knowledge.source.label))\n")
+      Report.out("rules \(advisor.rules.version): \(rules.url.path) (\(rules.source.label))\n")
+    } catch {
+      Report.out("knowledge base: \(knowledge.url.path) (\(knowledge.source.label))\nrules: \(rules.url.path) (\(rules.source.label))\n")
+      throw Report.failure(error.diagnostics)
+    }
+  }
 }

@@ -7,6 +7,8 @@ import Testing
     var out: String
     var err: String
     var status: Int32
+    /// Standard error without the `using knowledge: …, rules: …` line (tested on its own).
+    var errors: String { err.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("using ") }.joined(separator: "\n") }
   }
 
   static var binary: URL {
@@ -15,10 +17,17 @@ import Testing
     return Bundled.repository.appendingPathComponent(".build/debug/myco")
   }
 
-  static func myco(_ arguments: [String], in folder: URL = Bundled.repository) throws -> Run {
+  static func myco(
+    _ arguments: [String], in folder: URL = Bundled.repository, environment: [String: String] = [:],
+    executable: URL = binary
+  ) throws -> Run {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable
     process.arguments = arguments
+    var inherited = ProcessInfo.processInfo.environment
+    inherited["MYCO_KNOWLEDGE"] = nil
+    inherited["MYCO_RULES"] = nil
+    process.environment = inherited.merging(environment) { $1 }
     process.currentDirectoryURL = folder
     let out = Pipe()
     let err = Pipe()
@@ -67,7 +76,7 @@ import Testing
     #expect(run.status == 0)
     #expect(run.out.contains("[shiitake.timing.wait-for-cool]"))
     #expect(run.out.contains("[shiitake.bag.smaller-bags-in-heat]"))
-    #expect(run.err.isEmpty)
+    #expect(run.errors.isEmpty)
   }
 
   @Test func adviseWhyNot() throws {
@@ -79,14 +88,14 @@ import Testing
   @Test func unknownVarietyExitsOne() throws {
     let run = try Self.myco(["advise", "--variety", "truffle", "--elevation", "300"])
     #expect(run.status == 1)
-    #expect(run.err.hasPrefix("error: unknown variety 'truffle' (known: "))
+    #expect(run.errors.hasPrefix("error: unknown variety 'truffle' (known: "))
     #expect(run.out.isEmpty)
   }
 
   @Test func unknownWhyNotRuleExitsOne() throws {
     let run = try Self.myco(Self.seed + ["--why-not", "no.such.rule"])
     #expect(run.status == 1)
-    #expect(run.err == "error: no rule with id 'no.such.rule' (see: myco rules list)\n")
+    #expect(run.errors == "error: no rule with id 'no.such.rule' (see: myco rules list)\n")
   }
 
   @Test func externalEntityInARuleFileIsRefused() throws {
@@ -95,7 +104,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try Self.myco(Self.seed + ["--rules", folder.path])
     #expect(run.status == 1)
-    #expect(run.err == "\(folder.path)/evil.xml:2:1: error: DOCTYPE declarations are not allowed (they can declare external or expanding entities)\n")
+    #expect(run.errors == "\(folder.path)/evil.xml:2:1: error: DOCTYPE declarations are not allowed (they can declare external or expanding entities)\n")
     #expect(!run.out.contains("root:"))
   }
 
@@ -119,7 +128,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try Self.myco(Self.seed + ["--rules", folder.path])
     #expect(run.status == 1)
-    let lines = run.err.split(separator: "\n").map { String($0.dropFirst(folder.path.count + 1)) }
+    let lines = run.errors.split(separator: "\n").map { String($0.dropFirst(folder.path.count + 1)) }
     #expect(lines == [
       "draft.xml:5:11: error: unknown fact 'elevaton'",
       "draft.xml:12:11: error: 'truffle' is not a value of fact 'variety' (allowed: shiitake, oyster, wood-ear, king-oyster, enoki, tremella, button, lions-mane, morel, wine-cap, lingzhi)",
@@ -137,7 +146,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try Self.myco(Self.seed + ["--rules", folder.path])
     #expect(run.status == 1)
-    let lines = run.err.split(separator: "\n").map { String($0.dropFirst(folder.path.count + 1)) }
+    let lines = run.errors.split(separator: "\n").map { String($0.dropFirst(folder.path.count + 1)) }
     #expect(lines == [
       "a-broken.xml:5:1: error: Premature end of data in tag rules line 2",
       "b-schema.xml:3:3: error: Element 'rule', attribute 'certainty': [facet 'enumeration'] The value 'perhaps' is not an element of the set {'must', 'should', 'consider', 'avoid'}.",
@@ -148,7 +157,7 @@ import Testing
   @Test func missingRulesFolder() throws {
     let run = try Self.myco(Self.seed + ["--rules", "/nonexistent/rules"])
     #expect(run.status == 1)
-    #expect(run.err.hasPrefix("/nonexistent/rules/schema/rules.xsd:1:1: error: schema file not found"))
+    #expect(run.errors.hasPrefix("/nonexistent/rules/schema/rules.xsd:1:1: error: schema file not found"))
   }
 
   @Test func rulesListAndKnowledgeListWork() throws {
@@ -189,5 +198,63 @@ import Testing
     #expect(run.status == 1)
     #expect(run.out.hasPrefix("FAIL wrong\n     \(folder.path)/tests/wrong.xml:5:5: expected rule shiitake.timing.start-now"))
     #expect(run.out.hasSuffix("0 passed, 1 failed\n"))
+  }
+
+  // MARK: Where the data folders come from (issue 10, item 2) and negative numbers (item 20)
+
+  static let fromRepository = "(from the repository this myco was built in)"
+
+  @Test func aPlantedRulesFolderInAParentIsNotUsed() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("myco-planted-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let planted = try Self.draftRules(["planted.xml": Self.header + Self.rule("planted.rule", when: "<fact name=\"variety\" is=\"shiitake\"/>") + "</rules>\n"])
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    try FileManager.default.moveItem(at: planted, to: root.appendingPathComponent("Rules"))
+    try FileManager.default.copyItem(at: Bundled.knowledgeURL, to: root.appendingPathComponent("Knowledge"))
+    let below = root.appendingPathComponent("a/b")
+    try FileManager.default.createDirectory(at: below, withIntermediateDirectories: true)
+    // The planted folder is usable: named explicitly, its rule fires.
+    let named = try Self.myco(Self.seed + ["--rules", root.appendingPathComponent("Rules").path], in: below)
+    #expect(named.out.contains("planted.rule"))
+    // Run from below it, it is ignored: the repository's folders are used, and stderr says so.
+    let run = try Self.myco(Self.seed, in: below)
+    #expect(run.status == 0)
+    #expect(!run.out.contains("planted.rule"))
+    #expect(run.out.contains("shiitake.timing.wait-for-cool"))
+    let repository = Bundled.repository.path
+    #expect(run.err == "using knowledge: \(repository)/Knowledge, rules: \(repository)/Rules \(Self.fromRepository)\n")
+  }
+
+  @Test func theFoldersInUseAreNamedOnStderrWithTheirSource() throws {
+    let rules = Bundled.rulesURL.path
+    let flag = try Self.myco(Self.seed + ["--rules", rules, "--format", "json"])
+    #expect(flag.status == 0)
+    #expect(flag.err == "using knowledge: \(Bundled.knowledgeURL.path) \(Self.fromRepository), rules: \(rules) (from --rules)\n")
+    #expect((try? JSONSerialization.jsonObject(with: Data(flag.out.utf8))) != nil, "stdout stays JSON")
+    let environment = try Self.myco(Self.seed, environment: ["MYCO_KNOWLEDGE": Bundled.knowledgeURL.path, "MYCO_RULES": rules])
+    #expect(environment.err == "using knowledge: \(Bundled.knowledgeURL.path) (from $MYCO_KNOWLEDGE), rules: \(rules) (from $MYCO_RULES)\n")
+  }
+
+  @Test func versionNamesTheVersionsAndFolders() throws {
+    let run = try Self.myco(["--version"], in: FileManager.default.temporaryDirectory)
+    #expect(run.status == 0)
+    let lines = run.out.split(separator: "\n").map(String.init)
+    #expect(lines.count == 3)
+    #expect(lines.first?.hasPrefix("myco ") == true)
+    #expect(lines.dropFirst().first?.hasPrefix("knowledge base 20") == true)
+    #expect(lines.dropFirst().first?.hasSuffix(": \(Bundled.knowledgeURL.path) \(Self.fromRepository)") == true)
+    #expect(lines.last?.hasSuffix(": \(Bundled.rulesURL.path) \(Self.fromRepository)") == true)
+  }
+
+  @Test func negativeNumbersNeedNoEqualsSign() throws {
+    let run = try Self.myco([
+      "advise", "--variety", "shiitake", "--elevation", "1200", "--date", "2026-01-10", "--temperature", "-2",
+      "--bag-temperature", "-1.5", "--day-night-difference", "-0", "--format", "json",
+    ])
+    #expect(run.status == 0, "\(run.err)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+    let facts = try #require(json["facts"] as? [String: [String: Any]])
+    #expect((facts["air-temp"]?["value"] as? Double) == -2, "\(String(describing: facts["air-temp"]))")
+    #expect((facts["bag-temp"]?["value"] as? Double) == -1.5, "\(String(describing: facts["bag-temp"]))")
   }
 }

@@ -63,6 +63,7 @@ import Testing
 
   @Test func growersCSVNamesBadRows() throws {
     let folder = Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let csv = folder.appendingPathComponent("growers.csv")
     try Data("grower,variety,elevation,date\n农户甲,shiitake,1200,2026-08-20\n农户乙,shiitake,abc,2026-08-20\n".utf8).write(to: csv)
     let (rows, failures) = try GrowerCSV.read(csv, defaultDate: CalendarDate(iso: "2026-01-01")!)

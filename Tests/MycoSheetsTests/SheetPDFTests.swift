@@ -29,6 +29,7 @@ import Testing
   @Test(.enabled(if: tools, "chromium or poppler-utils is not installed: apt-get install chromium fonts-noto-cjk poppler-utils"))
   func sheetsPrintOnOnePageWithTheCJKFontEmbedded() throws {
     let folder = Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let writer = SheetWriter(maker: Fixture.maker)
     for (name, request) in Self.cases {
       let written = try writer.write(request, to: folder.appendingPathComponent("\(name).pdf"), format: .pdf)
@@ -59,6 +60,7 @@ import Testing
   @Test(.enabled(if: tools, "chromium or poppler-utils is not installed: apt-get install chromium fonts-noto-cjk poppler-utils"))
   func batchOfThirtyWithOneBadRowPrintsTwentyNine() throws {
     let folder = Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     var lines = ["grower,village,batch-id,variety,elevation,date,bag,lang"]
     let varieties = ["shiitake", "oyster", "wood-ear"]
     for index in 1...30 {

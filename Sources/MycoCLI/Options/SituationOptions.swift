@@ -10,7 +10,7 @@ struct SituationOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Strain, e.g. L808, 939.", valueName: "name"))
   var strain: String?
 
-  @Option(help: ArgumentHelp("Elevation of the farm in metres.", valueName: "m"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Elevation of the farm in metres.", valueName: "m"))
   var elevation: Double?
 
   @Option(help: ArgumentHelp("Date the advice is for (planned start or today), YYYY-MM-DD. Default: today.", valueName: "date"))
@@ -28,16 +28,16 @@ struct SituationOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Facility: simple-shed, insulated-shed, greenhouse, room, forest, field.", valueName: "id"))
   var facility: String?
 
-  @Option(help: ArgumentHelp("Measured air temperature in the shed, °C (beats the climate estimate).", valueName: "°C"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Measured air temperature in the shed, °C (beats the climate estimate).", valueName: "°C"))
   var temperature: Double?
 
-  @Option(name: .customLong("bag-temperature"), help: ArgumentHelp("Measured temperature inside the bags, °C.", valueName: "°C"))
+  @Option(name: .customLong("bag-temperature"), parsing: .unconditional, help: ArgumentHelp("Measured temperature inside the bags, °C.", valueName: "°C"))
   var bagTemperature: Double?
 
-  @Option(help: ArgumentHelp("Measured relative humidity, %.", valueName: "%"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Measured relative humidity, %.", valueName: "%"))
   var humidity: Double?
 
-  @Option(name: .customLong("day-night-difference"), help: ArgumentHelp("Measured day–night temperature difference, °C.", valueName: "°C"))
+  @Option(name: .customLong("day-night-difference"), parsing: .unconditional, help: ArgumentHelp("Measured day–night temperature difference, °C.", valueName: "°C"))
   var dayNightDifference: Double?
 
   @Option(name: .customLong("symptom"), help: ArgumentHelp("A symptom seen (repeatable): green-patches, orange-mould, soft-sticks, small-flies, mites, rotting-buds, sour-smell, deformed-fruit, thin-long-stems, cracked-caps; or none.", valueName: "id"))

@@ -17,9 +17,8 @@ extension Myco.Rules {
     var lang: Language = .en
 
     func run() throws {
-      let (knowledgeURL, knowledgeName) = folders.knowledgeFolder
-      let (rulesURL, rulesName) = folders.rulesFolder
-      let report = RuleCheck.run(knowledge: knowledgeURL, knowledgeName: knowledgeName, rules: rulesURL, rulesName: rulesName)
+      let (knowledge, rules) = try folders.folders()
+      let report = RuleCheck.run(knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
       Report.out(format == .json ? report.json(language: lang.rawValue) : report.text(language: lang.rawValue))
       if report.hasErrors { throw ExitCode.failure }
     }

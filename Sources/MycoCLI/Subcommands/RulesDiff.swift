@@ -14,15 +14,16 @@ extension Myco.Rules {
     @Argument(help: ArgumentHelp("The new rules folder.", valueName: "new-dir"))
     var new: String
 
-    @Option(name: .long, help: ArgumentHelp("Knowledge folder (facts.xml, tables).", discussion: "Default: the bundled Knowledge/ folder, or $MYCO_KNOWLEDGE.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Knowledge folder (facts.xml, tables).", discussion: "Default: $MYCO_KNOWLEDGE, else the installed <prefix>/share/myco/Knowledge (or the repository's Knowledge/ for swift run).", valueName: "dir"))
     var knowledge: String?
 
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
     func run() throws {
-      let (knowledgeURL, knowledgeName) = Folders.locate(
-        "Knowledge", marker: "facts.xml", option: knowledge, environment: "MYCO_KNOWLEDGE")
+      let folder = try KnowledgeOptions.knowledgeFolder(option: knowledge)
+      if let note = Folders.note([("knowledge", folder)]) { Report.error(note) }
+      let (knowledgeURL, knowledgeName) = (folder.url, folder.shown)
       do {
         let changes = try AdviceChanges.load(
           knowledge: knowledgeURL, knowledgeName: knowledgeName, old: URL(fileURLWithPath: old), oldName: old,

@@ -18,7 +18,8 @@ extension Myco.Rules {
 
     func run() throws {
       let advisor = try folders.advisor()
-      let (rulesURL, rulesName) = folders.rulesFolder
+      let rulesFolder = try folders.rulesFolder()
+      let (rulesURL, rulesName) = (rulesFolder.url, rulesFolder.shown)
       let hasTests = FileManager.default.fileExists(atPath: rulesURL.appendingPathComponent("tests").path)
       let suite: RuleTestSuite?
       do { suite = hasTests ? try RuleTestSuite.load(rulesDirectory: rulesURL, displayName: rulesName) : nil } catch {

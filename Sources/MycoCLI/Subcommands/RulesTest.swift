@@ -14,7 +14,8 @@ extension Myco.Rules {
 
     func run() throws {
       let advisor = try folders.advisor()
-      let (rulesURL, rulesName) = folders.rulesFolder
+      let rulesFolder = try folders.rulesFolder()
+      let (rulesURL, rulesName) = (rulesFolder.url, rulesFolder.shown)
       let suite: RuleTestSuite
       do { suite = try RuleTestSuite.load(rulesDirectory: rulesURL, displayName: rulesName) } catch {
         throw Report.failure(error.diagnostics)

@@ -21,7 +21,7 @@ extension Myco {
     @Option(help: ArgumentHelp("Date for rows without one, YYYY-MM-DD. Default: today.", valueName: "date"))
     var date: String?
 
-    @Option(help: ArgumentHelp("How many sheets to print at once.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many sheets to print at once.", valueName: "n"))
     var jobs: Int = 2
 
     @OptionGroup var folders: KnowledgeOptions

@@ -16,7 +16,7 @@ extension Yields {
     var grower: String
     @Option(help: "Village or township.")
     var place: String = ""
-    @Option(help: ArgumentHelp("Elevation in metres.", valueName: "m"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Elevation in metres.", valueName: "m"))
     var elevation: Double?
     @Option(help: "Variety id from the knowledge base (e.g. shiitake).")
     var variety: String
@@ -26,17 +26,17 @@ extension Yields {
     var substrate: String = ""
     @Option(help: ArgumentHelp("Bag folded width x length in cm, like 15x55.", valueName: "WxL"))
     var bagSize: BagSize
-    @Option(help: ArgumentHelp("Dry substrate per bag in kg.", valueName: "kg"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Dry substrate per bag in kg.", valueName: "kg"))
     var drySubstrateKg: Double?
-    @Option(help: ArgumentHelp("Dry substrate per bag in 斤 (0.5 kg), instead of kg.", valueName: "jin"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Dry substrate per bag in 斤 (0.5 kg), instead of kg.", valueName: "jin"))
     var drySubstrateJin: Double?
-    @Option(help: "Number of bags inoculated.")
+    @Option(parsing: .unconditional, help: "Number of bags inoculated.")
     var bags: Int
     @Option(help: ArgumentHelp("Inoculation date.", valueName: "YYYY-MM-DD"))
     var inoculatedOn: CalendarDate
     @Option(help: "Shed or room type (e.g. simple-shed).")
     var facility: String = ""
-    @Option(help: "Bags lost to contamination.")
+    @Option(parsing: .unconditional, help: "Bags lost to contamination.")
     var bagsContaminated: Int = 0
     @Option(name: .customLong("advice-rule"), help: "Rule id of advice followed (repeatable).")
     var adviceRules: [String] = []

@@ -13,17 +13,17 @@ extension Yields {
     var batchID: String
     @Option(name: .customLong("date"), help: ArgumentHelp("Harvest date.", valueName: "YYYY-MM-DD"))
     var harvestedOn: CalendarDate
-    @Option(help: "Flush number (茬次), 1 for the first.")
+    @Option(parsing: .unconditional, help: "Flush number (茬次), 1 for the first.")
     var flush: Int
-    @Option(help: ArgumentHelp("Fresh weight in kg.", valueName: "kg"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Fresh weight in kg.", valueName: "kg"))
     var freshKg: Double?
-    @Option(help: ArgumentHelp("Fresh weight in 斤 (0.5 kg), instead of kg.", valueName: "jin"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Fresh weight in 斤 (0.5 kg), instead of kg.", valueName: "jin"))
     var freshJin: Double?
     @Option(help: "Grade, free text (e.g. A).")
     var grade: String = ""
-    @Option(help: ArgumentHelp("Price in yuan per kg.", valueName: "yuan"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Price in yuan per kg.", valueName: "yuan"))
     var priceYuanPerKg: Double?
-    @Option(help: ArgumentHelp("Price in yuan per 斤, instead of per kg.", valueName: "yuan"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Price in yuan per 斤, instead of per kg.", valueName: "yuan"))
     var priceYuanPerJin: Double?
 
     func validate() throws {
