@@ -32,17 +32,28 @@ public struct PDFPrinter: Sendable {
     return nil
   }
 
-  /// Prints the HTML file at `html` to `pdf`.
-  public func print(html: URL, to pdf: URL) throws(SheetError) {
+  /// The Chromium flags besides the profile, output and page: no network (an unreachable proxy),
+  /// no extensions, no background traffic. The page's own Content-Security-Policy (see
+  /// ``SheetTemplates``) blocks files, frames and every script but the one-page fitting script.
+  public static let flags = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
+    "--disable-extensions", "--disable-background-networking", "--disable-sync", "--disable-default-apps",
+    "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+  ]
+
+  /// Prints the HTML file at `html` to `pdf`: into a temporary file beside it, marked as Myco's
+  /// (``OutputFile/pdfTrailer``), then renamed over `pdf` (an existing `pdf` must be Myco's unless `force`).
+  public func print(html: URL, to pdf: URL, force: Bool = false) throws(SheetError) {
     let fileManager = FileManager.default
+    try OutputFile.checkTarget(pdf, kind: .pdf, force: force)
     let profile = fileManager.temporaryDirectory.appendingPathComponent("myco-chromium-\(UUID().uuidString)")
     defer { try? fileManager.removeItem(at: profile) }
-    try? fileManager.removeItem(at: pdf)
+    let output = OutputFile.temporaryPath(beside: pdf)
+    defer { unlink(output.path) }
     let process = Process()
     process.executableURL = executable
-    process.arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
-      "--user-data-dir=\(profile.path)", "--print-to-pdf=\(pdf.path)", html.absoluteURL.absoluteString,
+    process.arguments = Self.flags + [
+      "--user-data-dir=\(profile.path)", "--print-to-pdf=\(output.path)", html.absoluteURL.absoluteString,
     ]
     // Chromium's messages go to a file in the profile folder, read only when something fails.
     try? fileManager.createDirectory(at: profile, withIntermediateDirectories: true)
@@ -54,14 +65,24 @@ public struct PDFPrinter: Sendable {
     process.standardError = errors ?? FileHandle.nullDevice
     let finished = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in finished.signal() }
-    do { try process.run() } catch { throw SheetError("cannot start \(executable.path): \(error.localizedDescription)") }
+    do { try process.run() } catch { throw SheetError("cannot start \(executable.path): \(OutputFile.plainWords(error))") }
     if finished.wait(timeout: .now() + timeout) == .timedOut {
       process.terminate()
       throw SheetError("\(executable.lastPathComponent) took longer than \(Int(timeout)) s to print \(pdf.path)")
     }
-    guard process.terminationStatus == 0, fileManager.fileExists(atPath: pdf.path) else {
+    guard process.terminationStatus == 0, fileManager.fileExists(atPath: output.path) else {
       let tail = String(decoding: fileManager.contents(atPath: log.path) ?? Data(), as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: "\n")
       throw SheetError("\(executable.lastPathComponent) could not print \(pdf.path) (exit \(process.terminationStatus)): \(tail)")
     }
+    do {
+      let handle = try FileHandle(forUpdating: output)
+      defer { try? handle.close() }
+      try handle.seekToEnd()
+      try handle.write(contentsOf: OutputFile.pdfTrailer)
+    } catch {
+      throw SheetError("cannot write \(pdf.path): \(OutputFile.plainWords(error))")
+    }
+    try OutputFile.checkTarget(pdf, kind: .pdf, force: force)
+    try OutputFile.replace(pdf, with: output)
   }
 }

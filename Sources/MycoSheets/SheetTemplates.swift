@@ -5,6 +5,11 @@ import Mustache
 /// (inlined into the page) and `labels.json` (headings and fixed words).
 ///
 /// The bundled copy is used unless an agent points `--templates DIR` at an edited copy.
+///
+/// Templates are trusted input (they shape what a grower reads), but the page they make is still
+/// fenced in: Myco puts a Content-Security-Policy right after the doctype of every page, so the
+/// page may use only its inline styles and `data:` images and fonts — no files, no network, no
+/// frames — and run only the bundled one-page fitting script (allowed by its SHA-256 hash).
 public struct SheetTemplates: Sendable {
   public let directory: URL
   public let labels: Labels
@@ -31,8 +36,15 @@ public struct SheetTemplates: Sendable {
     for name in names where name.hasSuffix(".mustache") {
       let url = directory.appendingPathComponent(name)
       guard let data = fileManager.contents(atPath: url.path) else { throw SheetError("\(url.path): cannot read") }
+      let text = String(decoding: data, as: UTF8.self)
+      if let range = text.range(of: "http-equiv", options: .caseInsensitive) {
+        let before = text[..<range.lowerBound]
+        let line = before.filter { $0 == "\n" }.count + 1
+        let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 1
+        throw SheetError("\(url.path):\(line):\(column): error: http-equiv is not allowed in a template (Myco sets the page's security policy itself)")
+      }
       do {
-        templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
+        templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
       } catch let error as MustacheTemplate.ParserError {
         throw SheetError("\(url.path):\(error.context.lineNumber):\(error.context.columnNumber): error: \(error.error) in: \(error.context.line)")
       } catch {
@@ -53,8 +65,31 @@ public struct SheetTemplates: Sendable {
     var css: String
   }
 
-  /// The sheet as a self-contained HTML page.
+  /// The sheet as a self-contained HTML page, with Myco's generator mark and security policy.
   public func html(_ sheet: SheetModel) -> String {
-    library.render(Page(sheet: sheet, css: css), withTemplate: "sheet") ?? ""
+    Self.secured(library.render(Page(sheet: sheet, css: css), withTemplate: "sheet") ?? "")
+  }
+
+  /// The SHA-256 (base64) of the bundled one-page fitting `<script>` in sheet.mustache: the only
+  /// script a sheet may run. Tests check it against the bundled template.
+  public static let fitScriptHash = "sha256-gxDv7jW1LYpPH5+ypeKI9tlixjsVCFZpifEUZgYkvps="
+
+  /// What a sheet may load: inline styles, `data:` images and fonts, and the fitting script.
+  public static let contentSecurityPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+    + "script-src '\(fitScriptHash)'; base-uri 'none'; form-action 'none'"
+
+  /// The page with the generator mark and the security policy first in the document (right after
+  /// the doctype, before anything a template could load).
+  static func secured(_ page: String) -> String {
+    let head = OutputFile.htmlGenerator + "\n<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\">\n"
+    let start = page.firstIndex { !$0.isWhitespace } ?? page.endIndex
+    if page[start...].range(of: "<!DOCTYPE", options: [.caseInsensitive, .anchored]) != nil,
+      let end = page[start...].firstIndex(of: ">")
+    {
+      let afterDoctype = page.index(after: end)
+      return String(page[..<afterDoctype]) + "\n" + head + String(page[afterDoctype...]).drop { $0 == "\n" }
+    }
+    return head + page
   }
 }

@@ -20,10 +20,13 @@ public struct SheetWriter: Sendable {
   public let maker: SheetMaker
   /// Nil when Chromium is not installed; asking for a PDF then writes the HTML and throws the install hint.
   public let printer: PDFPrinter?
+  /// Overwrite files Myco did not write, and replace symlinks (`--force`).
+  public var force: Bool
 
-  public init(maker: SheetMaker, printer: PDFPrinter? = PDFPrinter.find()) {
+  public init(maker: SheetMaker, printer: PDFPrinter? = PDFPrinter.find(), force: Bool = false) {
     self.maker = maker
     self.printer = printer
+    self.force = force
   }
 
   /// The HTML file that goes with an output path: `x.pdf` → `x.html`; `x.html` stays.
@@ -35,16 +38,19 @@ public struct SheetWriter: Sendable {
   public func write(_ request: SheetRequest, to out: URL, format: SheetFormat) throws(SheetError) -> WrittenSheet {
     let html = try maker.html(request)
     let htmlURL = format == .html ? out : Self.htmlURL(for: out)
+    let pdfURL = out.pathExtension.lowercased() == "pdf" ? out : out.appendingPathExtension("pdf")
+    let folder = htmlURL.deletingLastPathComponent()
     do {
-      try FileManager.default.createDirectory(at: htmlURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(html.utf8).write(to: htmlURL)
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
-      throw SheetError("cannot write \(htmlURL.path): \(error.localizedDescription)")
+      throw SheetError("cannot create the folder \(folder.path): \(OutputFile.plainWords(error))")
     }
+    // Refuse before writing anything, so a refused PDF leaves no new HTML behind.
+    if format == .pdf { try OutputFile.checkTarget(pdfURL, kind: .pdf, force: force) }
+    try OutputFile.write(Data(html.utf8), to: htmlURL, kind: .html, force: force)
     guard format == .pdf else { return WrittenSheet(html: htmlURL, pdf: nil) }
     guard let printer else { throw SheetError("wrote \(htmlURL.path) but no PDF: " + PDFPrinter.installHint) }
-    let pdfURL = out.pathExtension.lowercased() == "pdf" ? out : out.appendingPathExtension("pdf")
-    try printer.print(html: htmlURL, to: pdfURL)
+    try printer.print(html: htmlURL, to: pdfURL, force: force)
     return WrittenSheet(html: htmlURL, pdf: pdfURL)
   }
 }

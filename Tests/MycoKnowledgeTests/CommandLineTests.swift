@@ -257,4 +257,25 @@ import Testing
     #expect((facts["air-temp"]?["value"] as? Double) == -2, "\(String(describing: facts["air-temp"]))")
     #expect((facts["bag-temp"]?["value"] as? Double) == -1.5, "\(String(describing: facts["bag-temp"]))")
   }
+
+  // MARK: sheet batch without Chromium (issue 10, item 16)
+
+  @Test func sheetBatchWithoutChromiumFailsUnlessHTMLOnly() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("myco-batch-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let csv = folder.appendingPathComponent("growers.csv")
+    try Data("grower,batch-id,variety,elevation,date\n农户甲,A-1,shiitake,1200,2026-08-20\n".utf8).write(to: csv)
+    let noChromium = ["PATH": folder.appendingPathComponent("empty-bin").path]
+    let out = folder.appendingPathComponent("sheets")
+    let refused = try Self.myco(["sheet", "batch", csv.path, "--out", out.path], environment: noChromium)
+    #expect(refused.status == 1)
+    #expect(refused.errors.hasPrefix("error: Chromium was not found"), "\(refused.err)")
+    #expect(refused.errors.contains("--html-only"))
+    #expect(!FileManager.default.fileExists(atPath: out.path), "nothing written")
+    let htmlOnly = try Self.myco(["sheet", "batch", csv.path, "--out", out.path, "--html-only"], environment: noChromium)
+    #expect(htmlOnly.status == 0, "\(htmlOnly.err)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
+    #expect(files.count == 1 && files.allSatisfy { $0.hasSuffix(".html") }, "\(files)")
+  }
 }

@@ -20,8 +20,11 @@ struct SheetOptions: ParsableArguments {
   @Option(help: ArgumentHelp("The extension agent's name and phone, printed in the contacts band.", valueName: "text"))
   var contact: String?
 
-  @Option(help: ArgumentHelp("Folder with edited templates (sheet.mustache, sheet.css, labels.json). Default: the bundled ones.", valueName: "dir"))
+  @Option(help: ArgumentHelp("Folder with edited templates (sheet.mustache, sheet.css, labels.json). Default: the bundled ones. Trusted input: see Docs/sheets.md.", valueName: "dir"))
   var templates: String?
+
+  @Flag(help: "Overwrite output files Myco did not write (and replace symlinks instead of refusing them).")
+  var force = false
 
   /// The printed date, if given; throws a validation error when malformed.
   func printedDate() throws -> CalendarDate? {
@@ -36,7 +39,7 @@ struct SheetOptions: ParsableArguments {
   func writer(_ advisor: Advisor) throws -> SheetWriter {
     do {
       let loaded = try templates.map { try SheetTemplates(directory: URL(fileURLWithPath: $0)) } ?? SheetTemplates.bundled()
-      return SheetWriter(maker: SheetMaker(advisor: advisor, templates: loaded))
+      return SheetWriter(maker: SheetMaker(advisor: advisor, templates: loaded), force: force)
     } catch let error as SheetError {
       throw Report.failure("error: \(error.description)")
     }

@@ -24,6 +24,9 @@ extension Myco {
     @Option(parsing: .unconditional, help: ArgumentHelp("How many sheets to print at once.", valueName: "n"))
     var jobs: Int = 2
 
+    @Flag(name: .customLong("html-only"), help: "Write only the HTML pages (no Chromium needed). Without it, a missing Chromium is an error.")
+    var htmlOnly = false
+
     @OptionGroup var folders: KnowledgeOptions
     @OptionGroup var sheet: SheetOptions
 
@@ -42,12 +45,15 @@ extension Myco {
       } catch {
         throw Report.failure("error: \(error.description)")
       }
-      let format = sheet.format ?? .pdf
-      if format == .pdf, writer.printer == nil { Report.error("warning: " + PDFPrinter.installHint + " (writing HTML only)") }
+      if htmlOnly, sheet.format == .pdf { throw ValidationError("--html-only and --format pdf contradict each other") }
+      let format = htmlOnly ? .html : sheet.format ?? .pdf
+      if format == .pdf, writer.printer == nil {
+        throw Report.failure("error: " + PDFPrinter.installHint + " (or pass --html-only to write the HTML pages alone)")
+      }
       let interactive = isatty(STDERR_FILENO) == 1
       let result = BatchPrinter(writer: writer, jobs: jobs).print(
         table.rows, failures: table.failures, file: url.lastPathComponent, to: URL(fileURLWithPath: out),
-        format: writer.printer == nil ? .html : format
+        format: format
       ) { done, total in
         if interactive {
           Report.progress("\r" + ProgressBar.line(done: done, total: total))
