@@ -40,6 +40,10 @@ public struct SheetWriter: Sendable {
     let htmlURL = format == .html ? out : Self.htmlURL(for: out)
     let pdfURL = out.pathExtension.lowercased() == "pdf" ? out : out.appendingPathExtension("pdf")
     let folder = htmlURL.deletingLastPathComponent()
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+      throw SheetError("cannot write \(htmlURL.path): \(folder.path) is a file, not a folder")
+    }
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {

@@ -278,4 +278,37 @@ import Testing
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
     #expect(files.count == 1 && files.allSatisfy { $0.hasSuffix(".html") }, "\(files)")
   }
+
+  // MARK: Plain error messages (issue 10, item 23)
+
+  @Test func aBrokenIncludedSchemaGivesFileLineColumnNotRawLibxml2Lines() throws {
+    let folder = try Self.draftRules([:])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let schema = folder.appendingPathComponent("schema/rules.xsd")
+    var text = try String(contentsOf: schema, encoding: .utf8)
+    let anchor = try #require(text.range(of: "<xs:element name=\"rules\">"))
+    text.insert(contentsOf: "<xs:include schemaLocation=\"part.xsd\"/>\n  ", at: anchor.lowerBound)
+    try Data(text.utf8).write(to: schema)
+    try Data("<?xml version=\"1.0\"?>\n<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">\n<broken>\n</xs:schema>\n".utf8)
+      .write(to: folder.appendingPathComponent("schema/part.xsd"))
+    let run = try Self.myco(Self.seed + ["--rules", folder.path])
+    #expect(run.status == 1)
+    #expect(!run.err.contains("parser error"), "\(run.err)")
+    let lines = run.errors.split(separator: "\n")
+    #expect(!lines.isEmpty)
+    for line in lines {
+      #expect(line.range(of: #"^/.+\.xsd:\d+:\d+: error: "#, options: .regularExpression) != nil, "\(line)")
+    }
+    #expect(lines.first?.hasPrefix("\(folder.path)/schema/part.xsd:4:") == true, "\(run.err)")
+  }
+
+  @Test func writingASheetIntoAFileSaysSoInPlainWords() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("myco-file-\(UUID().uuidString)")
+    try Data().write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let run = try Self.myco(Self.seed.dropFirst().reduce(into: ["sheet"]) { $0.append($1) } + ["--out", file.path + "/x.html"])
+    #expect(run.status == 1)
+    #expect(run.errors == "error: cannot write \(file.path)/x.html: \(file.path) is a file, not a folder\n")
+    #expect(!run.err.contains("NSCocoaErrorDomain"))
+  }
 }
