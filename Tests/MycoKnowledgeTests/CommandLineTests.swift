@@ -256,6 +256,10 @@ import Testing
     let facts = try #require(json["facts"] as? [String: [String: Any]])
     #expect((facts["air-temp"]?["value"] as? Double) == -2, "\(String(describing: facts["air-temp"]))")
     #expect((facts["bag-temp"]?["value"] as? Double) == -1.5, "\(String(describing: facts["bag-temp"]))")
+    // A negative count is read as a number, then refused by its range check (not "Missing value").
+    let jobs = try Self.myco(["sheet", "batch", "growers.csv", "--out", "x", "--jobs", "-3"])
+    #expect(jobs.status == 64)
+    #expect(jobs.errors.hasPrefix("Error: --jobs -3 is out of range (1–32)"), "\(jobs.err)")
   }
 
   // MARK: sheet batch without Chromium (issue 10, item 16)

@@ -30,6 +30,10 @@ extension Myco {
     @OptionGroup var folders: KnowledgeOptions
     @OptionGroup var sheet: SheetOptions
 
+    func validate() throws {
+      guard (1...32).contains(jobs) else { throw ValidationError("--jobs \(jobs) is out of range (1–32)") }
+    }
+
     func run() throws {
       var defaultDate = CalendarDate.today()
       if let date {
