@@ -61,6 +61,8 @@ enum EntityLoader {
     } else if path.contains("://") || path.lowercased().hasPrefix("file:") {
       return .failure(Refusal("network and URL access is refused; include only schema files in \(scope.folder)"))
     }
+    // libxml2 builds the address of an included file as a URI: spaces and non-ASCII letters escaped.
+    if !FileManager.default.fileExists(atPath: path), let decoded = path.removingPercentEncoding { path = decoded }
     guard path.hasPrefix("/") else {
       return .failure(Refusal("only files in the schema folder \(scope.folder) may be included"))
     }
@@ -81,6 +83,14 @@ enum EntityLoader {
       return .failure(Refusal("it has a DOCTYPE declaration (not allowed: it can declare external or expanding entities)"))
     }
     return .success(bytes)
+  }
+
+  /// A file address as libxml2 gives it (`file://…`, percent-escaped) as a plain path for messages.
+  static func displayPath(_ address: String) -> String {
+    var path = address
+    if path.lowercased().hasPrefix("file://") { path = String(path.dropFirst("file://".count)) }
+    guard !path.contains("://"), !FileManager.default.fileExists(atPath: path) else { return path.contains("://") ? address : path }
+    return path.removingPercentEncoding ?? path
   }
 
   struct Refusal: Error {
@@ -111,8 +121,7 @@ private func loadEntity(
       xmlFreeParserInputBuffer(buffer)
       return nil
     }
-    let path = resource.lowercased().hasPrefix("file://") ? String(resource.dropFirst("file://".count)) : resource
-    input.pointee.filename = UnsafePointer(strdup(path))
+    input.pointee.filename = UnsafePointer(strdup(resource))
     return input
   }
 }

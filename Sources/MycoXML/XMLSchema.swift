@@ -57,11 +57,11 @@ public final class XMLSchema: @unchecked Sendable {
     var errors = collector.errors
     for (resource, reason) in scope.refusals {
       // libxml2 reports the failed load at the element that asked for it; use that place.
-      let location = collector.reports.first { $0.message.contains(resource) }?.location ?? start
-      errors.insert(XMLError(.schema, at: location, "refused to load '\(resource)': \(reason)"), at: 0)
+      let location = collector.reports.first { Self.names($0.message, resource) }?.location ?? start
+      errors.insert(XMLError(.schema, at: location, "refused to load '\(EntityLoader.displayPath(resource))': \(reason)"), at: 0)
     }
     if !scope.refusals.isEmpty {
-      errors.removeAll { error in scope.refusals.contains { error.message.contains($0.resource) } && !error.message.hasPrefix("refused") }
+      errors.removeAll { error in scope.refusals.contains { Self.names(error.message, $0.resource) } && !error.message.hasPrefix("refused") }
     }
     guard let compiled, scope.refusals.isEmpty, errors.isEmpty else {
       if let compiled { xmlSchemaFree(compiled) }
@@ -72,6 +72,11 @@ public final class XMLSchema: @unchecked Sendable {
   }
 
   deinit { xmlSchemaFree(schema) }
+
+  /// Whether a libxml2 message is about `resource` (as given, or as a plain path).
+  private static func names(_ message: String, _ resource: String) -> Bool {
+    message.contains(resource) || message.contains(EntityLoader.displayPath(resource))
+  }
 
   /// Validates a parsed document; returns the violations in document order (empty when valid).
   func validate(_ document: xmlDocPtr, name: String, lines: LineIndex) -> [XMLError] {
@@ -101,12 +106,25 @@ private final class ErrorCollector {
 
   func add(_ record: UnsafeMutablePointer<xmlError>) {
     // A message about another file (an included schema) names that file.
-    let file = record.pointee.file.map { String(cString: $0) }
+    let file = record.pointee.file.map { String(cString: $0) }.map { EntityLoader.displayPath($0) }
     var error = LibXML2.error(from: record, name: file.map { $0 == name || $0.isEmpty ? name : $0 } ?? name, kind: .schema)
+    error.message = Self.unescapingQuotedPaths(error.message)
     if record.pointee.int2 == 0, error.location.file == name, let lines {
       error.location.column = lines.columnOfStartTag(line: error.location.line, occurrence: 0)
     }
     errors.append(error)
+  }
+}
+
+extension ErrorCollector {
+  /// libxml2 quotes the files it tried as escaped URIs (`'/tmp/a%20b/x.xsd'`): show plain paths.
+  static func unescapingQuotedPaths(_ message: String) -> String {
+    let parts = message.split(separator: "'", omittingEmptySubsequences: false)
+    guard parts.count >= 3 else { return message }
+    return parts.enumerated().map { index, part in
+      index % 2 == 1 && part.contains("%") && (part.hasPrefix("/") || part.hasPrefix("file:"))
+        ? EntityLoader.displayPath(String(part)) : String(part)
+    }.joined(separator: "'")
   }
 }
 
