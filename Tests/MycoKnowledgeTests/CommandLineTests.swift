@@ -315,4 +315,27 @@ import Testing
     #expect(run.errors == "error: cannot write \(file.path)/x.html: \(file.path) is a file, not a folder\n")
     #expect(!run.err.contains("NSCocoaErrorDomain"))
   }
+
+  // MARK: Other output files (issue 10, item 4)
+
+  @Test func aYieldReportIsNotWrittenThroughASymlink() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("myco-report-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = folder.appendingPathComponent("records.sqlite").path
+    let samples = Bundled.knowledgeURL.appendingPathComponent("samples")
+    let imported = try Self.myco([
+      "yields", "import", "--db", database, "--batches", samples.appendingPathComponent("batches.csv").path,
+      "--harvests", samples.appendingPathComponent("harvests.csv").path,
+    ])
+    #expect(imported.status == 0, "\(imported.err)")
+    let target = folder.appendingPathComponent("precious.txt")
+    try Data("keep me".utf8).write(to: target)
+    let link = folder.appendingPathComponent("report.html")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+    let run = try Self.myco(["yields", "report", "--db", database, "--format", "html", "--out", link.path])
+    #expect(run.status == 0, "\(run.err)")
+    #expect(try String(contentsOf: target, encoding: .utf8) == "keep me")
+    #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == nil)
+  }
 }

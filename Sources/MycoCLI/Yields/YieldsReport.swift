@@ -57,7 +57,8 @@ extension Yields {
           groupBy: try fields(), variety: variety, from: from, to: to, adviceRule: advice)
         let text = try database.open().report(query).rendered(as: format, unit: unit)
         if let out {
-          try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+          // Atomic: written to a temporary file and renamed, so a symlink at --out is replaced, not followed.
+          try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         } else {
           print(text, terminator: "")
         }
