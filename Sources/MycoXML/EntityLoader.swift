@@ -34,6 +34,12 @@ enum EntityLoader {
   /// Installs the blocking loader (once per process).
   static func install() { _ = installed }
 
+  /// Whether libxml2's current loader is this one.
+  static var isInstalled: Bool {
+    guard let current = xmlGetExternalEntityLoader() else { return false }
+    return unsafeBitCast(current, to: UnsafeRawPointer.self) == unsafeBitCast(loadEntity as xmlExternalEntityLoader, to: UnsafeRawPointer.self)
+  }
+
   private static var threadKey: UInt { UInt(bitPattern: Int(bitPattern: UInt(pthread_self()))) }
 
   /// Runs `body` with `scope` as this thread's permissions, then removes them.

@@ -5,10 +5,11 @@ internal import CLibXML2
 enum LibXML2 {
   private static let initialized: Bool = {
     xmlInitParser()
+    EntityLoader.install()
     return true
   }()
 
-  /// Initialises the library once per process.
+  /// Initialises the library once per process, with the blocking external-entity loader.
   static func initialize() { _ = initialized }
 
   /// Converts libxml2's error record (may be nil) into an error at `name`.

@@ -165,3 +165,14 @@ final class Listener: @unchecked Sendable {
 
   func close() { Glibc.close(socket) }
 }
+
+/// The blocking loader is in place as soon as libxml2 is used, before any schema is compiled.
+@Suite struct EntityLoaderTests {
+  @Test func theProcessWideLoaderRefusesEverythingOutsideASchemaCompile() throws {
+    _ = try XMLReader.parse(data: Data("<a/>".utf8), name: "a.xml")
+    #expect(EntityLoader.isInstalled)
+    for resource in ["/etc/passwd", "file:///etc/passwd", "http://127.0.0.1:9/x.dtd", "ftp://example.org/x"] {
+      #expect(EntityLoader.check(resource, in: nil).isRefused, "\(resource)")
+    }
+  }
+}
