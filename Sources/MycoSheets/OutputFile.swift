@@ -106,8 +106,11 @@ public enum OutputFile {
   /// The reason for a file error in plain words (not "NSCocoaErrorDomain error 512").
   public static func plainWords(_ error: any Error) -> String {
     let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-      return String(cString: strerror(Int32(underlying.code)))
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] {
+      if let posix = underlying as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+      if let underlying = underlying as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        return String(cString: strerror(Int32(underlying.code)))
+      }
     }
     if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
     switch CocoaError.Code(rawValue: nsError.code) {

@@ -337,5 +337,9 @@ import Testing
     #expect(run.status == 0, "\(run.err)")
     #expect(try String(contentsOf: target, encoding: .utf8) == "keep me")
     #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == nil)
+    // A failed write is said in plain words (issue 10, item 23), not as "NSCocoaErrorDomain error 512".
+    let intoFolder = try Self.myco(["yields", "report", "--db", database, "--out", folder.path])
+    #expect(intoFolder.status == 1)
+    #expect(intoFolder.errors == "error: cannot write \(folder.path): Is a directory\n", "\(intoFolder.err)")
   }
 }

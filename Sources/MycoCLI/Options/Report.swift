@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MycoRules
+import MycoSheets
 
 /// Writing results and problems to the terminal.
 enum Report {
@@ -31,5 +32,23 @@ extension Report {
   /// Writes text to standard error without a newline (for a progress bar redrawn with `\r`).
   static func progress(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
+  }
+}
+
+extension Report {
+  /// An error in plain words: a Foundation file error becomes `cannot write PATH: Not a directory`
+  /// (never `Error Domain=NSCocoaErrorDomain Code=512 …`); other errors print as they describe themselves.
+  static func describe(_ error: any Error) -> String {
+    let nsError = error as NSError
+    guard nsError.domain == NSCocoaErrorDomain || nsError.domain == NSPOSIXErrorDomain else { return "\(error)" }
+    let path = (nsError.userInfo[NSFilePathErrorKey] as? String) ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path
+    let verb =
+      switch nsError.code {
+      case 256..<512: "cannot read"
+      case 512..<1024: "cannot write"
+      default: "cannot open"
+      }
+    let reason = OutputFile.plainWords(error)
+    return path.map { "\(verb) \($0): \(reason)" } ?? reason
   }
 }

@@ -38,7 +38,7 @@ func reportingRecordErrors(_ body: () throws -> Void) throws {
   } catch let error as ValidationError {
     throw error
   } catch {
-    printError("error: \(error)")
+    printError("error: \(Report.describe(error))")
     throw ExitCode.failure
   }
 }
