@@ -100,6 +100,28 @@ import Testing
     }
   }
 
+  /// Chinese texts of the symptom, pest, pesticide and contamination rules hold no Latin letters (the
+  /// address of the ICAMA database aside).
+  @Test func chineseTextsHaveNoEnglish() {
+    let prefixes = ["symptoms.", "pests.", "pesticide.", "contamination.", ".symptoms.", ".pests.", ".contamination."]
+    let rules = Bundled.advisor.rules.rules.filter { rule in prefixes.contains { rule.id.hasPrefix($0) || rule.id.contains($0) } }
+    #expect(rules.count >= 30)
+    for rule in rules {
+      var texts = [rule.title.text(in: "zh"), rule.because.text(in: "zh")]
+      for conclusion in rule.conclusions {
+        switch conclusion {
+        case .advise(_, let text), .warn(_, let text): texts.append(text.text(in: "zh"))
+        case .derive: break
+        }
+      }
+      for text in texts {
+        let bare = text.replacingOccurrences(of: #"\{[a-z-]+\}"#, with: "", options: .regularExpression)
+          .replacingOccurrences(of: "www.chinapesticide.org.cn", with: "")
+        #expect(bare.range(of: "[A-Za-z]", options: .regularExpression) == nil, "\(rule.id): \(bare)")
+      }
+    }
+  }
+
   /// Mites: nothing registered against them, the spawn named as the usual source, and the shiitake
   /// text does not talk about ear roots (耳根).
   @Test func mitesAdvice() throws {
