@@ -1,4 +1,5 @@
 import Foundation
+import MycoCSV
 
 /// Batches and harvests read from CSV files, with every problem found in them.
 ///
@@ -150,6 +151,18 @@ public struct CSVFiles: Sendable {
     var headerOK = true
     var reader = CSVReader(bytes: bytes)
     try reader.forEachRecord { record in
+      if let fault = record.problem {
+        // An unclosed quote or a NUL byte: the row's cells cannot be trusted, so it is
+        // reported alone (and after an unclosed quote nothing more is read).
+        let names = columns.map { map in Dictionary(map.map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
+        problems.append(RecordProblem(
+          file: path, row: fault.line, column: names?[fault.field] ?? "(row)", message: fault.message))
+        if columns == nil {
+          columns = [:]
+          headerOK = false
+        }
+        return
+      }
       guard let header = columns else {
         var map: [String: Int] = [:]
         for (index, name) in record.strings.enumerated() {

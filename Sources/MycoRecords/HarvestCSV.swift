@@ -1,3 +1,5 @@
+import MycoCSV
+
 /// The harvest CSV file: its columns, and the conversion between a row and a `Harvest`.
 ///
 /// The weight column is `fresh_kg`, or `fresh_jin` (斤, 0.5 kg) in its place.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MycoRecords
+import MycoCSV
 
 /// `YieldDatabase.importCSV`, which checks and writes harvests in one pass, against the
 /// two-step `CSVImport.read` + `importRecords` it replaces in `myco yields import`.
