@@ -73,3 +73,42 @@ import Testing
     #expect(records[3].2?.line == 4 && records[3].2?.field == 0)
   }
 }
+
+@Suite struct ReportHardeningTests {
+  @Test func repeatedGroupFieldIsRefusedNotACrash() throws {
+    #expect(try ReportField.list("variety, bag-size") == [.variety, .bagSize])
+    #expect {
+      try ReportField.list("variety,variety")
+    } throws: {
+      "\($0)" == "\"variety\" is given twice; name each field once."
+    }
+    // The library itself never traps on a repeated field.
+    let folder = try TemporaryFolder()
+    let report = try handDatabase(folder).report(ReportQuery(groupBy: [.variety, .variety]))
+    #expect(report.groups.map(\.label) == ["shiitake, shiitake"])
+  }
+
+  @Test func jsonCarriesFullPrecision() throws {
+    // Three batches with 3, 3 and 2 flushes: 2.666…, which the text shows as 2.7.
+    let folder = try TemporaryFolder()
+    let database = try YieldDatabase.open(path: folder.path + "/records.sqlite")
+    let batches = try folder.write(
+      "b.csv",
+      batchHeader + (1...3).map { "P\($0),G,,,oyster,,,15x55,1,3,2024-01-01,,0,,," }.joined(separator: "\n") + "\n")
+    var harvests = harvestHeader
+    for (batch, flushes) in [(1, 3), (2, 3), (3, 2)] {
+      for flush in 1...flushes { harvests += "P\(batch),2024-02-0\(flush),\(flush),1,,\n" }
+    }
+    let files = try CSVFiles(batchesPath: batches, harvestsPath: try folder.write("h.csv", harvests))
+    try database.importCSV(files, knownVarieties: knownVarieties, replace: false)
+    let report = try database.report(ReportQuery())
+    #expect(report.rendered(as: .text).contains(" 2.7 "))
+    let json = report.rendered(as: .json)
+    let object = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let group = try #require((object["groups"] as? [[String: Any]])?.first)
+    #expect(group["flushes"] as? Double == 8.0 / 3.0)
+    #expect(json.contains("\"flushes\": 2.6666666666666665,"))
+    #expect(json.contains("\"yield_per_bag_kg\": \(report.groups[0].yieldPerBagKg),"))
+    #expect(abs((group["yield_per_bag_kg"] as? Double ?? 0) - 8.0 / 9.0) < 1e-12)
+  }
+}

@@ -31,13 +31,10 @@ extension Yields {
     var out: String?
 
     func fields() throws -> [ReportField] {
-      try by.split(separator: ",").map { name in
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard let field = ReportField(rawValue: trimmed) else {
-          throw ValidationError(
-            "--by: \"\(trimmed)\" is not a field; use \(ReportField.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
-        return field
+      do {
+        return try ReportField.list(by)
+      } catch {
+        throw ValidationError("--by: \(error)")
       }
     }
 
