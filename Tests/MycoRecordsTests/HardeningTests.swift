@@ -112,3 +112,87 @@ import Testing
     #expect(abs((group["yield_per_bag_kg"] as? Double ?? 0) - 8.0 / 9.0) < 1e-12)
   }
 }
+
+@Suite struct PlausibleRangeTests {
+  @Test func hugeWeightInACSVIsRefusedWithItsRow() throws {
+    let folder = try TemporaryFolder()
+    let database = try handDatabase(folder)
+    let harvests = try folder.write(
+      "more.csv", harvestHeader + "A1,2024-12-20,3,4,A,12\nA1,2024-12-21,3,1e100,A,12\nA2,2024-12-21,99,1,A,20000\n")
+    let files = try CSVFiles(batchesPath: nil, harvestsPath: harvests)
+    #expect {
+      try database.importCSV(files, knownVarieties: knownVarieties, replace: false)
+    } throws: {
+      "\($0)" == """
+        \(harvests):3: fresh_kg: 1e+100 kg is more than the plausible 100000 kg in one harvest
+        \(harvests):4: flush: 99 is more than the plausible 50 flushes
+        \(harvests):4: price_yuan_per_kg: 20000 yuan/kg is more than the plausible 10000 yuan/kg
+        """
+    }
+    #expect(try database.harvests().count == 8)
+  }
+
+  @Test func implausibleBatchValuesAreRefusedWithTheirColumns() throws {
+    let folder = try TemporaryFolder()
+    let latest = PlausibleRanges.latestDateNow
+    let tooLate = CalendarDate(daysSinceEpoch: latest.daysSinceEpoch + 1)
+    let batches = try folder.write(
+      "b.csv",
+      batchHeader + """
+        X1,G,,12000,shiitake,,,1000x1000,50,2000000,1899-12-31,,0,,,
+        X2,G,,-1,shiitake,,,0.0001x0.0001,0.001,10,\(tooLate),,0,,,
+        X3,G,,0,shiitake,,,15x55,1,10,\(latest),,0,,,
+
+        """)
+    let read = try CSVImport.read(batchesPath: batches, harvestsPath: nil, knownVarieties: knownVarieties)
+    #expect(read.problems.map(\.description) == [
+      "\(batches):2: elevation_m: 12000 m is not a plausible elevation (0–9000 m)",
+      "\(batches):2: bag_size: 1000x1000 is not a plausible bag: the width must be 5–60 cm and the length 10–120 cm",
+      "\(batches):2: dry_substrate_kg_per_bag: 50 kg is not a plausible bag (0.01–10 kg of dry substrate)",
+      "\(batches):2: bags: 2000000 is more than the plausible 1000000 bags in one batch",
+      "\(batches):2: inoculated_on: 1899-12-31 is before 1900-01-01",
+      "\(batches):3: elevation_m: -1 m is not a plausible elevation (0–9000 m)",
+      "\(batches):3: bag_size: 0.0001x0.0001 is not a plausible bag: the width must be 5–60 cm and the length 10–120 cm",
+      "\(batches):3: dry_substrate_kg_per_bag: 0.001 kg is not a plausible bag (0.01–10 kg of dry substrate)",
+      "\(batches):3: inoculated_on: \(tooLate) is after \(latest), a year from today",
+    ])
+    #expect(read.batches.map(\.value.id) == ["X3"])
+  }
+
+  @Test func flagsAreCheckedAgainstTheSameTable() throws {
+    let database = try YieldDatabase.inMemory()
+    let day = CalendarDate(iso: "2024-01-01")!
+    try database.add(
+      Batch(id: "F1", grower: "G", variety: "oyster", bagSize: BagSize("15x55")!, drySubstrateKgPerBag: 1, bags: 5, inoculatedOn: day),
+      knownVarieties: knownVarieties)
+    #expect {
+      try database.add(Harvest(batchID: "F1", harvestedOn: day, flush: 1, freshKg: 1e100))
+    } throws: {
+      "\($0)" == "add-harvest: fresh_kg: 1e+100 kg is more than the plausible 100000 kg in one harvest"
+    }
+    #expect {
+      try database.add(
+        Batch(id: "F2", grower: "G", elevationM: 1e100, variety: "oyster", bagSize: BagSize("15x55")!, drySubstrateKgPerBag: 1, bags: 5, inoculatedOn: day),
+        knownVarieties: knownVarieties)
+    } throws: {
+      "\($0)" == "add-batch: elevation_m: 1e+100 m is not a plausible elevation (0–9000 m)"
+    }
+    #expect(try database.harvests().isEmpty && database.batches().count == 1)
+  }
+
+  @Test func extremeStoredFiguresNeverCrashATwoGroupReport() throws {
+    // A database written before the ranges existed (or edited by hand) may hold 1e100 kg.
+    let folder = try TemporaryFolder()
+    let database = try handDatabase(folder)
+    try database.dbWriter.write { db in
+      try db.execute(sql: "UPDATE harvest SET fresh_kg = 1e100 WHERE batch_id IN ('A1', 'B2')")
+      try db.execute(sql: "UPDATE harvest SET fresh_kg = 1.7e308 WHERE batch_id = 'B1'")
+    }
+    let report = try database.report(ReportQuery(groupBy: [.bagSize]))
+    #expect(report.groups.count == 2)
+    for format in ReportFormat.allCases { #expect(!report.rendered(as: format).isEmpty) }
+    #expect(Statistics.welchTest([1e100, 1, 1e100], [1e300, -1e300, 1e308]) == nil)
+    #expect(Statistics.confidenceInterval95([1e308, -1e308, 1e308]) == nil)
+    #expect(Statistics.studentTQuantile(0.975, degreesOfFreedom: .nan).isNaN)
+  }
+}

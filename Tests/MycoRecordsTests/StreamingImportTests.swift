@@ -130,7 +130,7 @@ import MycoCSV
       + "\"A1\",\"2024-11-02\",\"2\",\"3.5\",\"'=A\",\"1e1\"\r\n"
       + " A1 ,2024-11-03, 3 ,007.50,花菇,\r\n"
       + "A1,2024-11-04,4,0.1,\"a \"\"b\"\"\nc\",+12.5\r\n"
-      + "A1,2024-11-05,5,123456789012.345,'@x,0.30000000000000004\r\n"
+      + "A1,2024-11-05,5,12345.6789012345,'@x,0.30000000000000004\r\n"
     let folder = try TemporaryFolder()
     let (two, one, a, b) = try bothWays(folder, batches: handBatches, harvests: harvests)
     #expect(one == "ok: imported 4 batches, 5 harvests")
