@@ -35,6 +35,8 @@ public enum YieldRecordsError: Error, Sendable, CustomStringConvertible {
   case unreadableFile(path: String, reason: String)
   /// A CSV file lacks required columns or has unknown ones.
   case badHeader(file: String, problems: [String])
+  /// The records database (or a folder to write to) cannot be used; nothing was changed.
+  case database(path: String, reason: String)
 
   /// One message per line, ready for stderr.
   public var description: String {
@@ -45,6 +47,8 @@ public enum YieldRecordsError: Error, Sendable, CustomStringConvertible {
       return "\(path): \(reason)"
     case .badHeader(let file, let problems):
       return problems.map { "\(file):1: \($0)" }.joined(separator: "\n")
+    case .database(let path, let reason):
+      return "\(path): \(reason)"
     }
   }
 }

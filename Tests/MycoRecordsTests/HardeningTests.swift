@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import MycoCSV
 import Testing
 @testable import MycoRecords
@@ -194,5 +195,75 @@ import Testing
     #expect(Statistics.welchTest([1e100, 1, 1e100], [1e300, -1e300, 1e308]) == nil)
     #expect(Statistics.confidenceInterval95([1e308, -1e308, 1e308]) == nil)
     #expect(Statistics.studentTQuantile(0.975, degreesOfFreedom: .nan).isNaN)
+  }
+}
+
+@Suite struct DatabaseOpeningTests {
+  func checksum(_ path: String) throws -> Data {
+    try Data(contentsOf: URL(fileURLWithPath: path))
+  }
+
+  @Test func readingNeverWritesAndWorksOnAReadOnlyFile() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path + "/records.sqlite"
+    do { _ = try handDatabase(folder) }  // closed again at the end of the block
+    // Fold the WAL into the file, so that the checksum covers everything.
+    try DatabaseQueue(path: path).writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+    let before = try checksum(path)
+    try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+    defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path) }
+
+    let database = try YieldDatabase.openForReading(path: path)
+    #expect(database.dbWriter.configuration.readonly)
+    #expect(try database.report(ReportQuery()).groups.first?.batches == 4)
+    try database.exportCSV(to: folder.path + "/out")
+    #expect(try checksum(path) == before)
+    #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    // A write through it is refused by SQLite itself.
+    #expect(throws: (any Error).self) {
+      try database.add(Harvest(batchID: "A1", harvestedOn: CalendarDate(iso: "2024-12-24")!, flush: 3, freshKg: 1))
+    }
+  }
+
+  @Test func anotherProgramsDatabaseIsRefusedUntouched() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path + "/other.sqlite"
+    try DatabaseQueue(path: path).write { db in
+      try db.execute(sql: "CREATE TABLE batch (x); CREATE TABLE notes (y); INSERT INTO notes VALUES ('keep')")
+    }
+    let before = try checksum(path)
+    for open in [YieldDatabase.openForReading, YieldDatabase.open] {
+      #expect { _ = try open(path) } throws: { "\($0)" == "\(path): not a Myco records database" }
+    }
+    #expect(try checksum(path) == before)
+    #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    // Not SQLite at all.
+    let text = try folder.write("notes.txt", "just some notes\n")
+    #expect { _ = try YieldDatabase.openForReading(path: text) } throws: { "\($0)" == "\(text): not a Myco records database" }
+    #expect { _ = try YieldDatabase.open(path: text) } throws: { "\($0)" == "\(text): not a Myco records database" }
+    #expect(try folder.read("notes.txt") == Data("just some notes\n".utf8))
+  }
+
+  @Test func foldersAndMissingFilesAreNamedInPlainWords() throws {
+    let folder = try TemporaryFolder()
+    #expect { _ = try YieldDatabase.openForReading(path: folder.path) } throws: {
+      "\($0)" == "\(folder.path): is a folder; --db needs the path of a records database file"
+    }
+    #expect { _ = try YieldDatabase.open(path: folder.path) } throws: {
+      "\($0)" == "\(folder.path): is a folder; --db needs the path of a records database file"
+    }
+    let missing = folder.path + "/none.sqlite"
+    #expect { _ = try YieldDatabase.openForReading(path: missing) } throws: {
+      "\($0)".hasPrefix("\(missing): no records database here yet")
+    }
+    #expect(!FileManager.default.fileExists(atPath: missing))
+    let file = try folder.write("plain", "x")
+    #expect { _ = try YieldDatabase.open(path: file + "/sub/records.sqlite") } throws: {
+      "\($0)" == "\(file)/sub/records.sqlite: cannot create the folder \(file)/sub: \(file) is a file, not a folder"
+    }
+    let database = try YieldDatabase.inMemory()
+    #expect { try database.exportCSV(to: file + "/out") } throws: {
+      "\($0)" == "\(file)/out: cannot create the folder \(file)/out: \(file) is a file, not a folder"
+    }
   }
 }

@@ -14,7 +14,7 @@ extension Yields {
 
     func run() throws {
       try reportingRecordErrors {
-        let paths = try database.open().exportCSV(to: out)
+        let paths = try database.openForReading().exportCSV(to: out)
         print("wrote \(paths.batches)\nwrote \(paths.harvests)")
       }
     }

@@ -20,9 +20,14 @@ struct DatabaseOptions: ParsableArguments {
       valueName: "path"))
   var path: String?
 
-  /// Opens the chosen database, creating it if needed.
+  /// Opens the chosen database for writing, creating it if needed.
   func open() throws -> YieldDatabase {
     try YieldDatabase.open(path: path ?? YieldDatabase.defaultPath())
+  }
+
+  /// Opens the chosen database read-only (never created, migrated or changed).
+  func openForReading() throws -> YieldDatabase {
+    try YieldDatabase.openForReading(path: path ?? YieldDatabase.defaultPath())
   }
 }
 

@@ -52,9 +52,13 @@ extension Yields {
       try reportingRecordErrors {
         let query = ReportQuery(
           groupBy: try fields(), variety: variety, from: from, to: to, adviceRule: advice)
-        let text = try database.open().report(query).rendered(as: format, unit: unit)
+        let text = try database.openForReading().report(query).rendered(as: format, unit: unit)
         if let out {
-          try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+          do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+          } catch {
+            throw YieldRecordsError.unreadableFile(path: out, reason: "cannot be written")
+          }
         } else {
           print(text, terminator: "")
         }
