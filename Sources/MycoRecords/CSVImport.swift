@@ -80,7 +80,8 @@ public struct CSVFiles: Sendable {
       path: path, bytes: batchBytes, columns: BatchCSV.columns,
       required: BatchCSV.requiredColumns, into: &result.problems
     ) { record, columns, problems in
-      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columns)
+      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columns,
+        quoted: record.fields.map(\.quoted))
       defer { problems.append(contentsOf: row.problems) }
       guard let batch = BatchCSV.batch(from: &row, knownVarieties: knownVarieties) else { return }
       if let first = seen[batch.id] {
@@ -131,7 +132,8 @@ public struct CSVFiles: Sendable {
         try body(HarvestRow(file: path, line: record.line, weightColumn: weightColumn, plain: plain, slow: nil, problems: []))
         return
       }
-      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columnMap)
+      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columnMap,
+        quoted: record.fields.map(\.quoted))
       let harvest = HarvestCSV.harvest(from: &row)
       try body(HarvestRow(
         file: path, line: record.line, weightColumn: weightColumn, plain: nil, slow: harvest,

@@ -267,3 +267,38 @@ import Testing
     }
   }
 }
+
+@Suite struct RoundTripTests {
+  @Test func leadingAndTrailingSpacesSurviveExportImportExport() throws {
+    let folder = try TemporaryFolder()
+    let database = try YieldDatabase.open(path: folder.path + "/a.sqlite")
+    try database.add(
+      Batch(
+        id: "S1", grower: "  Grower A ", place: "\tVillage", variety: "oyster", strain: "L808 ",
+        substrate: " sawdust, bran ", bagSize: BagSize("15x55")!, drySubstrateKgPerBag: 1, bags: 5,
+        inoculatedOn: CalendarDate(iso: "2024-03-01")!, facility: " ", notes: "note\t"),
+      knownVarieties: knownVarieties)
+    try database.add(Harvest(batchID: "S1", harvestedOn: CalendarDate(iso: "2024-05-01")!, flush: 1, freshKg: 2, grade: " A "))
+    try database.exportCSV(to: folder.path + "/first")
+    let copy = try YieldDatabase.open(path: folder.path + "/b.sqlite")
+    let files = try CSVFiles(
+      batchesPath: folder.path + "/first/batches.csv", harvestsPath: folder.path + "/first/harvests.csv")
+    try copy.importCSV(files, knownVarieties: knownVarieties, replace: false)
+    try copy.exportCSV(to: folder.path + "/second")
+    #expect(try copy.batches() == database.batches())
+    #expect(try copy.harvests() == database.harvests())
+    #expect(try folder.read("first/batches.csv") == folder.read("second/batches.csv"))
+    #expect(try folder.read("first/harvests.csv") == folder.read("second/harvests.csv"))
+  }
+
+  @Test func unquotedCellsAreStillTrimmed() throws {
+    let folder = try TemporaryFolder()
+    let batches = try folder.write(
+      "b.csv", batchHeader + "T1, Grower A ,\" Village \",700, shiitake ,,,15x55, 1.0 ,10,2024-09-01,,0,,,\n")
+    let read = try CSVImport.read(batchesPath: batches, harvestsPath: nil, knownVarieties: knownVarieties)
+    #expect(read.problems.isEmpty)
+    #expect(read.batches.first?.value.grower == "Grower A")
+    #expect(read.batches.first?.value.place == " Village ")
+    #expect(read.batches.first?.value.variety == "shiitake")
+  }
+}
