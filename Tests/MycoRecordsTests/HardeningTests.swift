@@ -302,3 +302,66 @@ import Testing
     #expect(read.batches.first?.value.variety == "shiitake")
   }
 }
+
+/// `import --replace` never loses stored harvests silently.
+@Suite struct ReplaceTests {
+  /// The hand database (A1 has 2 harvests, A2 1, B1 2, B2 3) and a corrected A1/A2 batch file.
+  func setUp(_ folder: TemporaryFolder, inoculated: String = "2024-09-01") throws -> (YieldDatabase, String) {
+    let database = try handDatabase(folder)
+    let batches = try folder.write(
+      "fix.csv",
+      batchHeader + """
+        A1,Grower A2,Village A,700,shiitake,L808,sawdust,15x55,1.0,10,\(inoculated),simple-shed,1,,,
+        A2,Grower A2,Village A,720,shiitake,L808,sawdust,15x55,1.0,10,2024-09-10,simple-shed,0,,,
+
+        """)
+    return (database, batches)
+  }
+
+  @Test func replacingBatchesAloneKeepsAndCountsTheirHarvests() throws {
+    for onePass in [true, false] {
+      let folder = try TemporaryFolder()
+      let (database, batches) = try setUp(folder)
+      let summary = try onePass
+        ? database.importCSV(
+          CSVFiles(batchesPath: batches, harvestsPath: nil), knownVarieties: knownVarieties, replace: true)
+        : database.importRecords(
+          CSVImport.read(batchesPath: batches, harvestsPath: nil, knownVarieties: knownVarieties), replace: true)
+      #expect(summary.description == "imported 2 batches (2 replaced), 0 harvests; replaced batches: 0 stored harvests removed (the file has theirs), 3 kept")
+      #expect(try database.harvests().count == 8)
+      #expect(try database.batches().filter { $0.grower == "Grower A2" }.count == 2)
+    }
+  }
+
+  @Test func harvestsInTheFileReplaceTheStoredOnesOfThatBatchOnly() throws {
+    for onePass in [true, false] {
+      let folder = try TemporaryFolder()
+      let (database, batches) = try setUp(folder)
+      // New harvests for A1 only: A1's two stored harvests go, A2's one stays.
+      let harvests = try folder.write("h.csv", harvestHeader + "A1,2024-11-02,1,7,A,12\n\"A1\",2024-12-02,2,5,B,\n")
+      let summary = try onePass
+        ? database.importCSV(
+          CSVFiles(batchesPath: batches, harvestsPath: harvests), knownVarieties: knownVarieties, replace: true)
+        : database.importRecords(
+          CSVImport.read(batchesPath: batches, harvestsPath: harvests, knownVarieties: knownVarieties), replace: true)
+      #expect(summary.description == "imported 2 batches (2 replaced), 2 harvests; replaced batches: 2 stored harvests removed (the file has theirs), 1 kept")
+      let stored = try database.harvests()
+      #expect(stored.count == 8 - 2 + 2)
+      #expect(stored.filter { $0.batchID == "A1" }.map(\.freshKg) == [7, 5])
+      #expect(stored.filter { $0.batchID == "A2" }.count == 1)
+    }
+  }
+
+  @Test func keptHarvestsBeforeTheNewInoculationAreRefused() throws {
+    let folder = try TemporaryFolder()
+    let (database, batches) = try setUp(folder, inoculated: "2024-11-15")
+    #expect {
+      try database.importCSV(
+        CSVFiles(batchesPath: batches, harvestsPath: nil), knownVarieties: knownVarieties, replace: true)
+    } throws: {
+      "\($0)" == "\(batches):2: inoculated_on: 2024-11-15 is after the stored harvest of 2024-11-01 of batch A1, which --replace keeps; import that batch's harvests too (they replace the stored ones) or correct the date"
+    }
+    #expect(try database.batches().first { $0.id == "A1" }?.grower == "Grower A")
+    #expect(try database.harvests().count == 8)
+  }
+}

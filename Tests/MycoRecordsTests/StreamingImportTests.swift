@@ -117,7 +117,7 @@ import MycoCSV
     let again = try TemporaryFolder()
     (two, one, _, database) = try bothWays(
       again, batches: handBatches, harvests: handHarvests, replace: true, seed: seed)
-    #expect(one == "ok: imported 4 batches (1 replaced), 8 harvests")
+    #expect(one == "ok: imported 4 batches (1 replaced), 8 harvests; replaced batches: 1 stored harvests removed (the file has theirs), 0 kept")
     #expect(one == two)
     #expect(try database.harvests().count == 8)
     #expect(try database.batches().first { $0.id == "A1" }?.grower == "Grower A")
