@@ -26,10 +26,26 @@ public enum TerminalText {
     return out
   }
 
-  /// Like `escaped(_:)`, but keeps line feeds: for multi-line text Myco writes itself, whose
-  /// lines may carry values from users.
-  public static func escapedKeepingLines(_ text: some StringProtocol) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map(escaped).joined(separator: "\n")
+  /// Like `escaped(_:)`, but keeps line feeds and tabs: for whole outputs Myco lays out itself
+  /// (a text report, a list of problems), whose lines may carry values from users and files.
+  /// Values should still be escaped with `escaped(_:)` where they are put in, so that a line
+  /// feed inside a value cannot forge a line.
+  public static func escapedKeepingLayout(_ text: some StringProtocol) -> String {
+    guard text.unicodeScalars.contains(where: { needsEscape($0) && $0 != "\n" && $0 != "\t" }) else {
+      return String(text)
+    }
+    var out = ""
+    var run = ""
+    for scalar in text.unicodeScalars {
+      if scalar == "\n" || scalar == "\t" {
+        out += escaped(run)
+        out.unicodeScalars.append(scalar)
+        run = ""
+      } else {
+        run.unicodeScalars.append(scalar)
+      }
+    }
+    return out + escaped(run)
   }
 
   /// Whether a scalar is a control character a terminal may act on.

@@ -20,10 +20,11 @@ public struct RecordProblem: Sendable, Hashable, CustomStringConvertible {
     self.message = message
   }
 
-  /// `FILE:ROW: column: what is wrong`.
+  /// `FILE:ROW: column: what is wrong`, on one line: control characters from the file (a
+  /// cell's ESC or line feed) are shown escaped (`TerminalText`).
   public var description: String {
-    if let row { return "\(file):\(row): \(column): \(message)" }
-    return "\(file): \(column): \(message)"
+    let text = row.map { "\(file):\($0): \(column): \(message)" } ?? "\(file): \(column): \(message)"
+    return TerminalText.escaped(text)
   }
 }
 
@@ -44,11 +45,11 @@ public enum YieldRecordsError: Error, Sendable, CustomStringConvertible {
     case .invalidRecords(let problems):
       return problems.map(\.description).joined(separator: "\n")
     case .unreadableFile(let path, let reason):
-      return "\(path): \(reason)"
+      return TerminalText.escaped("\(path): \(reason)")
     case .badHeader(let file, let problems):
       return problems.map { "\(file):1: \($0)" }.joined(separator: "\n")
     case .database(let path, let reason):
-      return "\(path): \(reason)"
+      return TerminalText.escaped("\(path): \(reason)")
     }
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MycoCSV
+import MycoCalendar
 import MycoKnowledge
 
 /// One row of a growers CSV that could not be turned into a sheet, named by file and line.
@@ -10,7 +11,7 @@ public struct RowFailure: Error, Sendable, Hashable, CustomStringConvertible {
   public var message: String
 
   /// `growers.csv:7: elevation: "abc" is not a number`
-  public var description: String { "\(file):\(line): \(message)" }
+  public var description: String { TerminalText.escaped("\(file):\(line): \(message)") }
 }
 
 /// One printable row of a growers CSV.

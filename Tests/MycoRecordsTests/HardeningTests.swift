@@ -365,3 +365,40 @@ import Testing
     #expect(try database.harvests().count == 8)
   }
 }
+
+@Suite struct TerminalEscapeTests {
+  @Test func controlCharactersAreShownEscaped() {
+    #expect(TerminalText.escaped("A\u{1B}[31mB\r\n\t\u{7F}\u{9B}\u{2028}") == "A\\u{1B}[31mB\\r\\n\\t\\u{7F}\\u{9B}\\u{2028}")
+    #expect(TerminalText.escaped("农户甲 Grower-A 15×55 °C") == "农户甲 Grower-A 15×55 °C")
+    #expect(TerminalText.escapedKeepingLayout("a\tb\nc\u{1B}]0;x\u{7}\r") == "a\tb\nc\\u{1B}]0;x\\u{7}\\r")
+  }
+
+  @Test func textReportEscapesValuesFromTheRecords() throws {
+    // A grower name that sets the window title and a place with a line feed.
+    let database = try YieldDatabase.inMemory()
+    for (id, grower) in [("E1", "\u{1B}]0;pwned\u{7}\u{1B}[2J"), ("E2", "Grower\r\nFAKE LINE")] {
+      try database.add(
+        Batch(
+          id: id, grower: grower, variety: "oyster", bagSize: BagSize("15x55")!, drySubstrateKgPerBag: 1, bags: 5,
+          inoculatedOn: CalendarDate(iso: "2024-03-01")!),
+        knownVarieties: knownVarieties)
+    }
+    let report = try database.report(ReportQuery(groupBy: [.grower]))
+    let text = report.rendered(as: .text)
+    #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    #expect(text.contains("\\u{1B}]0;pwned\\u{7}\\u{1B}[2J"))
+    #expect(text.contains("Grower\\r\\nFAKE LINE"))
+    #expect(!text.split(separator: "\n").contains { $0.hasPrefix("FAKE LINE") })
+    // JSON, CSV and HTML keep their own escaping: the value itself is there, not a text escape.
+    #expect(report.rendered(as: .json).contains("\\u001b]0;pwned\\u0007"))
+    #expect(!report.rendered(as: .csv).contains("\\u{1B}"))
+  }
+
+  @Test func problemsNeverCarryRawControls() throws {
+    let folder = try TemporaryFolder()
+    let batches = try folder.write(
+      "b.csv", batchHeader + "X1,G,,\u{1B}[31m7,shiitake,,,15x55,1,10,2024-09-01,,0,,,\n")
+    let read = try CSVImport.read(batchesPath: batches, harvestsPath: nil, knownVarieties: knownVarieties)
+    #expect(read.problems.map(\.description) == ["\(batches):2: elevation_m: \"\\u{1B}[31m7\" is not a number"])
+  }
+}

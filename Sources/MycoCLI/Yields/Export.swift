@@ -15,7 +15,7 @@ extension Yields {
     func run() throws {
       try reportingRecordErrors {
         let paths = try database.openForReading().exportCSV(to: out)
-        print("wrote \(paths.batches)\nwrote \(paths.harvests)")
+        print("wrote \(TerminalText.escaped(paths.batches))\nwrote \(TerminalText.escaped(paths.harvests))")
       }
     }
   }

@@ -48,9 +48,9 @@ func reportingRecordErrors(_ body: () throws -> Void) throws {
   }
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error, control characters escaped (`TerminalText`).
 func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
+  FileHandle.standardError.write(Data((TerminalText.escapedKeepingLayout(text) + "\n").utf8))
 }
 
 extension CalendarDate: ExpressibleByArgument {
