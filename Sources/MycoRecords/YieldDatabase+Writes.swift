@@ -99,7 +99,7 @@ extension YieldDatabase {
       RecordProblem(file: "add-batch", row: nil, column: $0.column, message: $0.message)
     }
     records.batches = [SourcedRecord(batch, file: "add-batch", row: nil)]
-    _ = try importRecords(records, replace: false)
+    try namingOptions(Self.addBatchOptions) { _ = try importRecords(records, replace: false) }
   }
 
   /// Adds one harvest typed on the command line.
@@ -112,7 +112,32 @@ extension YieldDatabase {
       RecordProblem(file: "add-harvest", row: nil, column: $0.column, message: $0.message)
     }
     records.harvests = [SourcedRecord(harvest, file: "add-harvest", row: nil, weightColumn: weightColumn)]
-    _ = try importRecords(records, replace: false)
+    try namingOptions(Self.addHarvestOptions) { _ = try importRecords(records, replace: false) }
+  }
+
+  /// The command-line option of each column `add-batch` checks.
+  static let addBatchOptions = [
+    "batch_id": "--id", "grower": "--grower", "variety": "--variety", "elevation_m": "--elevation",
+    "bag_size": "--bag-size", "dry_substrate_kg_per_bag": "--dry-substrate-kg", "bags": "--bags",
+    "inoculated_on": "--inoculated-on", "bags_contaminated": "--bags-contaminated",
+  ]
+
+  /// The command-line option of each column `add-harvest` checks.
+  static let addHarvestOptions = [
+    "batch_id": "--batch", "harvested_on": "--date", "flush": "--flush", "fresh_kg": "--fresh-kg",
+    "fresh_jin": "--fresh-jin", "price_yuan_per_kg": "--price-yuan-per-kg",
+  ]
+
+  /// Runs `body`; problems it throws name the option typed (`--elevation`) rather than the
+  /// CSV column (`elevation_m`).
+  private func namingOptions(_ options: [String: String], _ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch YieldRecordsError.invalidRecords(let problems) {
+      throw YieldRecordsError.invalidRecords(problems.map {
+        RecordProblem(file: $0.file, row: $0.row, column: options[$0.column] ?? $0.column, message: $0.message)
+      })
+    }
   }
 
   /// Writes read records in one transaction: all of them, or none.

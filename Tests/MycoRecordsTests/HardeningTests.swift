@@ -169,14 +169,14 @@ import Testing
     #expect {
       try database.add(Harvest(batchID: "F1", harvestedOn: day, flush: 1, freshKg: 1e100))
     } throws: {
-      "\($0)" == "add-harvest: fresh_kg: 1e+100 kg is more than the plausible 100000 kg in one harvest"
+      "\($0)" == "add-harvest: --fresh-kg: 1e+100 kg is more than the plausible 100000 kg in one harvest"
     }
     #expect {
       try database.add(
         Batch(id: "F2", grower: "G", elevationM: 1e100, variety: "oyster", bagSize: BagSize("15x55")!, drySubstrateKgPerBag: 1, bags: 5, inoculatedOn: day),
         knownVarieties: knownVarieties)
     } throws: {
-      "\($0)" == "add-batch: elevation_m: 1e+100 m is not a plausible elevation (0–9000 m)"
+      "\($0)" == "add-batch: --elevation: 1e+100 m is not a plausible elevation (0–9000 m)"
     }
     #expect(try database.harvests().isEmpty && database.batches().count == 1)
   }
