@@ -77,11 +77,19 @@ public struct YieldDatabase: Sendable {
     do {
       let queue = try DatabaseQueue(path: path, configuration: config)
       let (ours, current) = try queue.read { db -> (Bool, Bool) in
-        guard try db.tableExists("grdb_migrations"), try db.tableExists("batch"),
-          try db.tableExists("harvest")
-        else { return (false, false) }
+        let tables = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+        guard tables.contains("grdb_migrations") else {
+          // No table at all: a file another `myco` is creating right now (its migration not
+          // yet committed) may be written to; reading finds no records in it.
+          return (tables.isEmpty && !requireCurrent, false)
+        }
         let applied = try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
-        return (applied.contains(firstMigration), try migrator.hasCompletedMigrations(db))
+        if applied.contains(firstMigration) {
+          return (tables.isSuperset(of: ["batch", "harvest"]), try migrator.hasCompletedMigrations(db))
+        }
+        // Migrations started but not ours yet: only Myco's own tables may be there.
+        let own: Set<String> = ["grdb_migrations", "batch", "harvest", "sqlite_sequence"]
+        return (applied.isEmpty && tables.isSubset(of: own) && !requireCurrent, false)
       }
       guard ours else { throw notOurs }
       if requireCurrent, !current {

@@ -242,6 +242,11 @@ import Testing
     #expect { _ = try YieldDatabase.openForReading(path: text) } throws: { "\($0)" == "\(text): not a Myco records database" }
     #expect { _ = try YieldDatabase.open(path: text) } throws: { "\($0)" == "\(text): not a Myco records database" }
     #expect(try folder.read("notes.txt") == Data("just some notes\n".utf8))
+    // A SQLite file with no table yet (as while another `myco` creates it) may be written to.
+    let empty = folder.path + "/empty.sqlite"
+    try DatabaseQueue(path: empty).writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 0; VACUUM") }
+    #expect { _ = try YieldDatabase.openForReading(path: empty) } throws: { "\($0)" == "\(empty): not a Myco records database" }
+    #expect(try YieldDatabase.open(path: empty).batches().isEmpty)
   }
 
   @Test func foldersAndMissingFilesAreNamedInPlainWords() throws {
