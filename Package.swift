@@ -15,7 +15,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-    .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
@@ -29,19 +28,21 @@ let package = Package(
     .target(name: "MycoXML", dependencies: ["CLibXML2"]),
     // The domain-free rule language and engine.
     .target(name: "MycoRules", dependencies: ["MycoXML"]),
-    // Calendar dates (days, ISO YYYY-MM-DD) shared by advice, sheets and records.
+    // Calendar dates (days, ISO YYYY-MM-DD) shared by advice, sheets and records; terminal-safe text.
     .target(name: "MycoCalendar"),
+    // The one CSV reader (RFC 4180 over bytes) of the records import and the growers CSV.
+    .target(name: "MycoCSV"),
     // The edible-fungus domain: varieties, climate, bags; situation -> facts.
     .target(name: "MycoKnowledge", dependencies: ["MycoRules", "MycoXML", "MycoCalendar"]),
     // Batches and harvests in SQLite; CSV import/export; yield reports.
     .target(
       name: "MycoRecords",
-      dependencies: ["MycoCalendar", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["MycoCalendar", "MycoCSV", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     // Printable advice sheets (HTML from templates, PDF through headless Chromium).
     .target(
       name: "MycoSheets",
-      dependencies: ["MycoKnowledge", "MycoRules", .product(name: "Mustache", package: "swift-mustache"), "SwiftCSV"],
+      dependencies: ["MycoKnowledge", "MycoRules", .product(name: "Mustache", package: "swift-mustache"), "MycoCSV"],
       resources: [.copy("Templates")]
     ),
     // The `myco` command: thin, one subcommand per file.
@@ -55,7 +56,7 @@ let package = Package(
     .testTarget(name: "MycoXMLTests", dependencies: ["MycoXML"]),
     .testTarget(name: "MycoRulesTests", dependencies: ["MycoRules", "MycoXML"]),
     .testTarget(name: "MycoKnowledgeTests", dependencies: ["MycoKnowledge", "MycoRules", "MycoCLI"]),
-    .testTarget(name: "MycoRecordsTests", dependencies: ["MycoRecords"]),
+    .testTarget(name: "MycoRecordsTests", dependencies: ["MycoRecords", "MycoCSV", "MycoCalendar"]),
     .testTarget(name: "MycoSheetsTests", dependencies: ["MycoSheets", "MycoKnowledge", "MycoCLI"]),
   ]
 )

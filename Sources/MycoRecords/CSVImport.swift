@@ -1,4 +1,5 @@
 import Foundation
+import MycoCSV
 
 /// Batches and harvests read from CSV files, with every problem found in them.
 ///
@@ -79,7 +80,8 @@ public struct CSVFiles: Sendable {
       path: path, bytes: batchBytes, columns: BatchCSV.columns,
       required: BatchCSV.requiredColumns, into: &result.problems
     ) { record, columns, problems in
-      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columns)
+      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columns,
+        quoted: record.fields.map(\.quoted))
       defer { problems.append(contentsOf: row.problems) }
       guard let batch = BatchCSV.batch(from: &row, knownVarieties: knownVarieties) else { return }
       if let first = seen[batch.id] {
@@ -130,7 +132,8 @@ public struct CSVFiles: Sendable {
         try body(HarvestRow(file: path, line: record.line, weightColumn: weightColumn, plain: plain, slow: nil, problems: []))
         return
       }
-      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columnMap)
+      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columnMap,
+        quoted: record.fields.map(\.quoted))
       let harvest = HarvestCSV.harvest(from: &row)
       try body(HarvestRow(
         file: path, line: record.line, weightColumn: weightColumn, plain: nil, slow: harvest,
@@ -150,6 +153,18 @@ public struct CSVFiles: Sendable {
     var headerOK = true
     var reader = CSVReader(bytes: bytes)
     try reader.forEachRecord { record in
+      if let fault = record.problem {
+        // An unclosed quote or a NUL byte: the row's cells cannot be trusted, so it is
+        // reported alone (and after an unclosed quote nothing more is read).
+        let names = columns.map { map in Dictionary(map.map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
+        problems.append(RecordProblem(
+          file: path, row: fault.line, column: names?[fault.field] ?? "(row)", message: fault.message))
+        if columns == nil {
+          columns = [:]
+          headerOK = false
+        }
+        return
+      }
       guard let header = columns else {
         var map: [String: Int] = [:]
         for (index, name) in record.strings.enumerated() {
