@@ -28,6 +28,7 @@ public struct SituationFacts: Sendable {
       facts["season"] = Fact(.symbol(Self.season(ofMonth: date.month)))
     }
     try addMeasurements(situation, &facts)
+    addStarted(situation, &facts)
     if let elevation = situation.elevation {
       guard elevation >= -500, elevation <= 9000 else {
         throw SituationError("elevation \(Value.format(elevation)) m is not a place on Earth where mushrooms grow")
@@ -46,8 +47,10 @@ public struct SituationFacts: Sendable {
     case "month", "season": ["month"]
     case "elevation-band": ["elevation"]
     case "month-mean-temp", "ten-day-mean-temp", "coldest-mean-next-60-days", "warmest-mean-next-30-days",
-      "start-window", "window-opens", "window-closes":
+      "start-window", "window-opens", "window-closes", "next-window-opens", "start-max-temp", "start-min-temp",
+      "window-elevation":
       ["elevation", "month"]
+    case "started": ["stage"]
     case "bag-fill", "bag-class": ["bag-width"]
     case "strain-type": ["strain-type"]
     default: []
@@ -102,21 +105,48 @@ public struct SituationFacts: Sendable {
     facts["ten-day-mean-temp"] = estimate(tenDay)
     facts["coldest-mean-next-60-days"] = estimate((1...60).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.min()!)
     facts["warmest-mean-next-30-days"] = estimate((0...30).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.max()!)
-    if facts["air-temp"] == nil { facts["air-temp"] = estimate(tenDay) }
+    // `air-temp` and `bag-temp` hold only what the grower measured: the estimate lives in its own facts.
     if let window = startWindow(variety, date, elevation) {
       facts["start-window"] = Fact(.symbol(window.position), origin: .estimated(note))
       if let opens = window.opens { facts["window-opens"] = Fact(.symbol(opens.description), origin: .estimated(note)) }
       if let closes = window.closes { facts["window-closes"] = Fact(.symbol(closes.description), origin: .estimated(note)) }
+      if let next = window.nextOpens { facts["next-window-opens"] = Fact(.symbol(next.description), origin: .estimated(note)) }
+      let trigger = window.trigger
+      if let limit = trigger.atMost { facts["start-max-temp"] = Fact(.number(limit), origin: .estimated("start window: \(variety.id)")) }
+      if let limit = trigger.atLeast { facts["start-min-temp"] = Fact(.number(limit), origin: .estimated("start window: \(variety.id)")) }
+      if window.position == "none" {
+        let nearest = variety.starts.compactMap {
+          StartWindow.nearestElevationWithWindow($0, from: elevation, climate: climate)
+        }.min { abs($0 - elevation) < abs($1 - elevation) }
+        if let nearest { facts["window-elevation"] = Fact(.number(nearest), origin: .estimated(note)) }
+      }
     }
   }
 
-  /// The variety's start window that matters for `date`: the one whose season is nearest.
+  /// The variety's start window that matters for `date`: the one holding the date, else the
+  /// nearest one in time (a window about to open, or one that has just closed).
   public func startWindow(_ variety: Variety, _ date: CalendarDate, _ elevation: Double) -> StartWindow? {
     let windows = variety.starts.map { StartWindow(trigger: $0, date: date, elevation: elevation, climate: knowledge.climate) }
     if windows.count <= 1 { return windows.first }
     if let inside = windows.first(where: { $0.position == "in-window" }) { return inside }
-    let season = date.month <= 6 ? "spring" : "autumn"
-    return windows.first { $0.trigger.season == season } ?? windows.first
+    func distance(_ window: StartWindow) -> Int {
+      guard let opens = window.opens, let closes = window.closes else { return .max }
+      return window.position.hasPrefix("too-early") ? date.days(to: opens) : closes.days(to: date)
+    }
+    return windows.min { distance($0) < distance($1) } ?? windows.first
+  }
+
+  /// Stages before the crop is started, when start-window (timing) advice applies.
+  public static let stagesBeforeStart: Set<String> = ["planning", "bagging", "sowing", "sterilising", "inoculation"]
+
+  /// `started`: `no` before the crop is started or when the stage is not given (timing advice is
+  /// for a grower who has not started), `yes` in spawn run and after (that stage's advice applies).
+  private func addStarted(_ situation: Situation, _ facts: inout [String: Fact]) {
+    if let stage = situation.stage {
+      facts["started"] = Fact(.symbol(Self.stagesBeforeStart.contains(stage) ? "no" : "yes"))
+    } else {
+      facts["started"] = Fact(.symbol("no"), origin: .estimated("stage not given: taken as not started yet"))
+    }
   }
 
   private func addBag(_ bag: BagDimensions, _ facts: inout [String: Fact]) {
