@@ -133,7 +133,10 @@ public struct SituationFacts: Sendable {
       guard let opens = window.opens, let closes = window.closes else { return .max }
       return window.position.hasPrefix("too-early") ? date.days(to: opens) : closes.days(to: date)
     }
-    return windows.min { distance($0) < distance($1) } ?? windows.first
+    guard var chosen = windows.min(by: { distance($0) < distance($1) }) else { return nil }
+    // The next window of any season: a spring crop's window may open before the next autumn one.
+    chosen.nextOpens = windows.compactMap(\.nextOpens).min()
+    return chosen
   }
 
   /// Stages before the crop is started, when start-window (timing) advice applies.

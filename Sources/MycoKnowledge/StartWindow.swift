@@ -5,10 +5,11 @@
 /// calendar cut-off. The run holding the date is used (`in-window`); otherwise the position says
 /// why the date does not qualify, and the windows before and after it are given.
 public struct StartWindow: Sendable, Hashable, Codable {
-  /// `in-window`, `too-early-warm` (the warm season is not over: too warm now, or heat comes during
-  /// the spawn run), `too-early-cold` (still too cold for a spring start), `too-late-cold` (cold now
-  /// or coming during the spawn run, after an autumn window), `too-late-warm` (heat now or coming,
-  /// after a spring window) or `none` (no day of the year qualifies at this elevation).
+  /// `in-window`; `too-early-warm` / `too-early-cold` (the next window is nearer, and it is too
+  /// warm / too cold now or during the spawn run); `too-late-warm` / `too-late-cold` (the last
+  /// window is nearer, and heat / cold now or during the spawn run is why it closed); or `none`
+  /// (no day of the year qualifies at this elevation). Too warm or too cold today decides by
+  /// season: for an autumn crop warmth means early and cold late, for a spring crop the reverse.
   public var position: String
   /// The window looked at: the one holding the date, else the next one (too early) or the last one
   /// (too late). Nil when there is none.
@@ -133,16 +134,23 @@ public struct StartCalendar: Sendable {
     var lastStart = last
     while ok(lastStart - 1) { lastStart -= 1 }
     let autumn = trigger.season != "spring"
+    let failure = failures[day]!
     let warm: Bool
-    switch failures[day]! {
+    switch failure {
     case .warmNow, .warmAhead: warm = true
     case .coldNow, .coldAhead: warm = false
     // An autumn start out of season is waiting for the summer to pass; a spring one is past it.
     case .wrongSeason: warm = autumn
     }
-    // Autumn crops start into cooling weather: warmth means too early, cold too late. Spring
-    // crops start into warming weather: the other way round.
-    let early = warm == autumn
+    let early: Bool
+    switch failure {
+    // Too warm or too cold today: an autumn crop waits for cooling (warm = early, cold = late),
+    // a spring crop for warming (cold = early, warm = late).
+    case .warmNow, .coldNow: early = warm == autumn
+    // Trouble ahead (heat or cold during the spawn run, or the wrong season) reads both ways:
+    // too late for the last window and too early for the next. Take the nearer one in time.
+    case .warmAhead, .coldAhead, .wrongSeason: early = next <= -last
+    }
     let nextOpens = date.adding(days: next)
     if early {
       return StartWindow(
