@@ -27,7 +27,7 @@ import Testing
     #expect(text.contains("Use 15 × 55 cm bags"))
     #expect(text.contains("Why: Inoculating in the warm season raises contamination"))
     #expect(!text.contains("{"))
-    #expect(report.evaluation.facts["start-window"]?.value == .symbol("too-early"))
+    #expect(report.evaluation.facts["start-window"]?.value == .symbol("too-early-warm"))
   }
 
   @Test func mountainTimingDiffersFromTheValley() throws {
