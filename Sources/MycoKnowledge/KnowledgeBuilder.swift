@@ -40,8 +40,10 @@ struct KnowledgeBuilder {
         climate = ClimateNormals(
           id: element["id"] ?? "", monthlyMeans: months.map { number($0, "mean") ?? 0 },
           referenceElevation: number(element, "reference-elevation-m") ?? 0,
-          lapseRatePer100m: number(element, "lapse-rate-per-100m") ?? 0, note: element.localized("note"),
-          sources: sources(element))
+          lapseRatePer100m: number(element, "lapse-rate-per-100m") ?? 0,
+          monthlyLapseRates: months.contains { $0["lapse-rate-per-100m"] != nil }
+            ? months.map { number($0, "lapse-rate-per-100m") ?? number(element, "lapse-rate-per-100m") ?? 0 } : nil,
+          note: element.localized("note"), sources: sources(element))
       case "elevation-band":
         unique("band:\(element["id"] ?? "")", element)
         elevationBands.append(

@@ -98,6 +98,7 @@ public struct SituationFacts: Sendable {
   private func addClimate(_ date: CalendarDate, _ elevation: Double, _ variety: Variety, _ facts: inout [String: Fact]) {
     let climate = knowledge.climate
     let note = "climate normals (\(climate.id), \(Value.format(climate.referenceElevation)) m) − \(Value.format(climate.lapseRatePer100m)) °C per 100 m"
+      + (climate.monthlyLapseRates == nil ? "" : " (monthly rates where measured)")
     func estimate(_ value: Double) -> Fact { Fact(.number((value * 10).rounded() / 10), origin: .estimated(note)) }
     let day = date.climateDay
     facts["month-mean-temp"] = estimate(climate.monthlyMean(month: date.month, elevation: elevation))
