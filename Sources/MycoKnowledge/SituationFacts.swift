@@ -28,7 +28,6 @@ public struct SituationFacts: Sendable {
       facts["season"] = Fact(.symbol(Self.season(ofMonth: date.month)))
     }
     try addMeasurements(situation, &facts)
-    addStarted(situation, &facts)
     if let elevation = situation.elevation {
       guard elevation >= -500, elevation <= 9000 else {
         throw SituationError("elevation \(Value.format(elevation)) m is not a place on Earth where mushrooms grow")
@@ -44,13 +43,13 @@ public struct SituationFacts: Sendable {
   /// The situation inputs a computed fact comes from (empty for facts the grower gives directly).
   public static func inputs(for fact: String) -> [String] {
     switch fact {
+    case "next-window-opens", "start-max-temp", "start-min-temp", "window-elevation": ["elevation", "month"]
+    case "started": ["stage"]
     case "month", "season": ["month"]
     case "elevation-band": ["elevation"]
     case "month-mean-temp", "ten-day-mean-temp", "coldest-mean-next-60-days", "warmest-mean-next-30-days",
-      "start-window", "window-opens", "window-closes", "next-window-opens", "start-max-temp", "start-min-temp",
-      "window-elevation":
+      "start-window", "window-opens", "window-closes":
       ["elevation", "month"]
-    case "started": ["stage"]
     case "bag-fill", "bag-class": ["bag-width"]
     case "strain-type": ["strain-type"]
     default: []
@@ -77,6 +76,7 @@ public struct SituationFacts: Sendable {
       for symptom in symptoms { try check(symptom, isValueOf: "symptoms") }
       facts["symptoms"] = Fact(.set(symptoms))
     }
+    addStarted(situation, &facts)
   }
 
   private func addMeasurements(_ situation: Situation, _ facts: inout [String: Fact]) throws(SituationError) {
@@ -106,7 +106,6 @@ public struct SituationFacts: Sendable {
     facts["ten-day-mean-temp"] = estimate(tenDay)
     facts["coldest-mean-next-60-days"] = estimate((1...60).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.min()!)
     facts["warmest-mean-next-30-days"] = estimate((0...30).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.max()!)
-    // `air-temp` and `bag-temp` hold only what the grower measured: the estimate lives in its own facts.
     if let window = startWindow(variety, date, elevation) {
       facts["start-window"] = Fact(.symbol(window.position), origin: .estimated(note))
       if let opens = window.opens { facts["window-opens"] = Fact(.symbol(opens.description), origin: .estimated(note)) }
