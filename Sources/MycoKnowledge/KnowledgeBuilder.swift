@@ -40,8 +40,10 @@ struct KnowledgeBuilder {
         climate = ClimateNormals(
           id: element["id"] ?? "", monthlyMeans: months.map { number($0, "mean") ?? 0 },
           referenceElevation: number(element, "reference-elevation-m") ?? 0,
-          lapseRatePer100m: number(element, "lapse-rate-per-100m") ?? 0, note: element.localized("note"),
-          sources: sources(element))
+          lapseRatePer100m: number(element, "lapse-rate-per-100m") ?? 0,
+          monthlyLapseRates: months.contains { $0["lapse-rate-per-100m"] != nil }
+            ? months.map { number($0, "lapse-rate-per-100m") ?? number(element, "lapse-rate-per-100m") ?? 0 } : nil,
+          note: element.localized("note"), sources: sources(element))
       case "elevation-band":
         unique("band:\(element["id"] ?? "")", element)
         elevationBands.append(
@@ -71,7 +73,10 @@ struct KnowledgeBuilder {
       StartTrigger(
         season: $0["season"] ?? "autumn", atMost: number($0, "at-most"), atLeast: number($0, "at-least"),
         staysAtLeast: number($0, "stays-at-least"), staysAtMost: number($0, "stays-at-most"),
-        forDays: Int($0["for-days"] ?? "") ?? 0, estimate: $0["estimate"] == "true", sources: sources($0))
+        forDays: Int($0["for-days"] ?? "") ?? 0, staysAtLeastDays: Int($0["stays-at-least-days"] ?? ""),
+        staysAtMostDays: Int($0["stays-at-most-days"] ?? ""), endsAtMost: number($0, "ends-at-most"),
+        endsAtLeast: number($0, "ends-at-least"), endsAfterDays: Int($0["ends-after-days"] ?? "") ?? 0,
+        estimate: $0["estimate"] == "true", sources: sources($0))
     }
     let cycles = element.children(named: "cycle").map {
       CropCycle(

@@ -43,6 +43,8 @@ public struct SituationFacts: Sendable {
   /// The situation inputs a computed fact comes from (empty for facts the grower gives directly).
   public static func inputs(for fact: String) -> [String] {
     switch fact {
+    case "next-window-opens", "start-max-temp", "start-min-temp", "window-elevation": ["elevation", "month"]
+    case "started": ["stage"]
     case "month", "season": ["month"]
     case "elevation-band": ["elevation"]
     case "month-mean-temp", "ten-day-mean-temp", "coldest-mean-next-60-days", "warmest-mean-next-30-days",
@@ -74,6 +76,7 @@ public struct SituationFacts: Sendable {
       for symptom in symptoms { try check(symptom, isValueOf: "symptoms") }
       facts["symptoms"] = Fact(.set(symptoms))
     }
+    addStarted(situation, &facts)
   }
 
   private func addMeasurements(_ situation: Situation, _ facts: inout [String: Fact]) throws(SituationError) {
@@ -95,6 +98,7 @@ public struct SituationFacts: Sendable {
   private func addClimate(_ date: CalendarDate, _ elevation: Double, _ variety: Variety, _ facts: inout [String: Fact]) {
     let climate = knowledge.climate
     let note = "climate normals (\(climate.id), \(Value.format(climate.referenceElevation)) m) − \(Value.format(climate.lapseRatePer100m)) °C per 100 m"
+      + (climate.monthlyLapseRates == nil ? "" : " (monthly rates where measured)")
     func estimate(_ value: Double) -> Fact { Fact(.number((value * 10).rounded() / 10), origin: .estimated(note)) }
     let day = date.climateDay
     facts["month-mean-temp"] = estimate(climate.monthlyMean(month: date.month, elevation: elevation))
@@ -102,21 +106,50 @@ public struct SituationFacts: Sendable {
     facts["ten-day-mean-temp"] = estimate(tenDay)
     facts["coldest-mean-next-60-days"] = estimate((1...60).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.min()!)
     facts["warmest-mean-next-30-days"] = estimate((0...30).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.max()!)
-    if facts["air-temp"] == nil { facts["air-temp"] = estimate(tenDay) }
     if let window = startWindow(variety, date, elevation) {
       facts["start-window"] = Fact(.symbol(window.position), origin: .estimated(note))
       if let opens = window.opens { facts["window-opens"] = Fact(.symbol(opens.description), origin: .estimated(note)) }
       if let closes = window.closes { facts["window-closes"] = Fact(.symbol(closes.description), origin: .estimated(note)) }
+      if let next = window.nextOpens { facts["next-window-opens"] = Fact(.symbol(next.description), origin: .estimated(note)) }
+      let trigger = window.trigger
+      if let limit = trigger.atMost { facts["start-max-temp"] = Fact(.number(limit), origin: .estimated("start window: \(variety.id)")) }
+      if let limit = trigger.atLeast { facts["start-min-temp"] = Fact(.number(limit), origin: .estimated("start window: \(variety.id)")) }
+      if window.position == "none" {
+        let nearest = variety.starts.compactMap {
+          StartWindow.nearestElevationWithWindow($0, from: elevation, climate: climate)
+        }.min { abs($0 - elevation) < abs($1 - elevation) }
+        if let nearest { facts["window-elevation"] = Fact(.number(nearest), origin: .estimated(note)) }
+      }
     }
   }
 
-  /// The variety's start window that matters for `date`: the one whose season is nearest.
+  /// The variety's start window that matters for `date`: the one holding the date, else the
+  /// nearest one in time (a window about to open, or one that has just closed).
   public func startWindow(_ variety: Variety, _ date: CalendarDate, _ elevation: Double) -> StartWindow? {
     let windows = variety.starts.map { StartWindow(trigger: $0, date: date, elevation: elevation, climate: knowledge.climate) }
     if windows.count <= 1 { return windows.first }
     if let inside = windows.first(where: { $0.position == "in-window" }) { return inside }
-    let season = date.month <= 6 ? "spring" : "autumn"
-    return windows.first { $0.trigger.season == season } ?? windows.first
+    func distance(_ window: StartWindow) -> Int {
+      guard let opens = window.opens, let closes = window.closes else { return .max }
+      return window.position.hasPrefix("too-early") ? date.days(to: opens) : closes.days(to: date)
+    }
+    guard var chosen = windows.min(by: { distance($0) < distance($1) }) else { return nil }
+    // The next window of any season: a spring crop's window may open before the next autumn one.
+    chosen.nextOpens = windows.compactMap(\.nextOpens).min()
+    return chosen
+  }
+
+  /// Stages before the crop is started, when start-window (timing) advice applies.
+  public static let stagesBeforeStart: Set<String> = ["planning", "bagging", "sowing", "sterilising", "inoculation"]
+
+  /// `started`: `no` before the crop is started or when the stage is not given (timing advice is
+  /// for a grower who has not started), `yes` in spawn run and after (that stage's advice applies).
+  private func addStarted(_ situation: Situation, _ facts: inout [String: Fact]) {
+    if let stage = situation.stage {
+      facts["started"] = Fact(.symbol(Self.stagesBeforeStart.contains(stage) ? "no" : "yes"))
+    } else {
+      facts["started"] = Fact(.symbol("no"), origin: .estimated("stage not given: taken as not started yet"))
+    }
   }
 
   private func addBag(_ bag: BagDimensions, _ facts: inout [String: Fact]) {

@@ -14,20 +14,62 @@ public struct CropRange: Sendable, Hashable, Codable {
   public var sources: [Citation]
 }
 
-/// When a crop may start, as a temperature trigger on the estimated 10-day mean.
+/// When a crop may start, as a temperature trigger on the estimated daily mean of the climate curve.
+///
+/// A day qualifies when its mean lies within `atLeast`…`atMost`, the means of the following
+/// `staysAtLeastDays` days stay at or above `staysAtLeast`, those of the following `staysAtMostDays`
+/// days stay at or below `staysAtMost`, the mean `endsAfterDays` later is within `endsAtLeast`…
+/// `endsAtMost`, and the season is right: an `autumn` start is followed by
+/// cooler weather (the mean of the following days is below the day's own), a `spring` start by
+/// warmer weather.
 public struct StartTrigger: Sendable, Hashable, Codable {
-  /// `autumn` or `spring`: which half of the year the window is looked for in.
+  /// `autumn` or `spring`: whether the crop starts into cooling or into warming weather.
   public var season: String
   public var atMost: Double?
   public var atLeast: Double?
-  /// The mean must then stay at or above this for `forDays` days.
+  /// The mean must then stay at or above this for `staysAtLeastDays` days.
   public var staysAtLeast: Double?
-  /// The mean must then stay at or below this for `forDays` days.
+  /// The mean must then stay at or below this for `staysAtMostDays` days.
   public var staysAtMost: Double?
+  /// The default length of both following-days checks.
   public var forDays: Int
+  public var staysAtLeastDays: Int
+  public var staysAtMostDays: Int
+  /// The mean `endsAfterDays` days after the start (when the spawn run is done) must be at most
+  /// `endsAtMost` (an autumn crop meets its cooler fruiting weather) or at least `endsAtLeast`.
+  public var endsAtMost: Double?
+  public var endsAtLeast: Double?
+  public var endsAfterDays: Int
   /// True when the trigger is Myco's inference rather than a sourced rule.
   public var estimate: Bool
   public var sources: [Citation]
+
+  public init(
+    season: String, atMost: Double? = nil, atLeast: Double? = nil, staysAtLeast: Double? = nil,
+    staysAtMost: Double? = nil, forDays: Int = 0, staysAtLeastDays: Int? = nil, staysAtMostDays: Int? = nil,
+    endsAtMost: Double? = nil, endsAtLeast: Double? = nil, endsAfterDays: Int = 0,
+    estimate: Bool = false, sources: [Citation] = []
+  ) {
+    self.endsAtMost = endsAtMost
+    self.endsAtLeast = endsAtLeast
+    self.endsAfterDays = endsAfterDays
+    self.season = season
+    self.atMost = atMost
+    self.atLeast = atLeast
+    self.staysAtLeast = staysAtLeast
+    self.staysAtMost = staysAtMost
+    self.forDays = forDays
+    self.staysAtLeastDays = staysAtLeastDays ?? forDays
+    self.staysAtMostDays = staysAtMostDays ?? forDays
+    self.estimate = estimate
+    self.sources = sources
+  }
+
+  /// How many following days the season check averages over: the longest following-days check,
+  /// at least 30 days.
+  public var lookAheadDays: Int {
+    max(30, staysAtLeast == nil ? 0 : staysAtLeastDays, staysAtMost == nil ? 0 : staysAtMostDays)
+  }
 }
 
 /// A named stage of the crop, timed from inoculation.
