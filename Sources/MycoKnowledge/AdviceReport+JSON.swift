@@ -29,6 +29,7 @@ extension AdviceReport {
     var origin: String
     var rule: String?
     var note: String?
+    var sources: [Citation]?
   }
 
   struct Trace: Encodable {
@@ -62,7 +63,9 @@ extension AdviceReport {
       case .given: break
       case .estimated(let note): (entry.origin, entry.note) = ("estimated", note)
       case .derived(let rule): (entry.origin, entry.rule) = ("derived", rule)
+      case .reference(let note): (entry.origin, entry.note) = ("reference", note)
       }
+      if !fact.sources.isEmpty { entry.sources = fact.sources }
       facts[name] = entry
     }
     return Document(
