@@ -110,7 +110,6 @@ public struct SituationFacts: Sendable {
     facts["ten-day-mean-temp"] = estimate(tenDay)
     facts["coldest-mean-next-60-days"] = estimate((1...60).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.min()!)
     facts["warmest-mean-next-30-days"] = estimate((0...30).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.max()!)
-    if facts["air-temp"] == nil { facts["air-temp"] = estimate(tenDay) }
     if let window = startWindow(variety, date, elevation) {
       facts["start-window"] = Fact(.symbol(window.position), origin: .estimated(note))
       if let opens = window.opens { facts["window-opens"] = Fact(.symbol(opens.description), origin: .estimated(note)) }
