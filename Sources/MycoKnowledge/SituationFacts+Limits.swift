@@ -14,7 +14,8 @@ public struct ReadingLimit: Sendable, Hashable {
 
 extension SituationFacts {
   /// Each measured reading and the range quantities that bound it, best first. A bag core without
-  /// a bag-temperature range is held to the stage's temperature range (the mycelium's limits).
+  /// a bag-temperature range is held to the stage's temperature range (the mycelium's limits),
+  /// except at fruiting, where the air range is about the mushrooms rather than the bag.
   public static let limitQuantities: [(fact: String, quantities: [String])] = [
     ("air-temp", ["temperature"]),
     ("bag-temp", ["bag-temperature", "temperature"]),
@@ -48,6 +49,8 @@ extension SituationFacts {
     for rangeStage in rangeStages(for: stage) {
       let shownStage = rangeStage == "primordia" ? "fruiting" : rangeStage
       for quantity in quantities {
+        // The bag core falls back to the air range only while the mycelium runs, not at fruiting.
+        if reading == "bag-temp", quantity == "temperature", shownStage == "fruiting" { continue }
         guard let range = variety.range(quantity, at: rangeStage) else { continue }
         if quantity == "temperature", rangeStage == "fruiting" || rangeStage == "primordia", let strain,
           let value = upper ? strain.fruitingMaximum : strain.fruitingMinimum
