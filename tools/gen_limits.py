@@ -6,8 +6,8 @@ def rule(id, prio, cert, title_zh, title_en, tests, topic, zh, en, because_zh, b
                       zh=zh, en=en, bzh=because_zh, ben=because_en, sources=sources))
 
 SRC_STACK = ('农业科技报 2021: 香菇菌棒稀疏排放、夜间通风防烧菌 (extension newspaper article)', 'http://www.homebasedcomic.com/2020/1230/361685.html')
-SRC_SCHED = ('Gutian-type autumn shiitake spawn-run schedule: re-stack, bag centre never above 26 ℃ (extension article)', 'http://californiadrainexperts.com/edu/show-6071.html')
-SRC_ROT = ('Shiitake stick rot from heat build-up above 33 ℃ in late spawn run (journal article, ppdoc.com)', 'https://www.ppdoc.com/periodical/ea3787389f9edbbb2e0bc3039271afed.html')
+SRC_SCHED = ('Gutian-type autumn shiitake spawn-run schedule: re-stack, bag centre never above 26 °C (extension article)', 'http://californiadrainexperts.com/edu/show-6071.html')
+SRC_ROT = ('Shiitake stick rot from heat build-up above 33 °C in late spawn run (journal article, ppdoc.com)', 'https://www.ppdoc.com/periodical/ea3787389f9edbbb2e0bc3039271afed.html')
 SRC_CARD = ('Shiitake cardinal temperatures and the room-below-optimum rule (extension article, qhdth.com)', 'http://m.qhdth.com/hztop-Article-29000')
 SRC_RH = ('Shiitake fruiting humidity: rots above 95 %, stops below 60 % (extension article, herborn-bw.cn)', 'http://m.herborn-bw.cn/specials/show.php?itemid=26965')
 SRC_VENT = ('Shiitake bud rot with high humidity, poor ventilation and CO2 build-up (journal article, jxxfw.com)', 'https://jxxfw.com/periodical/5f899f53734cd19ed025229b60afb9a4.html')

@@ -110,7 +110,9 @@ public struct KnowledgeListing: Sendable {
     var rows: [LimitRow] = []
     for variety in knowledge.varieties {
       for stage in SituationFacts.growingStages {
+        let beds = SituationFacts.growsInBeds(variety)
         let cells = SituationFacts.limitQuantities.compactMap { reading -> LimitRow.Cell? in
+          if reading.fact == (beds ? "bag-temp" : "soil-temp") || (!beds && reading.fact == "soil-moisture") { return nil }
           let high = SituationFacts.limit(of: reading.fact, upper: true, at: stage, variety: variety, strain: nil)
           let low = SituationFacts.limit(of: reading.fact, upper: false, at: stage, variety: variety, strain: nil)
           guard high != nil || low != nil else { return nil }

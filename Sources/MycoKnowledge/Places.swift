@@ -41,7 +41,7 @@ public struct Places: Sendable {
 
   /// A place name reduced for comparison: lower case, no brackets or their content, no spaces,
   /// hyphens or apostrophes, and no trailing 镇 / 乡 / 村 / 街道 / town / township / village.
-  static func key(_ name: String) -> String {
+  public static func key(_ name: String) -> String {
     var text = ""
     var depth = 0
     for character in name.lowercased() {
@@ -82,7 +82,7 @@ public struct Places: Sendable {
   }
 
   /// Levenshtein distance over characters.
-  static func editDistance(_ a: String, _ b: String) -> Int {
+  public static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a)
     let b = Array(b)
     if a.isEmpty { return b.count }

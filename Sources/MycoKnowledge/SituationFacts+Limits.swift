@@ -81,7 +81,7 @@ extension SituationFacts {
   /// Adds `READING-max`, `READING-min` and their `-stage` facts for every reading the variety has
   /// limits for, and `cultivation` (beds when the variety has soil ranges or the substrate is soil).
   func addLimits(_ variety: Variety, stage: String?, strain: Strain?, substrate: String?, _ facts: inout [String: Fact]) {
-    let beds = variety.ranges.contains { $0.quantity.hasPrefix("soil-") } || substrate == "soil"
+    let beds = Self.growsInBeds(variety) || substrate == "soil"
     facts["cultivation"] = Fact(.symbol(beds ? "beds" : "bags"), origin: .reference("variety \(variety.id)"))
     for (reading, _) in Self.limitQuantities {
       for upper in [true, false] {
@@ -96,6 +96,11 @@ extension SituationFacts {
         facts["\(name)-stage"] = Fact(.symbol(found.stage), origin: .reference(note))
       }
     }
+  }
+
+  /// True for crops grown in soil beds (the variety has soil ranges): their soil is measured, not a bag centre.
+  public static func growsInBeds(_ variety: Variety) -> Bool {
+    variety.ranges.contains { $0.quantity.hasPrefix("soil-") }
   }
 
   /// The strain table entry for the situation's strain, if the variety lists it.
