@@ -19,8 +19,8 @@ BECAUSE_LIMIT_EN = "The reading is at or beyond this variety's danger limit for 
 # air temperature, bags (spawn group)
 rule("limits.air-temp.too-hot.spawn-run", 80, "must", "棚温太高，菌丝要受热", "The shed is too hot for the mycelium",
      [('air-temp', 'at-least-fact="air-temp-max"'), ('air-temp-max-stage', f'in="{SPAWN}"')], "spawn-run.temperature",
-     "棚里气温 {air-temp}，已到{air-temp-max-stage}阶段的上限 {air-temp-max}：菌丝长势变弱，杂菌容易发生。马上降温：棚顶加遮阳网，早晚和夜里打开门窗通风，菌袋散开摆放、减少堆叠层数；这时不要翻堆、不要刺孔，等温度降下来再做。",
-     "The shed air is at {air-temp}, at or above the {air-temp-max-stage} limit of {air-temp-max}: the mycelium weakens and moulds take over. Cool it now: shade the roof, open doors and vents in the morning, evening and night, spread the bags out in fewer layers; do not turn or prick the bags until it is cooler.",
+     "棚里气温 {air-temp}，已到{air-temp-max-stage}阶段的上限 {air-temp-max}：菌丝变弱、杂菌多。棚顶遮阴，早晚和夜里开门窗通风，菌袋散开、少堆几层；降温前不要翻堆、刺孔。",
+     "The shed air is at {air-temp}, at or above the {air-temp-max-stage} limit of {air-temp-max}: the mycelium weakens and moulds spread. Shade the roof, ventilate morning, evening and night, spread the bags in fewer layers; do not turn or prick them until it is cooler.",
      BECAUSE_LIMIT_ZH + "菌棒稀放、夜间通风可以防止烧菌。", BECAUSE_LIMIT_EN + " Spreading the bags and ventilating at night prevents heat build-up.",
      [SRC_STACK, SRC_ROT])
 rule("limits.air-temp.too-cold.spawn-run", 75, "should", "棚温太低，菌丝长得慢", "The shed is too cold for the mycelium",
@@ -52,8 +52,8 @@ rule("limits.air-temp.too-cold.sowing", 75, "should", "播种时气温太低", "
 # bag centre (bags only)
 rule("limits.bag-temp.too-hot.spawn-run", 85, "must", "菌袋中心太热，要烧菌", "The bag centres are too hot: the mycelium will burn",
      [('cultivation', 'is="bags"'), ('bag-temp', 'at-least-fact="bag-temp-max"'), ('bag-temp-max-stage', f'in="{SPAWN}"')], "heat",
-     "菌袋中心 {bag-temp}，已到{bag-temp-max-stage}阶段的上限 {bag-temp-max}，马上会烧菌：立刻把菌袋散开、降低堆高（井字形、每堆少几层），开门窗、夜里加大通风，棚顶遮阴；先降温，这时不要翻堆、不要刺孔（刺孔会让菌丝呼吸更旺、更热）。",
-     "The bag centres are at {bag-temp}, at or above the {bag-temp-max-stage} limit of {bag-temp-max}: the mycelium is about to burn. Spread the bags now and lower the stacks (criss-cross, fewer layers), open doors and vents and ventilate hard at night, shade the roof; cool first — do not turn or prick the bags now (pricking makes the mycelium breathe and heat more).",
+     "菌袋中心 {bag-temp}，已到{bag-temp-max-stage}阶段的上限 {bag-temp-max}，要烧菌：马上散开菌袋、降低堆高，开门窗通风、棚顶遮阴；先降温，不要翻堆、不要刺孔。",
+     "The bag centres are at {bag-temp}, at or above the {bag-temp-max-stage} limit of {bag-temp-max}: the mycelium will burn. Spread the bags and lower the stacks, open up and ventilate, shade the roof; cool first, do not turn or prick the bags.",
      BECAUSE_LIMIT_ZH + "发菌中期袋内比室温高 2–3 ℃，积热会烧死菌丝、菌棒变软。", BECAUSE_LIMIT_EN + " In mid spawn run the bags run 2–3 °C above the room; trapped heat kills the mycelium and the sticks go soft.",
      [SRC_SCHED, SRC_ROT, SRC_STACK])
 rule("limits.bag-temp.too-cold.spawn-run", 70, "should", "菌袋温度太低", "The bags are too cold",
