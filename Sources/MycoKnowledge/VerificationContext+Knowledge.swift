@@ -9,8 +9,9 @@ extension VerificationContext {
   ///   (as `month` and `season`);
   /// - links: each variety's months, from an optional table `variety-months` (row id = variety,
   ///   cell `months` = month numbers, e.g. `8 9 10 11`);
-  /// - product lists: names (`name*` cells) from `pesticides-banned` (error) and from every other
-  ///   `pesticides-*` table that are not in `pesticides-registered` (warning).
+  /// - product lists: names (`name*` cells) from `pesticides-banned` (error), from every other
+  ///   `pesticides-*` table that are not in `pesticides-registered` (warning), and the registered
+  ///   ones, scoped to the crops in their `crops` cell (warning when advised for another crop).
   public init(knowledge: KnowledgeBase) {
     let factLocation = knowledge.vocabulary["variety"]?.location ?? SourceLocation(file: "facts.xml", line: 1, column: 1)
     let rows = knowledge.varieties.map { CoverageAxes.Point(id: $0.id, constraints: ["variety": .symbols([$0.id])]) }
@@ -72,10 +73,21 @@ extension VerificationContext {
       ProductList.Product(id: product.id, names: product.names.flatMap(ProductGuardPass.split).filter { !registeredNames.contains($0) })
     }.filter { !$0.names.isEmpty }
     if !registered.isEmpty {
+      // Registrations are per crop: a row's `crops` cell lists the varieties its label names
+      // (`empty-house`, the empty mushroom house, allows every variety). A row without one has no
+      // sourced crop, and no rule may advise it by name.
+      let varieties = Set(knowledge.varieties.map(\.id))
+      let rows = knowledge.table("pesticides-registered")?.rows ?? []
+      let scoped = registered.map { product in
+        let crops = Set((rows.first { $0.id == product.id }?.cells["crops"] ?? "").split(separator: " ").map(String.init))
+        return ProductList.Product(
+          id: product.id, names: product.names,
+          scope: crops.contains("empty-house") ? varieties : crops.intersection(varieties))
+      }
       lists.append(
         ProductList(
-          kind: "registered-pesticide", severity: .info, name: Finding.Message(zh: "登记名单", en: "registered list"),
-          products: registered, isAllowList: true))
+          kind: "registered-pesticide", severity: .warning, name: Finding.Message(zh: "登记名单", en: "registered list"),
+          products: scoped, isAllowList: true, scopeFact: "variety", scopeKind: "pesticide-crop"))
     }
     if !unregistered.isEmpty {
       lists.append(

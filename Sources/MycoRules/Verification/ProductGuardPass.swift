@@ -1,7 +1,8 @@
 import Foundation
 
 /// Scans every advice text (all languages) for product names on the context's lists: the never-use
-/// list gives an error, a product not registered for the crop a warning.
+/// list gives an error, a product not registered for edible fungi a warning, and a registered product
+/// named for a crop it is not known to be registered for (a scoped allow-list) a warning too.
 ///
 /// Telling growers *not* to use a product is what the lists are for, so these are exempt: rules whose
 /// certainty is `avoid`, `<warn>` texts, and a sentence (or clause) with a negation ("do not",
@@ -32,7 +33,7 @@ public struct ProductGuardPass: VerificationPass {
     }
     names.sort { ($0.name.count, $1.name) > ($1.name.count, $0.name) }
     var findings: [Finding] = []
-    for rule in input.rules where rule.certainty != .avoid {
+    for (index, rule) in input.rules.enumerated() where rule.certainty != .avoid {
       var reported = Set<String>()
       for case .advise(_, let text) in rule.conclusions {
         for language in text.byLanguage.keys.sorted() {
@@ -42,7 +43,19 @@ public struct ProductGuardPass: VerificationPass {
               guard let range = Self.find(entry.name, in: remaining) else { continue }
               remaining.replaceSubrange(range, with: "\u{0}")
               let list = lists[entry.list]
-              guard !list.isAllowList, reported.insert("\(entry.list)/\(entry.product)").inserted else { continue }
+              if list.isAllowList {
+                guard let fact = list.scopeFact,
+                  let product = list.products.first(where: { $0.id == entry.product }),
+                  case let outside = Self.values(of: fact, in: input, rule: index).subtracting(product.scope),
+                  !outside.isEmpty, reported.insert("\(entry.list)/\(entry.product)").inserted
+                else { continue }
+                findings.append(
+                  Finding(
+                    list.severity, kind: list.scopeKind, rules: [rule.id], at: rule.location,
+                    .namesProductOutsideScope(entry.name, fact, outside.sorted())))
+                continue
+              }
+              guard reported.insert("\(entry.list)/\(entry.product)").inserted else { continue }
               findings.append(
                 Finding(list.severity, kind: list.kind, rules: [rule.id], at: rule.location, .namesProduct(entry.name, list)))
             }
@@ -51,6 +64,17 @@ public struct ProductGuardPass: VerificationPass {
       }
     }
     return findings
+  }
+
+  /// The values of `fact` a rule can fire for: the union over its boxes of the symbols they allow (the
+  /// whole domain where a box leaves the fact open; `*` when the domain cannot be listed).
+  static func values(of fact: String, in input: VerificationInput, rule index: Int) -> Set<String> {
+    var values = Set<String>()
+    for box in input.boxes[index] {
+      guard case .symbols(let symbols)? = input.domains.constraint(box, fact) else { return ["*"] }
+      values.formUnion(symbols)
+    }
+    return values
   }
 
   /// The names in one table cell: `六六六、滴滴涕` and `cypermethrin / beta-cypermethrin` are two names each;
@@ -84,6 +108,13 @@ public struct ProductGuardPass: VerificationPass {
 }
 
 extension Finding.Message {
+  fileprivate static func namesProductOutsideScope(_ name: String, _ fact: String, _ values: [String]) -> Self {
+    let list = values.joined(separator: ", ")
+    return Self(
+      zh: "建议文字推荐了“\(name)”，但没有资料说明它可以用于 \(fact) = \(list)",
+      en: "the advice names “\(name)”, but no source shows it may be used for \(fact) = \(list)")
+  }
+
   fileprivate static func namesProduct(_ name: String, _ list: ProductList) -> Self {
     Self(
       zh: "建议文字提到了“\(name)”，它在\(list.name.zh)上",

@@ -49,10 +49,14 @@ public struct ProductList: Sendable, Hashable {
   public struct Product: Sendable, Hashable {
     public var id: String
     public var names: [String]
+    /// The values of the list's ``ProductList/scopeFact`` this product may be advised for (e.g. the
+    /// crops a pesticide is registered for); empty when they are not known. Ignored without a scope fact.
+    public var scope: Set<String>
 
-    public init(id: String, names: [String]) {
+    public init(id: String, names: [String], scope: Set<String> = []) {
       self.id = id
       self.names = names
+      self.scope = scope
     }
   }
 
@@ -62,15 +66,27 @@ public struct ProductList: Sendable, Hashable {
   /// The list as named in messages, e.g. `never-use list` / `禁用名单`.
   public var name: Finding.Message
   public var products: [Product]
-  /// True for a list of names that are fine (e.g. registered products): matched, never reported.
+  /// True for a list of names that are fine (e.g. registered products): matched, never reported,
+  /// unless the list has a scope fact (below).
   public var isAllowList: Bool
+  /// For an allow-list whose products are fine only for some values of one fact (a pesticide is
+  /// registered per crop: fact `variety`): a rule that names a product in a positive clause must
+  /// restrict this fact to values in the product's ``Product/scope``, or it is reported (kind
+  /// `scopeKind`, severity `severity`). A product with an empty scope may not be advised by name at all.
+  public var scopeFact: String?
+  public var scopeKind: String
 
-  public init(kind: String, severity: Finding.Severity, name: Finding.Message, products: [Product], isAllowList: Bool = false) {
+  public init(
+    kind: String, severity: Finding.Severity, name: Finding.Message, products: [Product], isAllowList: Bool = false,
+    scopeFact: String? = nil, scopeKind: String = "product-scope"
+  ) {
     self.kind = kind
     self.severity = severity
     self.name = name
     self.products = products
     self.isAllowList = isAllowList
+    self.scopeFact = scopeFact
+    self.scopeKind = scopeKind
   }
 }
 

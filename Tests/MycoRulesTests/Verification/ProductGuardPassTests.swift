@@ -63,3 +63,47 @@ import Testing
     #expect(try fixture.check(context).findings.isEmpty)
   }
 }
+
+/// Registrations are per crop (issue 11, item 7): a registered product advised by name must be
+/// registered for every crop the rule can fire for.
+@Suite struct ProductGuardScopeTests {
+  static func context(scope: Set<String>) -> VerificationContext {
+    VerificationContext(productLists: [
+      ProductList(
+        kind: "registered", severity: .warning, name: .init(zh: "登记", en: "registered"),
+        products: [.init(id: "cyromazine", names: ["灭蝇胺", "cyromazine"], scope: scope)], isAllowList: true,
+        scopeFact: "variety", scopeKind: "pesticide-crop")
+    ])
+  }
+
+  @Test func productForACropItIsRegisteredForIsFine() throws {
+    let fixture = try VerificationFixture(
+      rule("p.oyster", topic: "pests", text: "Use cyromazine.", when: #"<fact name="variety" is="oyster"/>"#))
+    #expect(try fixture.check(Self.context(scope: ["oyster"])).findings.isEmpty)
+  }
+
+  @Test func productForAnotherCropIsAWarning() throws {
+    let fixture = try VerificationFixture(
+      rule("p.shiitake", topic: "pests", text: "Use cyromazine.", when: #"<fact name="variety" is="shiitake"/>"#))
+    let findings = try fixture.check(Self.context(scope: ["oyster"])).findings
+    #expect(findings.map(\.kind) == ["pesticide-crop"])
+    #expect(findings.first?.severity == .warning)
+    #expect(findings.first?.message.en.contains("variety = shiitake") == true)
+  }
+
+  @Test func ruleOpenToEveryCropNeedsEveryCrop() throws {
+    func fixture() throws -> VerificationFixture {
+      try VerificationFixture(rule("p.any", topic: "pests", text: "用灭蝇胺。", when: #"<fact name="stage" is="bagging"/>"#))
+    }
+    #expect(try fixture().check(Self.context(scope: ["oyster"])).findings.map(\.kind) == ["pesticide-crop"])
+    #expect(try fixture().check(Self.context(scope: ["oyster", "shiitake"])).findings.isEmpty)
+  }
+
+  @Test func productWithoutKnownCropsMayNotBeAdvised() throws {
+    let fixture = try VerificationFixture(
+      rule("p.oyster", topic: "pests", text: "Use cyromazine.", when: #"<fact name="variety" is="oyster"/>"#)
+        + rule("p.no", priority: 60, topic: "pests.other", text: "Do not use cyromazine on mites.", when: #"<fact name="stage" is="bagging"/>"#))
+    let findings = try fixture.check(Self.context(scope: [])).findings
+    #expect(findings.map(\.rules) == [["p.oyster"]])
+  }
+}
