@@ -5,16 +5,16 @@ def rule(id, prio, cert, title_zh, title_en, tests, topic, zh, en, because_zh, b
     rules.append(dict(id=id, prio=prio, cert=cert, tzh=title_zh, ten=title_en, tests=tests, topic=topic,
                       zh=zh, en=en, bzh=because_zh, ben=because_en, sources=sources))
 
-SRC_STACK = ('农业科技报 2021: 香菇菌棒稀疏排放、夜间通风防烧菌 (extension newspaper article)', 'http://www.homebasedcomic.com/2020/1230/361685.html')
-SRC_SCHED = ('Gutian-type autumn shiitake spawn-run schedule: re-stack, bag centre never above 26 °C (extension article)', 'http://californiadrainexperts.com/edu/show-6071.html')
-SRC_ROT = ('Shiitake stick rot from heat build-up above 33 °C in late spawn run (journal article, ppdoc.com)', 'https://www.ppdoc.com/periodical/ea3787389f9edbbb2e0bc3039271afed.html')
-SRC_CARD = ('Shiitake cardinal temperatures and the room-below-optimum rule (extension article, qhdth.com)', 'http://m.qhdth.com/hztop-Article-29000')
-SRC_RH = ('Shiitake fruiting humidity: rots above 95 %, stops below 60 % (extension article, herborn-bw.cn)', 'http://m.herborn-bw.cn/specials/show.php?itemid=26965')
-SRC_VENT = ('Shiitake bud rot with high humidity, poor ventilation and CO2 build-up (journal article, jxxfw.com)', 'https://jxxfw.com/periodical/5f899f53734cd19ed025229b60afb9a4.html')
-SRC_OYS = ('Oyster fruiting practice: 80–90 % humidity, misting the floor and air (extension article, bbzoh.cn)', 'https://bbzoh.cn/content/12/1108/19/2052959_246658635.shtml')
+SRC_STACK = ('农业科技报 2021: 菌棒稀放、夜间通风防烧菌', 'http://www.homebasedcomic.com/2020/1230/361685.html')
+SRC_SCHED = ('Gutian shiitake spawn-run schedule (extension article)', 'http://californiadrainexperts.com/edu/show-6071.html')
+SRC_ROT = ('Shiitake stick rot from heat build-up (journal article)', 'https://www.ppdoc.com/periodical/ea3787389f9edbbb2e0bc3039271afed.html')
+SRC_CARD = ('Shiitake cardinal temperatures (extension article)', 'http://m.qhdth.com/hztop-Article-29000')
+SRC_RH = ('Shiitake fruiting humidity (extension article)', 'http://m.herborn-bw.cn/specials/show.php?itemid=26965')
+SRC_VENT = ('Shiitake bud rot in humid, stale air (journal article)', 'https://jxxfw.com/periodical/5f899f53734cd19ed025229b60afb9a4.html')
+SRC_OYS = ('Oyster fruiting practice (extension article)', 'https://bbzoh.cn/content/12/1108/19/2052959_246658635.shtml')
 
-BECAUSE_LIMIT_ZH = "读数已到或超过这个品种在该阶段的危险界限（界限和出处见下）；以阶段界限为准，不按日期估算。"
-BECAUSE_LIMIT_EN = "The reading is at or beyond this variety's danger limit for the stage (limit and its source below); what you measured counts, not an estimate from the date."
+BECAUSE_LIMIT_ZH = "实测读数已到这个阶段的危险界限（出处见下）。"
+BECAUSE_LIMIT_EN = "The measured reading has reached the danger limit for this stage (source below)."
 
 # air temperature, bags (spawn group)
 rule("limits.air-temp.too-hot.spawn-run", 80, "must", "棚温太高，菌丝要受热", "The shed is too hot for the mycelium",
@@ -54,7 +54,7 @@ rule("limits.bag-temp.too-hot.spawn-run", 85, "must", "菌袋中心太热，要�
      [('cultivation', 'is="bags"'), ('bag-temp', 'at-least-fact="bag-temp-max"'), ('bag-temp-max-stage', f'in="{SPAWN}"')], "heat",
      "菌袋中心 {bag-temp}，已到{bag-temp-max-stage}阶段的上限 {bag-temp-max}，要烧菌：马上散开菌袋、降低堆高，开门窗通风、棚顶遮阴；先降温，不要翻堆、不要刺孔。",
      "The bag centres are at {bag-temp}, at or above the {bag-temp-max-stage} limit of {bag-temp-max}: the mycelium will burn. Spread the bags and lower the stacks, open up and ventilate, shade the roof; cool first, do not turn or prick the bags.",
-     BECAUSE_LIMIT_ZH + "发菌中期袋内比室温高 2–3 ℃，积热会烧死菌丝、菌棒变软。", BECAUSE_LIMIT_EN + " In mid spawn run the bags run 2–3 °C above the room; trapped heat kills the mycelium and the sticks go soft.",
+     BECAUSE_LIMIT_ZH + "袋内常比室温高 2–3 ℃，积热会烧死菌丝。", BECAUSE_LIMIT_EN + " Bags run 2–3 °C above the room; trapped heat kills the mycelium.",
      [SRC_SCHED, SRC_ROT, SRC_STACK])
 rule("limits.bag-temp.too-cold.spawn-run", 70, "should", "菌袋温度太低", "The bags are too cold",
      [('cultivation', 'is="bags"'), ('bag-temp', 'at-most-fact="bag-temp-min"'), ('bag-temp-min-stage', f'in="{SPAWN}"')], "spawn-run.temperature",
