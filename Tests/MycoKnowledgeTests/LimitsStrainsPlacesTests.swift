@@ -173,6 +173,20 @@ import Testing
     }
   }
 
+  @Test func chineseRuleTextsDoNotNameTheProgram() {
+    // timing.xml's start-window texts are being rewritten on the timing branch (helper H4).
+    for rule in Bundled.advisor.rules.rules where !rule.location.file.hasSuffix("timing.xml") {
+      var texts = [rule.title.text(in: "zh"), rule.because.text(in: "zh")]
+      for conclusion in rule.conclusions {
+        switch conclusion {
+        case .advise(_, let text), .warn(_, let text): texts.append(text.text(in: "zh"))
+        case .derive: break
+        }
+      }
+      for text in texts { #expect(!text.contains("Myco"), "\(rule.id): \(text)") }
+    }
+  }
+
   @Test func elevationOutsideWushanGetsACaveat() throws {
     let low = try Bundled.advise(Situation(variety: "shiitake", elevation: 50, date: Bundled.date("2026-08-15")))
     #expect(low.notes(language: "zh").contains { $0.contains("73 米") && $0.contains("2680 米") })
