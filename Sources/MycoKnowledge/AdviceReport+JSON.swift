@@ -42,6 +42,8 @@ extension AdviceReport {
     var situation: Situation
     var version: String
     var language: String
+    /// How the situation was read: the place that gave the elevation, an unknown strain, caveats.
+    var notes: [String]
     var advice, warnings, overridden: [Item]
     var missing: [Question]
     var facts: [String: FactEntry]
@@ -69,7 +71,8 @@ extension AdviceReport {
       facts[name] = entry
     }
     return Document(
-      situation: situation, version: version, language: language, advice: advice.map(item),
+      situation: situation, version: version, language: language, notes: notes(language: language),
+      advice: advice.map(item),
       warnings: evaluation.warnings.map(item), overridden: evaluation.overridden.map(item),
       missing: questions.map { Question(fact: $0.fact.name, question: $0.fact.question.text(in: language), rules: $0.rules) },
       facts: facts,

@@ -222,6 +222,9 @@ import Testing
       #expect(report.evaluation.facts["elevation"]?.sources.isEmpty == false)
       #expect(report.text(language: "zh").contains("海拔按地点「官阳镇」取 1200 米"))
     }
+    let json = try Bundled.advise(Situation(variety: "shiitake", date: Bundled.date("2026-08-01"), place: "guanyang")).json(language: "en")
+    #expect(json.contains("Elevation taken from the place Guanyang town"))
+    #expect(json.contains("\"origin\" : \"reference\""))
     // A given elevation wins over the place.
     let given = try Bundled.advise(Situation(variety: "shiitake", elevation: 700, date: Bundled.date("2026-08-01"), place: "guanyang"))
     #expect(given.evaluation.facts["elevation"]?.value == .number(700))
