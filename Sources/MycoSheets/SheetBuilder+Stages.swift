@@ -58,13 +58,19 @@ extension SheetBuilder {
   }
 
   /// Targets per stage: temperature, humidity, light and ventilation always, then any other
-  /// quantity the variety has ranges for; the missing ones are named in one "ask" line.
+  /// quantity the variety has ranges for; the missing ones are named in one "ask" line. When the
+  /// grower's stage is known, stages already behind them are left out (the sheet is one page).
   func targetRows() -> [TargetRow] {
     guard let variety else { return [] }
     var quantities = ["temperature", "humidity", "light", "ventilation"]
     for range in variety.ranges where !quantities.contains(range.quantity) { quantities.append(range.quantity) }
     var stages = variety.stages.map(\.id).filter { id in variety.ranges.contains { $0.stage == id } }
     for range in variety.ranges where !stages.contains(range.stage) { stages.append(range.stage) }
+    var order = report.knowledge.vocabulary["stage"]?.values.map(\.id) ?? []
+    if let fruiting = order.firstIndex(of: "fruiting") { order.insert("primordia", at: fruiting) }
+    if let current = situation.stage.flatMap({ order.firstIndex(of: $0) }) {
+      stages = stages.filter { stage in order.firstIndex(of: stage).map { $0 >= current } ?? true }
+    }
     func name(_ quantity: String, _ lang: String) -> String {
       labels.texts["quantity.\(quantity)"] != nil
         ? labels.text("quantity.\(quantity)", lang) : report.factLabel(quantity, language: lang)
@@ -107,7 +113,7 @@ extension SheetBuilder {
     }
     let optimum = span(range.optimumLow, range.optimumHigh, "zh")
     let limits = span(range.minimum, range.maximum, "zh")
-    if optimum != nil, limits != nil {
+    if optimum != nil, limits != nil, optimum != limits {
       return (
         mono { span(range.optimumLow, range.optimumHigh, $0)! },
         mono { labels.text("range", $0, ["range": span(range.minimum, range.maximum, $0)!]) }

@@ -49,6 +49,19 @@ import Testing
     #expect(sheet.timelineBasis.primary.contains("太热"))
   }
 
+  @Test func targetsLeaveOutStagesTheGrowerHasPassed() throws {
+    func stages(_ stage: String?) throws -> [String] {
+      let situation = Situation(variety: "shiitake", elevation: 800, date: CalendarDate(iso: "2026-10-01"), stage: stage)
+      return try Fixture.maker.model(SheetRequest(situation: situation)).targets.map(\.stage.primary)
+    }
+    // Given no stage, every stage with limits is shown; in fruiting, the spawn run and bagging are behind
+    let all = try stages(nil)
+    #expect(all.contains("发菌") && all.contains("拌料装袋") && all.contains("出菇"))
+    let fruiting = try stages("fruiting")
+    #expect(fruiting.contains("出菇") && fruiting.contains("养菌（两潮之间）"))
+    #expect(!fruiting.contains("发菌") && !fruiting.contains("拌料装袋") && !fruiting.contains("转色"))
+  }
+
   @Test func bilingualSheetsCarryEnglish() throws {
     let html = try Fixture.maker.html(Fixture.exampleRequest(language: .zhEn))
     #expect(html.contains("Three key messages"))
