@@ -32,7 +32,11 @@ public struct SituationFacts: Sendable {
       if let band = knowledge.elevationBand(elevation) { facts["elevation-band"] = Fact(.symbol(band.id)) }
       if let date = situation.date { addClimate(date, elevation, variety, &facts) }
     }
-    if let bag = situation.bag { addBag(bag, &facts) }
+    if let bag = situation.bag {
+      try checkRange(bag.widthCM / 100, of: "bag-width")
+      try checkRange(bag.lengthCM / 100, of: "bag-length")
+      addBag(bag, &facts)
+    }
     addLimits(variety, stage: situation.stage, strain: knownStrain(situation, variety), substrate: situation.substrate, &facts)
     return facts
   }
@@ -87,16 +91,20 @@ public struct SituationFacts: Sendable {
     }
   }
 
-  /// Throws when `value` lies outside the min / max the vocabulary declares for `fact`.
+  /// Throws when `value` (in the fact's base unit) lies outside the min / max the vocabulary declares
+  /// for `fact`; the message speaks in the fact's display unit.
   func checkRange(_ value: Double, of fact: String) throws(SituationError) {
     guard let declaration = knowledge.vocabulary[fact] else { return }
     let unit = declaration.displayUnit?.symbol ?? ""
+    let factor = declaration.displayUnit?.factor ?? 1
     let low = declaration.minimum ?? -.infinity
     let high = declaration.maximum ?? .infinity
     guard value.isFinite, value >= low, value <= high else {
-      let bounds = [declaration.minimum, declaration.maximum].compactMap { $0.map(Value.format) }.joined(separator: "–")
+      func shown(_ number: Double) -> String { Value.format((number / factor * 1000).rounded() / 1000) }
+      let bounds = [declaration.minimum, declaration.maximum].compactMap { $0.map(shown) }.joined(separator: "–")
+      let suffix = unit.isEmpty ? "" : " \(unit)"
       throw SituationError(
-        "\(declaration.label.text(in: "en")) \(Value.format(value))\(unit.isEmpty ? "" : " \(unit)") is out of range (allowed: \(bounds)\(unit.isEmpty ? "" : " \(unit)"))")
+        "\(declaration.label.text(in: "en")) \(value.isFinite ? shown(value) : "\(value)")\(suffix) is out of range (allowed: \(bounds)\(suffix))")
     }
   }
 

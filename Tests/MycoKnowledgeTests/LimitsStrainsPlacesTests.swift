@@ -201,6 +201,7 @@ import Testing
       Situation(variety: "shiitake", temperature: 60), Situation(variety: "shiitake", bagTemperature: -20),
       Situation(variety: "shiitake", humidity: 120), Situation(variety: "shiitake", elevation: 9500),
       Situation(variety: "morel", soilMoisture: -1), Situation(variety: "shiitake", temperature: .nan),
+      Situation(variety: "shiitake", bag: BagDimensions(parsing: "80x55")),
     ] {
       #expect(throws: SituationError.self) { try Bundled.advise(situation) }
     }
@@ -208,6 +209,13 @@ import Testing
       _ = try Bundled.advise(Situation(variety: "shiitake", temperature: 60))
     } catch let error as SituationError {
       #expect(error.message.contains("allowed: -30–50 °C"))
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+    do {
+      _ = try Bundled.advise(Situation(variety: "shiitake", bag: BagDimensions(parsing: "80x55")))
+    } catch let error as SituationError {
+      #expect(error.message.contains("bag folded width 80 cm is out of range (allowed: 5–60 cm)"))
     } catch {
       Issue.record("unexpected \(error)")
     }
