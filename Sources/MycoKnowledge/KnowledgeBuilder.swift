@@ -90,7 +90,8 @@ struct KnowledgeBuilder {
     }
     let strains = element.children(named: "strain").map {
       Strain(
-        id: $0["id"] ?? "", temperatureType: $0["temperature-type"] ?? "", fruitingMinimum: number($0, "fruiting-min"),
+        id: $0["id"] ?? "", aliases: ($0["aliases"] ?? "").split(separator: " ").map(String.init),
+        temperatureType: $0["temperature-type"] ?? "", fruitingMinimum: number($0, "fruiting-min"),
         fruitingMaximum: number($0, "fruiting-max"), sources: sources($0))
     }
     varieties.append(

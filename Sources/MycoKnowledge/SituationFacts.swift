@@ -17,26 +17,27 @@ public struct SituationFacts: Sendable {
     }
     var facts: [String: Fact] = ["variety": Fact(.symbol(variety.id))]
     try addChoices(situation, &facts)
-    if let strain = situation.strain {
-      facts["strain"] = Fact(.symbol(strain))
-      if let known = variety.strains.first(where: { $0.id.lowercased() == strain.lowercased() }) {
-        facts["strain-type"] = Fact(.symbol(known.temperatureType), origin: .estimated("strain table: \(known.id)"))
-      }
-    }
+    try addStrain(situation, variety, &facts)
     if let date = situation.date {
       facts["month"] = Fact(.number(Double(date.month)))
       facts["season"] = Fact(.symbol(Self.season(ofMonth: date.month)))
     }
     try addMeasurements(situation, &facts)
-    if let elevation = situation.elevation {
-      guard elevation >= -500, elevation <= 9000 else {
-        throw SituationError("elevation \(Value.format(elevation)) m is not a place on Earth where mushrooms grow")
+    try addPlace(situation, &facts)
+    if let elevation = situation.elevation ?? facts["elevation"].flatMap({ if case .number(let n) = $0.value { n } else { nil } }) {
+      if situation.elevation != nil {
+        try checkRange(elevation, of: "elevation")
+        facts["elevation"] = Fact(.number(elevation))
       }
-      facts["elevation"] = Fact(.number(elevation))
       if let band = knowledge.elevationBand(elevation) { facts["elevation-band"] = Fact(.symbol(band.id)) }
       if let date = situation.date { addClimate(date, elevation, variety, &facts) }
     }
-    if let bag = situation.bag { addBag(bag, &facts) }
+    if let bag = situation.bag {
+      try checkRange(bag.widthCM / 100, of: "bag-width")
+      try checkRange(bag.lengthCM / 100, of: "bag-length")
+      addBag(bag, &facts)
+    }
+    addLimits(variety, stage: situation.stage, strain: knownStrain(situation, variety), substrate: situation.substrate, &facts)
     return facts
   }
 
@@ -51,7 +52,7 @@ public struct SituationFacts: Sendable {
       "start-window", "window-opens", "window-closes":
       ["elevation", "month"]
     case "bag-fill", "bag-class": ["bag-width"]
-    case "strain-type": ["strain-type"]
+    case "strain-type": ["strain"]
     default: []
     }
   }
@@ -79,19 +80,34 @@ public struct SituationFacts: Sendable {
     addStarted(situation, &facts)
   }
 
+  /// The grower's readings, each checked against the min / max its fact declares in the vocabulary.
   private func addMeasurements(_ situation: Situation, _ facts: inout [String: Fact]) throws(SituationError) {
-    if let humidity = situation.humidity {
-      guard (0...100).contains(humidity) else { throw SituationError("humidity must be 0–100 %, not \(Value.format(humidity))") }
-      facts["air-humidity"] = Fact(.number(humidity))
-    }
-    for (name, value) in [("air-temp", situation.temperature), ("bag-temp", situation.bagTemperature)] {
+    let readings: [(String, Double?)] = [
+      ("air-temp", situation.temperature), ("bag-temp", situation.bagTemperature), ("air-humidity", situation.humidity),
+      ("day-night-difference", situation.dayNightDifference), ("soil-temp", situation.soilTemperature),
+      ("soil-moisture", situation.soilMoisture),
+    ]
+    for (name, value) in readings {
       guard let value else { continue }
-      guard (-40...70).contains(value) else { throw SituationError("temperature \(Value.format(value)) °C is out of range") }
+      try checkRange(value, of: name)
       facts[name] = Fact(.number(value))
     }
-    if let difference = situation.dayNightDifference {
-      guard (0...40).contains(difference) else { throw SituationError("day–night difference must be 0–40 °C") }
-      facts["day-night-difference"] = Fact(.number(difference))
+  }
+
+  /// Throws when `value` (in the fact's base unit) lies outside the min / max the vocabulary declares
+  /// for `fact`; the message speaks in the fact's display unit.
+  func checkRange(_ value: Double, of fact: String) throws(SituationError) {
+    guard let declaration = knowledge.vocabulary[fact] else { return }
+    let unit = declaration.displayUnit?.symbol ?? ""
+    let factor = declaration.displayUnit?.factor ?? 1
+    let low = declaration.minimum ?? -.infinity
+    let high = declaration.maximum ?? .infinity
+    guard value.isFinite, value >= low, value <= high else {
+      func shown(_ number: Double) -> String { Value.format((number / factor * 1000).rounded() / 1000) }
+      let bounds = [declaration.minimum, declaration.maximum].compactMap { $0.map(shown) }.joined(separator: "–")
+      let suffix = unit.isEmpty ? "" : " \(unit)"
+      throw SituationError(
+        "\(declaration.label.text(in: "en")) \(value.isFinite ? shown(value) : "\(value)")\(suffix) is out of range (allowed: \(bounds)\(suffix))")
     }
   }
 
@@ -168,7 +184,7 @@ public struct SituationFacts: Sendable {
     }
   }
 
-  private func check(_ value: String, isValueOf fact: String) throws(SituationError) {
+  func check(_ value: String, isValueOf fact: String) throws(SituationError) {
     guard let declaration = knowledge.vocabulary[fact], declaration.allowedValue(value) == nil else { return }
     let allowed = declaration.values.map(\.id).joined(separator: ", ")
     throw SituationError("unknown \(fact) '\(value)' (allowed: \(allowed))")

@@ -84,10 +84,17 @@ public struct CropStage: Sendable, Hashable, Codable {
 /// A named strain with its temperature type.
 public struct Strain: Sendable, Hashable, Codable {
   public var id: String
+  /// Other names growers use for the strain (e.g. `808` for `L808`).
+  public var aliases: [String] = []
   public var temperatureType: String
   public var fruitingMinimum: Double?
   public var fruitingMaximum: Double?
   public var sources: [Citation]
+
+  /// A strain name as compared: lower case, without spaces, hyphens or dots.
+  static func key(_ name: String) -> String {
+    String(name.lowercased().unicodeScalars.filter { !" -_.－—·".unicodeScalars.contains($0) }.map(Character.init))
+  }
 }
 
 /// One cultivated mushroom and what the knowledge base knows about it.
@@ -105,6 +112,12 @@ public struct Variety: Sendable, Hashable, Codable {
   public var strains: [Strain]
   /// Bag size ids commonly used for this crop.
   public var commonBags: [String]
+
+  /// The strain a grower names: by id or alias, ignoring case, spaces and hyphens (`l-808` is `L808`).
+  public func strain(named name: String) -> Strain? {
+    let key = Strain.key(name)
+    return strains.first { strain in ([strain.id] + strain.aliases).contains { Strain.key($0) == key } }
+  }
 
   /// The range of `quantity` at `stage`, if known.
   public func range(_ quantity: String, at stage: String) -> CropRange? {

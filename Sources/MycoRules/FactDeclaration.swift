@@ -37,6 +37,13 @@ public struct FactDeclaration: Sendable, Hashable {
   /// For numbers: the smallest and largest sensible values, in the base unit.
   public var minimum: Double?
   public var maximum: Double?
+  /// For numbers: the usual range, in the base unit; a given value outside it gets ``caveat``.
+  public var usualMinimum: Double?
+  public var usualMaximum: Double?
+  /// What to tell a person whose value lies outside the usual range (empty: a generic sentence).
+  public var caveat: LocalizedText = LocalizedText()
+  /// The order questions are asked in: lower first; nil after every fact that has one.
+  public var importance: Int?
   /// For choices and sets: the allowed symbols.
   public var values: [AllowedValue]
   /// What the fact is called.
@@ -73,7 +80,8 @@ public struct FactDeclaration: Sendable, Hashable {
     case .number(let number):
       guard let unit = displayUnit else { return Value.format(number) }
       let shown = Value.format((number / unit.factor * 100).rounded() / 100)
-      return unit.symbol.isEmpty ? shown : "\(shown) \(unit.symbol)"
+      let symbol = unit.symbol(in: language)
+      return symbol.isEmpty ? shown : "\(shown) \(symbol)"
     case .symbol(let symbol):
       return allowedValue(symbol)?.label.text(in: language) ?? symbol
     case .flag(let flag):

@@ -17,8 +17,21 @@ public struct VocabularyLoader: Sendable {
     var diagnostics: [Diagnostic] = []
     var vocabulary = Vocabulary()
     var seen: [String: SourceLocation] = [:]
-    for element in root.children(named: "fact") {
-      guard let declaration = declaration(element, &diagnostics) else { continue }
+    let elements = root.children(named: "fact")
+    for element in elements {
+      guard var declaration = declaration(element, &diagnostics) else { continue }
+      if let other = element["values-from"] {
+        if let source = elements.first(where: { $0["name"] == other }), other != declaration.name {
+          declaration.values = source.children(named: "value").map {
+            AllowedValue(id: $0["id"] ?? "", label: $0.localized("label"))
+          }
+        }
+        if declaration.values.isEmpty {
+          diagnostics.append(
+            Diagnostic(kind: "no-values", at: element.location, "fact '\(declaration.name)': values-from='\(other)' names no choice fact with values"))
+          continue
+        }
+      }
       if let first = seen[declaration.name] {
         diagnostics.append(
           Diagnostic(kind: "duplicate-fact", at: element.location, "fact '\(declaration.name)' is already declared at \(first)"))
@@ -39,6 +52,8 @@ public struct VocabularyLoader: Sendable {
     var declaration = FactDeclaration(
       name: name, type: type, label: element.localized("label"), question: element.localized("ask"),
       location: element.location)
+    declaration.caveat = element.localized("caveat")
+    declaration.importance = element["importance"].flatMap { Int($0) }
     if type == .number {
       let unitSymbol = element["unit"] ?? ""
       if let dimensionName = element["dimension"] {
@@ -66,11 +81,13 @@ public struct VocabularyLoader: Sendable {
       let factor = declaration.displayUnit?.factor ?? 1
       declaration.minimum = element["min"].flatMap(Double.init).map { $0 * factor }
       declaration.maximum = element["max"].flatMap(Double.init).map { $0 * factor }
+      declaration.usualMinimum = element["usual-min"].flatMap(Double.init).map { $0 * factor }
+      declaration.usualMaximum = element["usual-max"].flatMap(Double.init).map { $0 * factor }
     }
     declaration.values = element.children(named: "value").map {
       AllowedValue(id: $0["id"] ?? "", label: $0.localized("label"))
     }
-    if (type == .choice || type == .set) && declaration.values.isEmpty {
+    if (type == .choice || type == .set) && declaration.values.isEmpty && element["values-from"] == nil {
       diagnostics.append(
         Diagnostic(kind: "no-values", at: element.location, "fact '\(name)' is a \(type.rawValue) but lists no values"))
     }

@@ -10,8 +10,14 @@ struct SituationOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Strain, e.g. L808, 939.", valueName: "name"))
   var strain: String?
 
+  @Option(name: .customLong("strain-type"), help: ArgumentHelp("Temperature type of a strain Myco does not list: low, mid-low, mid, mid-high, high.", valueName: "type"))
+  var strainType: String?
+
   @Option(parsing: .unconditional, help: ArgumentHelp("Elevation of the farm in metres.", valueName: "m"))
   var elevation: Double?
+
+  @Option(help: ArgumentHelp("Village or township (Chinese or pinyin, e.g. 官阳镇, guanyang); supplies the elevation when --elevation is not given.", valueName: "name"))
+  var place: String?
 
   @Option(help: ArgumentHelp("Date the advice is for (planned start or today), YYYY-MM-DD. Default: today.", valueName: "date"))
   var date: String?
@@ -40,6 +46,12 @@ struct SituationOptions: ParsableArguments {
   @Option(name: .customLong("day-night-difference"), parsing: .unconditional, help: ArgumentHelp("Measured day–night temperature difference, °C.", valueName: "°C"))
   var dayNightDifference: Double?
 
+  @Option(name: .customLong("soil-temperature"), parsing: .unconditional, help: ArgumentHelp("Measured soil temperature in the beds, °C (morel, wine cap).", valueName: "°C"))
+  var soilTemperature: Double?
+
+  @Option(name: .customLong("soil-moisture"), parsing: .unconditional, help: ArgumentHelp("Measured soil moisture in the beds, %.", valueName: "%"))
+  var soilMoisture: Double?
+
   @Option(name: .customLong("symptom"), help: ArgumentHelp("A symptom seen (repeatable): green-patches, orange-mould, soft-sticks, small-flies, mites, rotting-buds, sour-smell, deformed-fruit, thin-long-stems, cracked-caps; or none.", valueName: "id"))
   var symptoms: [String] = []
 
@@ -64,7 +76,8 @@ struct SituationOptions: ParsableArguments {
       variety: variety, strain: strain, elevation: elevation, date: parsedDate, bag: dimensions,
       substrate: substrate, stage: stage, facility: facility, temperature: temperature,
       bagTemperature: bagTemperature, humidity: humidity, dayNightDifference: dayNightDifference,
-      symptoms: symptoms.isEmpty ? nil : Set(seen))
+      symptoms: symptoms.isEmpty ? nil : Set(seen), place: place, strainType: strainType,
+      soilTemperature: soilTemperature, soilMoisture: soilMoisture)
   }
 }
 
