@@ -19,6 +19,7 @@ extension Batch {
     if let elevationM, !(-500...9000).contains(elevationM) {
       found.append(("elevation_m", "\(NumberText.plain(elevationM)) m is not a plausible elevation"))
     }
+    if let problem = bagSize.rangeProblem { found.append(("bag_size", problem)) }
     if drySubstrateKgPerBag <= 0 {
       found.append(
         ("dry_substrate_kg_per_bag", "must be more than 0 kg, not \(NumberText.plain(drySubstrateKgPerBag))"))

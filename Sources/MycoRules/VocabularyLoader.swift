@@ -64,8 +64,26 @@ public struct VocabularyLoader: Sendable {
         declaration.displayUnit = Unit.base(of: .count)
       }
       let factor = declaration.displayUnit?.factor ?? 1
-      declaration.minimum = element["min"].flatMap(Double.init).map { $0 * factor }
-      declaration.maximum = element["max"].flatMap(Double.init).map { $0 * factor }
+      for attribute in ["min", "max"] {
+        guard let text = element[attribute] else { continue }
+        guard let number = Double(text), (number * factor).isFinite,
+          abs(number * factor) <= FactDeclaration.numberLimit
+        else {
+          diagnostics.append(
+            Diagnostic(
+              kind: "out-of-range", at: element.location,
+              "fact '\(name)': \(attribute)='\(text)' is not a number within ±\(Value.format(FactDeclaration.numberLimit)) \(Unit.base(of: declaration.dimension ?? .count).symbol)"))
+          return nil
+        }
+        if attribute == "min" { declaration.minimum = number * factor } else { declaration.maximum = number * factor }
+      }
+      if let minimum = declaration.minimum, let maximum = declaration.maximum, minimum > maximum {
+        diagnostics.append(
+          Diagnostic(
+            kind: "out-of-range", at: element.location,
+            "fact '\(name)': min='\(element["min"] ?? "")' is larger than max='\(element["max"] ?? "")'"))
+        return nil
+      }
     }
     declaration.values = element.children(named: "value").map {
       AllowedValue(id: $0["id"] ?? "", label: $0.localized("label"))

@@ -84,8 +84,7 @@ public enum GrowerCSV {
     guard let variety = values["variety"] else { throw SheetError("variety: missing (every row needs one)") }
     var date = defaultDate
     if let text = values["date"] {
-      guard let parsed = CalendarDate(iso: text) else { throw SheetError("date: \"\(text)\" is not a date like 2026-08-15") }
-      date = parsed
+      do { date = try CalendarDate.parse(text) } catch { throw SheetError("date: \(error)") }
     }
     var bag: BagDimensions?
     if let text = values["bag"] {

@@ -47,10 +47,7 @@ struct SituationOptions: ParsableArguments {
   func situation(today: CalendarDate = CalendarDate.today()) throws -> Situation {
     var parsedDate = today
     if let date {
-      guard let value = CalendarDate(iso: date) else {
-        throw ValidationError("--date '\(date)' is not a date like 2026-08-15")
-      }
-      parsedDate = value
+      do { parsedDate = try CalendarDate.parse(date) } catch { throw ValidationError("--date \(error)") }
     }
     var dimensions: BagDimensions?
     if let bag {
