@@ -63,7 +63,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
       bytes.count == 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
         && bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (48...57).contains($0.element) }
     }
-    guard shape, let year = Int(written.prefix(4)), !supportedYears.contains(year) else {
+    let parts = shape ? written.split(separator: "-").compactMap { Int($0) } : []
+    guard parts.count == 3, CalendarDate(year: parts[0], month: parts[1], day: parts[2]) != nil else {
       throw CalendarDateError(text: written, reason: .notADate)
     }
     throw CalendarDateError(text: written, reason: .outsideSupportedYears)
