@@ -14,6 +14,19 @@ public struct VocabularyLoader: Sendable {
     do { root = try XMLReader.read(file: url, displayName: displayName, schema: schema) } catch {
       throw LoadFailure(error)
     }
+    return try load(root)
+  }
+
+  /// Loads a vocabulary held in memory; `displayName` is the file name its messages show.
+  public func load(data: Data, displayName: String) throws(LoadFailure) -> Vocabulary {
+    let root: XMLElement
+    do { root = try XMLReader.parse(data: data, name: displayName, schema: schema) } catch {
+      throw LoadFailure(error)
+    }
+    return try load(root)
+  }
+
+  private func load(_ root: XMLElement) throws(LoadFailure) -> Vocabulary {
     var diagnostics: [Diagnostic] = []
     var vocabulary = Vocabulary()
     var seen: [String: SourceLocation] = [:]

@@ -38,8 +38,17 @@ public enum GrowerCSV {
     _ url: URL, defaultDate: CalendarDate, language: SheetLanguage = .zh, datePrinted: CalendarDate? = nil,
     contact: String? = nil
   ) throws(SheetError) -> (rows: [GrowerRow], failures: [RowFailure]) {
-    let file = url.lastPathComponent
     guard let data = FileManager.default.contents(atPath: url.path) else { throw SheetError("\(url.path): cannot read") }
+    return try read(
+      data: data, name: url.lastPathComponent, defaultDate: defaultDate, language: language, datePrinted: datePrinted,
+      contact: contact)
+  }
+
+  /// Reads a growers CSV held in memory; `name` is the file name its messages show.
+  public static func read(
+    data: Data, name file: String, defaultDate: CalendarDate, language: SheetLanguage = .zh,
+    datePrinted: CalendarDate? = nil, contact: String? = nil
+  ) throws(SheetError) -> (rows: [GrowerRow], failures: [RowFailure]) {
     var text = String(decoding: data, as: UTF8.self)
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     let csv: EnumeratedCSV

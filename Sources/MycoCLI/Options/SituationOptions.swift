@@ -45,23 +45,11 @@ struct SituationOptions: ParsableArguments {
 
   /// The situation these flags describe; throws a validation error for malformed values.
   func situation(today: CalendarDate = CalendarDate.today()) throws -> Situation {
-    var parsedDate = today
-    if let date {
-      do { parsedDate = try CalendarDate.parse(date) } catch { throw ValidationError("--date \(error)") }
-    }
-    var dimensions: BagDimensions?
-    if let bag {
-      guard let value = BagDimensions(parsing: bag) else {
-        throw ValidationError("--bag '\(bag)' is not a size like 15x55 (folded width × length, cm)")
-      }
-      dimensions = value
-    }
-    let seen = symptoms.filter { $0 != "none" }
-    return Situation(
-      variety: variety, strain: strain, elevation: elevation, date: parsedDate, bag: dimensions,
-      substrate: substrate, stage: stage, facility: facility, temperature: temperature,
-      bagTemperature: bagTemperature, humidity: humidity, dayNightDifference: dayNightDifference,
-      symptoms: symptoms.isEmpty ? nil : Set(seen))
+    let input = SituationInput(
+      variety: variety, strain: strain, elevation: elevation, date: date, bag: bag, substrate: substrate,
+      stage: stage, facility: facility, temperature: temperature, bagTemperature: bagTemperature,
+      humidity: humidity, dayNightDifference: dayNightDifference, symptoms: symptoms)
+    do { return try input.situation(today: today) } catch { throw ValidationError(error.message) }
   }
 }
 
