@@ -27,8 +27,8 @@ enum KnowledgeBounds {
     case "fill-kg-min", "fill-kg-max", "small-below-kg", "large-above-kg": return (0...10, false)
     case "min", "opt-min", "opt-max", "max" where element == "range":
       switch quantity {
-      case "temperature", "day-night-difference": return (temperature, false)
-      case "humidity", "moisture": return (0...100, false)
+      case "temperature", "bag-temperature", "soil-temperature", "day-night-difference": return (temperature, false)
+      case "humidity", "moisture", "soil-moisture": return (0...100, false)
       case "light": return (0...200_000, false)  // lx; full sunlight is about 100,000
       case "co2": return (0...1_000_000, false)  // ppm
       default: return (-1_000_000...1_000_000, false)
