@@ -25,7 +25,8 @@ enum KnowledgeBounds {
     case "width-cm": return (BagSizeLimits.standard.widthCM, false)
     case "length-cm": return (BagSizeLimits.standard.lengthCM, false)
     case "fill-kg-min", "fill-kg-max", "small-below-kg", "large-above-kg": return (0...10, false)
-    case "min", "opt-min", "opt-max", "max" where element == "range":
+    case "min", "opt-min", "opt-max", "max":
+      guard element == "range" else { return nil }
       switch quantity {
       case "temperature", "bag-temperature", "soil-temperature", "day-night-difference": return (temperature, false)
       case "humidity", "moisture", "soil-moisture": return (0...100, false)
