@@ -113,23 +113,36 @@ public struct AdviceReport: Sendable {
 
 extension AdviceReport {
   /// Replaces each `{fact-name}` in an advice text with the fact's value as people read it.
-  /// A fact that is not known prints as `?` so nothing is invented.
+  ///
+  /// Nothing is invented: a fact that is not known prints as what to ask for — the fact's
+  /// question, else its name — e.g. `(unknown: ask "How warm is the shed?")`. Braced text that
+  /// is not a fact name is printed as written (the rule loader refuses unknown fact names).
   public func fill(_ text: String, language: String) -> String {
     var result = ""
-    var rest = Substring(text)
-    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-      result += rest[..<open]
-      let name = String(rest[rest.index(after: open)..<close])
-      if let fact = evaluation.facts[name] {
-        result += display(name, fact.value, language: language)
-      } else if knowledge.vocabulary[name] != nil {
-        result += "?"
-      } else {
-        result += rest[open...close]
+    for piece in Placeholder.pieces(of: text) {
+      switch piece {
+      case .literal(let words): result += words
+      case .fact(let name):
+        if let fact = evaluation.facts[name] {
+          result += display(name, fact.value, language: language)
+        } else if let declaration = knowledge.vocabulary[name] {
+          result += Self.unknown(declaration, language: language)
+        } else {
+          result += "{\(name)}"
+        }
       }
-      rest = rest[rest.index(after: close)...]
     }
-    return result + rest
+    return result
+  }
+
+  /// How a missing fact reads inside an advice text.
+  static func unknown(_ declaration: FactDeclaration, language: String) -> String {
+    let question = declaration.question.text(in: language)
+    let label = declaration.label.text(in: language)
+    if language == "zh" {
+      return question.isEmpty ? "（未知：\(label.isEmpty ? declaration.name : label)）" : "（未知，请问：\(question)）"
+    }
+    return question.isEmpty ? "(unknown: \(label.isEmpty ? declaration.name : label))" : "(unknown: ask \"\(question)\")"
   }
 
   /// The order topics are shown in: the order of the `topics` table, unknown topics last.

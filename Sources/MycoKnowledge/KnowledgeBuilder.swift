@@ -14,6 +14,7 @@ struct KnowledgeBuilder {
   var locations: [String: SourceLocation] = [:]
 
   mutating func add(_ root: XMLElement) {
+    diagnostics += KnowledgeBounds.check(root)
     for element in root.children {
       switch element.name {
       case "variety": addVariety(element)

@@ -50,8 +50,9 @@ public struct RuleTestSuite: Sendable {
     }
     var date: CalendarDate?
     if let text = situationElement["date"] {
-      date = CalendarDate(iso: text)
-      if date == nil { diagnostics.append(Diagnostic(kind: "bad-date", at: situationElement.location, "date '\(text)' is not YYYY-MM-DD")) }
+      do { date = try CalendarDate.parse(text) } catch {
+        diagnostics.append(Diagnostic(kind: "bad-date", at: situationElement.location, "date \(error)"))
+      }
     }
     var bag: BagDimensions?
     if let text = situationElement["bag"] {

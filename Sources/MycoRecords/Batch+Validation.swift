@@ -31,6 +31,7 @@ extension Batch {
         "bag_size",
         "\(bagSize) is not a plausible bag: the width must be \(ranges.text(ranges.bagWidthCm)) cm and the length \(ranges.text(ranges.bagLengthCm)) cm"))
     }
+    if let problem = bagSize.rangeProblem { found.append(("bag_size", problem)) }
     if drySubstrateKgPerBag <= 0 {
       found.append(
         ("dry_substrate_kg_per_bag", "must be more than 0 kg, not \(NumberText.plain(drySubstrateKgPerBag))"))

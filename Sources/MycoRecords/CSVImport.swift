@@ -31,7 +31,12 @@ public struct CSVImport: Sendable {
   public static func read(
     batchesPath: String?, harvestsPath: String?, knownVarieties: Set<String>
   ) throws -> CSVImport {
-    let files = try CSVFiles(batchesPath: batchesPath, harvestsPath: harvestsPath)
+    read(try CSVFiles(batchesPath: batchesPath, harvestsPath: harvestsPath), knownVarieties: knownVarieties)
+  }
+
+  /// Reads files already in memory (see ``CSVFiles/init(batches:harvests:)``); row problems are
+  /// collected in `problems`.
+  public static func read(_ files: CSVFiles, knownVarieties: Set<String>) -> CSVImport {
     var result = CSVImport()
     files.readBatches(knownVarieties: knownVarieties, into: &result)
     let headerProblems = files.forEachHarvest { row in
@@ -63,6 +68,14 @@ public struct CSVFiles: Sendable {
     self.harvestsPath = harvestsPath
     batchBytes = try batchesPath.map(Self.contents) ?? []
     harvestBytes = try harvestsPath.map(Self.contents) ?? []
+  }
+
+  /// Files held in memory, each with the name its messages show (the fuzz target's entry point).
+  public init(batches: (name: String, bytes: [UInt8])?, harvests: (name: String, bytes: [UInt8])?) {
+    batchesPath = batches?.name
+    harvestsPath = harvests?.name
+    batchBytes = batches?.bytes ?? []
+    harvestBytes = harvests?.bytes ?? []
   }
 
   private static func contents(_ path: String) throws -> [UInt8] {

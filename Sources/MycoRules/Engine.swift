@@ -120,8 +120,11 @@ public struct Engine: Sendable {
   }
 
   /// Topic order, then priority (high first), specificity (high first), rule id.
+  ///
+  /// Descending keys are compared with the sides swapped rather than negated: negating
+  /// `Int.min` traps, and a `Rule` built in code is not bounded like one loaded from a file.
   static func order(_ a: Advice, _ b: Advice) -> Bool {
-    (a.topic, -a.priority, -a.specificity, a.rule) < (b.topic, -b.priority, -b.specificity, b.rule)
+    (a.topic, b.priority, b.specificity, a.rule) < (b.topic, a.priority, a.specificity, b.rule)
   }
 
   /// Splits advice into one winner per topic and the overridden rest.

@@ -71,6 +71,18 @@ public struct FactDeclaration: Sendable, Hashable {
     self.location = location
   }
 
+  /// The largest magnitude of any number in a vocabulary or a rule, in the base unit: big enough
+  /// for any quantity a rule base needs, small enough that no sum or unit conversion overflows.
+  public static let numberLimit = 1e9
+
+  /// For numbers: the values a rule may compare with, in the base unit — the declared
+  /// `min`…`max`, with ±``numberLimit`` for an end that is not declared.
+  public var range: ClosedRange<Double> {
+    let low = minimum ?? -Self.numberLimit
+    let high = maximum ?? Self.numberLimit
+    return low <= high ? low...high : high...low
+  }
+
   /// The allowed value with this id, if declared.
   public func allowedValue(_ id: String) -> AllowedValue? { values.first { $0.id == id } }
 

@@ -14,6 +14,19 @@ public struct VocabularyLoader: Sendable {
     do { root = try XMLReader.read(file: url, displayName: displayName, schema: schema) } catch {
       throw LoadFailure(error)
     }
+    return try load(root)
+  }
+
+  /// Loads a vocabulary held in memory; `displayName` is the file name its messages show.
+  public func load(data: Data, displayName: String) throws(LoadFailure) -> Vocabulary {
+    let root: XMLElement
+    do { root = try XMLReader.parse(data: data, name: displayName, schema: schema) } catch {
+      throw LoadFailure(error)
+    }
+    return try load(root)
+  }
+
+  private func load(_ root: XMLElement) throws(LoadFailure) -> Vocabulary {
     var diagnostics: [Diagnostic] = []
     var vocabulary = Vocabulary()
     var seen: [String: SourceLocation] = [:]
@@ -79,10 +92,31 @@ public struct VocabularyLoader: Sendable {
         declaration.displayUnit = Unit.base(of: .count)
       }
       let factor = declaration.displayUnit?.factor ?? 1
-      declaration.minimum = element["min"].flatMap(Double.init).map { $0 * factor }
-      declaration.maximum = element["max"].flatMap(Double.init).map { $0 * factor }
-      declaration.usualMinimum = element["usual-min"].flatMap(Double.init).map { $0 * factor }
-      declaration.usualMaximum = element["usual-max"].flatMap(Double.init).map { $0 * factor }
+      for attribute in ["min", "max", "usual-min", "usual-max"] {
+        guard let text = element[attribute] else { continue }
+        guard let number = Double(text), (number * factor).isFinite,
+          abs(number * factor) <= FactDeclaration.numberLimit
+        else {
+          diagnostics.append(
+            Diagnostic(
+              kind: "out-of-range", at: element.location,
+              "fact '\(name)': \(attribute)='\(text)' is not a number within ±\(Value.format(FactDeclaration.numberLimit)) \(Unit.base(of: declaration.dimension ?? .count).symbol)"))
+          return nil
+        }
+        switch attribute {
+        case "min": declaration.minimum = number * factor
+        case "max": declaration.maximum = number * factor
+        case "usual-min": declaration.usualMinimum = number * factor
+        default: declaration.usualMaximum = number * factor
+        }
+      }
+      if let minimum = declaration.minimum, let maximum = declaration.maximum, minimum > maximum {
+        diagnostics.append(
+          Diagnostic(
+            kind: "out-of-range", at: element.location,
+            "fact '\(name)': min='\(element["min"] ?? "")' is larger than max='\(element["max"] ?? "")'"))
+        return nil
+      }
     }
     declaration.values = element.children(named: "value").map {
       AllowedValue(id: $0["id"] ?? "", label: $0.localized("label"))

@@ -39,8 +39,17 @@ public enum GrowerCSV {
     _ url: URL, defaultDate: CalendarDate, language: SheetLanguage = .zh, datePrinted: CalendarDate? = nil,
     contact: String? = nil
   ) throws(SheetError) -> (rows: [GrowerRow], failures: [RowFailure]) {
-    let file = url.lastPathComponent
     guard let data = FileManager.default.contents(atPath: url.path) else { throw SheetError("\(url.path): cannot read") }
+    return try read(
+      data: data, name: url.lastPathComponent, defaultDate: defaultDate, language: language, datePrinted: datePrinted,
+      contact: contact)
+  }
+
+  /// Reads a growers CSV held in memory; `name` is the file name its messages show.
+  public static func read(
+    data: Data, name file: String, defaultDate: CalendarDate, language: SheetLanguage = .zh,
+    datePrinted: CalendarDate? = nil, contact: String? = nil
+  ) throws(SheetError) -> (rows: [GrowerRow], failures: [RowFailure]) {
     // The same reader as the yield records import: a quote that is never closed or a NUL byte
     // is a fault of its row, never a silent merge or cut.
     var reader = CSVReader(bytes: [UInt8](data))
@@ -113,10 +122,7 @@ public enum GrowerCSV {
     guard let variety = values["variety"] else { throw SheetError("variety: missing (every row needs one)") }
     var date = defaultDate
     if let text = values["date"] {
-      guard let parsed = CalendarDate(iso: text) else { throw SheetError("date: \"\(text)\" is not a date like 2026-08-15") }
-      // Advice is computed for seasons of real years; a year like 0001 is a typing slip.
-      guard (1900...2200).contains(parsed.year) else { throw SheetError("date: \(text) is outside the years 1900–2200") }
-      date = parsed
+      do { date = try CalendarDate.parse(text) } catch { throw SheetError("date: \(error)") }
     }
     var bag: BagDimensions?
     if let text = values["bag"] {

@@ -51,7 +51,7 @@ import Testing
     #expect(result.written.map(\.line) == [2, 6])
     #expect(result.failures.map(\.line) == [3, 4, 5])
     #expect(result.failures.allSatisfy { $0.description.hasPrefix("growers.csv:\($0.line): ") })
-    #expect(result.failures[0].description == "growers.csv:3: date: 0001-01-01 is outside the years 1900–2200")
+    #expect(result.failures[0].description == "growers.csv:3: date: '0001-01-01' is outside the years 1900–2200")
     #expect(result.failures[2].description == "growers.csv:5: has 2 fields but the header has 4 columns")
     #expect(result.summary.contains("printed 2 of 5 sheets"))
   }

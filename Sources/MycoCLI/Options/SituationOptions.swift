@@ -57,27 +57,12 @@ struct SituationOptions: ParsableArguments {
 
   /// The situation these flags describe; throws a validation error for malformed values.
   func situation(today: CalendarDate = CalendarDate.today()) throws -> Situation {
-    var parsedDate = today
-    if let date {
-      guard let value = CalendarDate(iso: date) else {
-        throw ValidationError("--date '\(date)' is not a date like 2026-08-15")
-      }
-      parsedDate = value
-    }
-    var dimensions: BagDimensions?
-    if let bag {
-      guard let value = BagDimensions(parsing: bag) else {
-        throw ValidationError("--bag '\(bag)' is not a size like 15x55 (folded width × length, cm)")
-      }
-      dimensions = value
-    }
-    let seen = symptoms.filter { $0 != "none" }
-    return Situation(
-      variety: variety, strain: strain, elevation: elevation, date: parsedDate, bag: dimensions,
-      substrate: substrate, stage: stage, facility: facility, temperature: temperature,
-      bagTemperature: bagTemperature, humidity: humidity, dayNightDifference: dayNightDifference,
-      symptoms: symptoms.isEmpty ? nil : Set(seen), place: place, strainType: strainType,
-      soilTemperature: soilTemperature, soilMoisture: soilMoisture)
+    let input = SituationInput(
+      variety: variety, strain: strain, elevation: elevation, date: date, bag: bag, substrate: substrate,
+      stage: stage, facility: facility, temperature: temperature, bagTemperature: bagTemperature,
+      humidity: humidity, dayNightDifference: dayNightDifference, symptoms: symptoms, place: place,
+      strainType: strainType, soilTemperature: soilTemperature, soilMoisture: soilMoisture)
+    do { return try input.situation(today: today) } catch { throw ValidationError(error.message) }
   }
 }
 
