@@ -26,11 +26,6 @@ extension Batch {
         "elevation_m",
         "\(NumberText.plain(elevationM)) m is not a plausible elevation (\(ranges.text(ranges.elevationM)) m)"))
     }
-    if !ranges.bagWidthCm.contains(bagSize.widthCm) || !ranges.bagLengthCm.contains(bagSize.lengthCm) {
-      found.append((
-        "bag_size",
-        "\(bagSize) is not a plausible bag: the width must be \(ranges.text(ranges.bagWidthCm)) cm and the length \(ranges.text(ranges.bagLengthCm)) cm"))
-    }
     if let problem = bagSize.rangeProblem { found.append(("bag_size", problem)) }
     if drySubstrateKgPerBag <= 0 {
       found.append(

@@ -84,11 +84,10 @@ struct CSVRow {
       report(column, "is empty")
       return nil
     }
-    guard let date = CalendarDate(iso: cell) else {
-      report(column, "\"\(cell)\" is not a date written YYYY-MM-DD")
+    do { return try CalendarDate.parse(cell) } catch {
+      report(column, "\(error)")
       return nil
     }
-    return date
   }
 
   /// A bag size `15x55`.

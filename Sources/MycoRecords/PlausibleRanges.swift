@@ -13,10 +13,10 @@ import Foundation
 public enum PlausibleRanges {
   /// Elevation of the farm, m.
   public static let elevationM: ClosedRange<Double> = 0...9_000
-  /// Folded bag width, cm.
-  public static let bagWidthCm: ClosedRange<Double> = 5...60
+  /// Folded bag width, cm (the one table of bag sizes: ``BagSizeLimits/standard``).
+  public static let bagWidthCm: ClosedRange<Double> = BagSizeLimits.standard.widthCM
   /// Bag length, cm.
-  public static let bagLengthCm: ClosedRange<Double> = 10...120
+  public static let bagLengthCm: ClosedRange<Double> = BagSizeLimits.standard.lengthCM
   /// Dry substrate in one bag, kg.
   public static let drySubstrateKgPerBag: ClosedRange<Double> = 0.01...10
   /// Bags in one batch.

@@ -10,7 +10,7 @@ import Testing
     let run = try C.myco(["advise", "--variety", "shiitake", "--elevation", "300", "--date", "0001-01-01"])
     // Then it exits with the usage error code (a bad flag value, as ArgumentParser does) and the range, no trap
     #expect(run.status == 64)
-    #expect(run.err.hasPrefix("Error: --date '0001-01-01' is outside the years 1900–2200\n"))
+    #expect(run.errors.hasPrefix("Error: --date '0001-01-01' is outside the years 1900–2200\n"))
     #expect(run.out.isEmpty)
   }
 
@@ -18,7 +18,7 @@ import Testing
     for bag in ["1000x1000", "0.0001x0.0001"] {
       let run = try C.myco(["advise", "--variety", "shiitake", "--elevation", "300", "--date", "2026-08-15", "--bag", bag])
       #expect(run.status == 1)
-      #expect(run.err == "error: bag \(bag) cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)\n")
+      #expect(run.errors == "error: bag \(bag) cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)\n")
       #expect(run.out.isEmpty)
     }
   }

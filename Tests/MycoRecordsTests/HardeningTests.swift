@@ -140,22 +140,23 @@ import Testing
     let batches = try folder.write(
       "b.csv",
       batchHeader + """
-        X1,G,,12000,shiitake,,,1000x1000,50,2000000,1899-12-31,,0,,,
+        X1,G,,12000,shiitake,,,1000x1000,50,2000000,2024-09-01,,0,,,
         X2,G,,-1,shiitake,,,0.0001x0.0001,0.001,10,\(tooLate),,0,,,
         X3,G,,0,shiitake,,,15x55,1,10,\(latest),,0,,,
+        X4,G,,0,shiitake,,,15x55,1,10,1899-12-31,,0,,,
 
         """)
     let read = try CSVImport.read(batchesPath: batches, harvestsPath: nil, knownVarieties: knownVarieties)
     #expect(read.problems.map(\.description) == [
       "\(batches):2: elevation_m: 12000 m is not a plausible elevation (0–9000 m)",
-      "\(batches):2: bag_size: 1000x1000 is not a plausible bag: the width must be 5–60 cm and the length 10–120 cm",
+      "\(batches):2: bag_size: bag 1000x1000 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)",
       "\(batches):2: dry_substrate_kg_per_bag: 50 kg is not a plausible bag (0.01–10 kg of dry substrate)",
       "\(batches):2: bags: 2000000 is more than the plausible 1000000 bags in one batch",
-      "\(batches):2: inoculated_on: 1899-12-31 is before 1900-01-01",
       "\(batches):3: elevation_m: -1 m is not a plausible elevation (0–9000 m)",
-      "\(batches):3: bag_size: 0.0001x0.0001 is not a plausible bag: the width must be 5–60 cm and the length 10–120 cm",
+      "\(batches):3: bag_size: bag 0.0001x0.0001 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)",
       "\(batches):3: dry_substrate_kg_per_bag: 0.001 kg is not a plausible bag (0.01–10 kg of dry substrate)",
       "\(batches):3: inoculated_on: \(tooLate) is after \(latest), a year from today",
+      "\(batches):5: inoculated_on: '1899-12-31' is outside the years 1900–2200",
     ])
     #expect(read.batches.map(\.value.id) == ["X3"])
   }
