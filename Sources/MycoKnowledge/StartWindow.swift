@@ -52,7 +52,7 @@ public struct StartWindow: Sendable, Hashable, Codable {
 
 /// Why a day does not qualify for a trigger.
 enum StartFailure: Sendable, Hashable {
-  case warmNow, coldNow, warmAhead, coldAhead, wrongSeason
+  case warmNow, coldNow, warmAhead, coldAhead
 }
 
 /// The qualifying days of one trigger at one elevation over the 365-day climate year, computed once.
@@ -96,10 +96,6 @@ public struct StartCalendar: Sendable {
       if let limit = trigger.endsAtMost, end > limit { return .warmAhead }
       if let limit = trigger.endsAtLeast, end < limit { return .coldAhead }
     }
-    let lookAhead = trigger.lookAheadDays
-    let following = (1...lookAhead).map { means[wrap(day + $0)] }.reduce(0, +) / Double(lookAhead)
-    let autumn = trigger.season != "spring"
-    if autumn ? !(following < mean) : !(following > mean) { return .wrongSeason }
     return nil
   }
 
@@ -139,17 +135,15 @@ public struct StartCalendar: Sendable {
     switch failure {
     case .warmNow, .warmAhead: warm = true
     case .coldNow, .coldAhead: warm = false
-    // An autumn start out of season is waiting for the summer to pass; a spring one is past it.
-    case .wrongSeason: warm = autumn
     }
     let early: Bool
     switch failure {
     // Too warm or too cold today: an autumn crop waits for cooling (warm = early, cold = late),
     // a spring crop for warming (cold = early, warm = late).
     case .warmNow, .coldNow: early = warm == autumn
-    // Trouble ahead (heat or cold during the spawn run, or the wrong season) reads both ways:
-    // too late for the last window and too early for the next. Take the nearer one in time.
-    case .warmAhead, .coldAhead, .wrongSeason: early = next <= -last
+    // Trouble ahead (heat or cold during the spawn run) reads both ways: too late for the last
+    // window and too early for the next. Take the nearer one in time.
+    case .warmAhead, .coldAhead: early = next <= -last
     }
     let nextOpens = date.adding(days: next)
     if early {

@@ -19,11 +19,11 @@ public struct CropRange: Sendable, Hashable, Codable {
 /// A day qualifies when its mean lies within `atLeast`…`atMost`, the means of the following
 /// `staysAtLeastDays` days stay at or above `staysAtLeast`, those of the following `staysAtMostDays`
 /// days stay at or below `staysAtMost`, the mean `endsAfterDays` later is within `endsAtLeast`…
-/// `endsAtMost`, and the season is right: an `autumn` start is followed by
-/// cooler weather (the mean of the following days is below the day's own), a `spring` start by
-/// warmer weather.
+/// `endsAtMost`. The season (`autumn` or `spring`) says which way the weather turns after a good
+/// start: for an autumn crop warmth means too early and cold too late, for a spring crop the reverse.
 public struct StartTrigger: Sendable, Hashable, Codable {
-  /// `autumn` or `spring`: whether the crop starts into cooling or into warming weather.
+  /// `autumn` or `spring`: whether the crop starts into cooling or into warming weather (this
+  /// decides whether warmth or cold means too early; the window itself comes from the limits).
   public var season: String
   public var atMost: Double?
   public var atLeast: Double?
@@ -63,12 +63,6 @@ public struct StartTrigger: Sendable, Hashable, Codable {
     self.staysAtMostDays = staysAtMostDays ?? forDays
     self.estimate = estimate
     self.sources = sources
-  }
-
-  /// How many following days the season check averages over: the longest following-days check,
-  /// at least 30 days.
-  public var lookAheadDays: Int {
-    max(30, staysAtLeast == nil ? 0 : staysAtLeastDays, staysAtMost == nil ? 0 : staysAtMostDays)
   }
 }
 
