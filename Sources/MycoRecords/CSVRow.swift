@@ -85,7 +85,10 @@ struct CSVRow {
       return nil
     }
     do { return try CalendarDate.parse(cell) } catch {
-      report(column, "\(error)")
+      switch error.reason {
+      case .notADate: report(column, "\"\(cell)\" is not a date written YYYY-MM-DD")
+      case .outsideSupportedYears: report(column, "\(error)")
+      }
       return nil
     }
   }

@@ -215,7 +215,7 @@ import Testing
     do {
       _ = try Bundled.advise(Situation(variety: "shiitake", bag: BagDimensions(parsing: "80x55")))
     } catch let error as SituationError {
-      #expect(error.message.contains("bag folded width 80 cm is out of range (allowed: 5–60 cm)"))
+      #expect(error.message.contains("bag 80x55 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)"))
     } catch {
       Issue.record("unexpected \(error)")
     }
