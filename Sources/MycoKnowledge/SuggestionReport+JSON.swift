@@ -40,6 +40,10 @@ extension SuggestionReport {
   struct Item: Encodable {
     var rank: Int
     var variety, name, latin, verdict, reason, reason_text: String
+    /// The stage that starts the crop: `inoculation` (bags) or `sowing` (field or soil beds).
+    var start_stage: String?
+    /// The needs line of the text: the start stage and the cycle lengths.
+    var needs: [String]
     var fits_now, facility_helps: Bool
     var days_to_start, days_left: Int?
     var nearest_elevation: Double?
@@ -72,6 +76,7 @@ extension SuggestionReport {
       return Item(
         rank: suggestion.rank, variety: suggestion.variety.id, name: suggestion.variety.name.text(in: language),
         latin: suggestion.variety.latin, verdict: lines.verdict, reason: suggestion.reason.rawValue, reason_text: lines.reason,
+        start_stage: suggestion.window?.trigger.stage, needs: lines.needs,
         fits_now: suggestion.fitsNow, facility_helps: suggestion.facilityHelps, days_to_start: suggestion.daysToStart,
         days_left: suggestion.daysLeft, nearest_elevation: suggestion.nearestElevation, day_mean: suggestion.dayMean,
         window: window,

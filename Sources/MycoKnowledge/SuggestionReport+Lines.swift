@@ -109,9 +109,15 @@ struct SuggestionLines {
     return parts.joined(separator: zh ? "，" : ", ")
   }
 
-  /// The cycle lengths the knowledge base gives, e.g. `spawn run 60–120 days`.
+  /// The stage that starts the crop, then the cycle lengths the knowledge base gives, e.g.
+  /// `starts with inoculation; spawn run 60–120 days`.
   var needs: [String] {
-    suggestion.variety.cycles.compactMap { cycle in
+    var needs: [String] = []
+    if let stage = suggestion.window?.trigger.stage {
+      let label = knowledge.vocabulary["stage"]?.display(.symbol(stage), language: language) ?? stage
+      needs.append(zh ? "从「\(label)」开始" : "starts with \(label)")
+    }
+    return needs + suggestion.variety.cycles.compactMap { cycle in
       guard let low = cycle.daysMinimum ?? cycle.daysMaximum else { return nil }
       let high = cycle.daysMaximum ?? low
       let days = low == high ? "\(low)" : "\(low)–\(high)"

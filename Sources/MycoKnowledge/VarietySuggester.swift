@@ -55,7 +55,8 @@ public struct VarietySuggester: Sendable {
       result.reason = warm ? (early ? .tooHotNow : .tooHotAhead) : (early ? .tooColdNow : .tooColdAhead)
       result.daysToStart = window.nextOpens.map { date.days(to: $0) }
       let insulated: Set<String> = ["insulated-shed", "room"]
-      result.facilityHelps = !warm && facility.map(insulated.contains) == true
+      // A shed or room can warm bags, not a crop sown in field beds.
+      result.facilityHelps = !warm && facility.map(insulated.contains) == true && window.trigger.stage != "sowing"
     }
     if let start = result.startDate(from: date) { result.strainTypes = strainTypes(variety, start: start, elevation: elevation) }
     return result

@@ -79,6 +79,9 @@ import Testing
       let reason = item["reason_text"] as! String
       #expect(text.contains("\(rank). ") && text.contains(verdict))
       #expect(text.contains("Why: " + reason))
+      let needs = item["needs"] as! [String]
+      #expect(!needs.isEmpty)
+      #expect(text.contains("Needs: " + needs.joined(separator: "; ")))
       #expect(!(item["reason"] as! String).isEmpty)
       #expect(!(item["sources"] as! [Any]).isEmpty)
     }
@@ -106,6 +109,12 @@ import Testing
     #expect(woodEar.facilityHelps)
     #expect(!plain.suggestions.contains { $0.facilityHelps })
     #expect(!insulated.suggestions.contains { $0.facilityHelps && ($0.reason == .tooHotNow || $0.reason == .tooHotAhead) })
+    // A crop sown in field beds is not helped by a shed
+    let spring = try Self.report(1200, "2026-03-15", facility: "insulated-shed")
+    let wineCap = spring.suggestions.first { $0.variety.id == "wine-cap" }!
+    #expect(wineCap.reason == .tooColdNow && wineCap.window?.trigger.stage == "sowing")
+    #expect(!wineCap.facilityHelps)
+    #expect(spring.suggestions.first { $0.variety.id == "wood-ear" }!.facilityHelps)
     #expect(insulated.text(language: "en").contains("With your facility (insulated shed)"))
     #expect(!plain.text(language: "en").contains("With your facility"))
   }

@@ -18,7 +18,7 @@ extension Myco {
     @Option(help: ArgumentHelp("Date of the planned start, YYYY-MM-DD. Default: today.", valueName: "date"))
     var date: String?
 
-    @Option(help: ArgumentHelp("Month of the planned start, 1–12 (the 15th of that month this year).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Month of the planned start, 1–12 (the 15th of that month this year).", valueName: "n"))
     var month: Int?
 
     @Option(help: ArgumentHelp("Facility: simple-shed, insulated-shed, greenhouse, room, forest, field.", valueName: "id"))
