@@ -2,8 +2,8 @@ import Foundation
 import MycoRules
 
 extension AdviceReport {
-  /// The advice as one JSON object: `situation`, `version`, `advice`, `warnings`, `overridden`,
-  /// `missing`, `facts` (with origin) and `trace`. Keys are sorted, so output is deterministic.
+  /// The advice as one JSON object: `situation`, `version`, `notes`, `better_fits`, `advice`,
+  /// `warnings`, `overridden`, `missing`, `facts` (with origin) and `trace`. Keys are sorted, so output is deterministic.
   public func json(language: String) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
