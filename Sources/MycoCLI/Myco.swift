@@ -14,10 +14,11 @@ struct Myco: ParsableCommand {
     discussion: """
       Examples:
         myco advise --variety shiitake --elevation 300 --date 2026-08-15 --bag 18x60
+        myco suggest --elevation 1200 --month 8
         myco rules list
         myco knowledge list varieties
       """,
-    subcommands: [Advise.self, Rules.self, Knowledge.self, Yields.self, Sheet.self]
+    subcommands: [Advise.self, Suggest.self, Rules.self, Knowledge.self, Yields.self, Sheet.self]
   )
 
   @Flag(name: .long, help: "Show Myco's version, the knowledge base and rules versions, and the folders in use.")

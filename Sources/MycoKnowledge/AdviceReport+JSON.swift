@@ -2,8 +2,8 @@ import Foundation
 import MycoRules
 
 extension AdviceReport {
-  /// The advice as one JSON object: `situation`, `version`, `advice`, `warnings`, `overridden`,
-  /// `missing`, `facts` (with origin) and `trace`. Keys are sorted, so output is deterministic.
+  /// The advice as one JSON object: `situation`, `version`, `notes`, `better_fits`, `advice`,
+  /// `warnings`, `overridden`, `missing`, `facts` (with origin) and `trace`. Keys are sorted, so output is deterministic.
   public func json(language: String) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -44,6 +44,8 @@ extension AdviceReport {
     var language: String
     /// How the situation was read: the place that gave the elevation, an unknown strain, caveats.
     var notes: [String]
+    /// A better-fitting variety or strain type (the same data as `myco suggest`).
+    var better_fits: [BetterFit]
     var advice, warnings, overridden: [Item]
     var missing: [Question]
     var facts: [String: FactEntry]
@@ -72,7 +74,7 @@ extension AdviceReport {
     }
     return Document(
       situation: situation, version: version, language: language, notes: notes(language: language),
-      advice: advice.map(item),
+      better_fits: betterFits(language: language), advice: advice.map(item),
       warnings: evaluation.warnings.map(item), overridden: evaluation.overridden.map(item),
       missing: questions.map { Question(fact: $0.fact.name, question: $0.fact.question.text(in: language), rules: $0.rules) },
       facts: facts,

@@ -8,6 +8,7 @@ extension AdviceReport {
     let zh = language == "zh"
     var lines: [String] = [header(language: language)]
     lines += notes(language: language).map { "  * " + $0 }
+    lines += betterFits(language: language).map { "  ➜ " + $0.text }
     lines.append("")
     if evaluation.advice.isEmpty && evaluation.warnings.isEmpty {
       lines.append(zh ? "没有适用的建议。补充下面的信息再试。" : "No advice applies yet. Give the facts below and try again.")

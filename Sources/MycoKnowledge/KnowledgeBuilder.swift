@@ -71,13 +71,15 @@ struct KnowledgeBuilder {
         unit: $0["unit"] ?? "", text: $0["text"], sources: sources($0))
     }
     let starts = element.children(named: "start").map {
-      StartTrigger(
+      var trigger = StartTrigger(
         season: $0["season"] ?? "autumn", atMost: number($0, "at-most"), atLeast: number($0, "at-least"),
         staysAtLeast: number($0, "stays-at-least"), staysAtMost: number($0, "stays-at-most"),
         forDays: Int($0["for-days"] ?? "") ?? 0, staysAtLeastDays: Int($0["stays-at-least-days"] ?? ""),
         staysAtMostDays: Int($0["stays-at-most-days"] ?? ""), endsAtMost: number($0, "ends-at-most"),
         endsAtLeast: number($0, "ends-at-least"), endsAfterDays: Int($0["ends-after-days"] ?? "") ?? 0,
         estimate: $0["estimate"] == "true", sources: sources($0))
+      trigger.stage = $0["stage"] ?? "inoculation"
+      return trigger
     }
     let cycles = element.children(named: "cycle").map {
       CropCycle(

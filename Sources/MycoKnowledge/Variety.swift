@@ -40,6 +40,9 @@ public struct StartTrigger: Sendable, Hashable, Codable {
   public var endsAtMost: Double?
   public var endsAtLeast: Double?
   public var endsAfterDays: Int
+  /// The stage that starts the crop (`<start stage>`): `inoculation` for bag crops, `sowing` for
+  /// crops sown in field or soil beds (morel, wine cap).
+  public var stage: String = "inoculation"
   /// True when the trigger is Myco's inference rather than a sourced rule.
   public var estimate: Bool
   public var sources: [Citation]
