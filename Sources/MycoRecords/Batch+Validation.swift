@@ -1,3 +1,5 @@
+import MycoCalendar
+
 extension Batch {
   /// Checks a batch on its own, returning `(column, message)` for each problem.
   ///
@@ -26,12 +28,7 @@ extension Batch {
         "elevation_m",
         "\(NumberText.plain(elevationM)) m is not a plausible elevation (\(ranges.text(ranges.elevationM)) m)"))
     }
-    if !ranges.bagWidthCm.contains(bagSize.widthCm) || !ranges.bagLengthCm.contains(bagSize.lengthCm) {
-      found.append((
-        "bag_size",
-        "\(bagSize) is not a plausible bag: the width must be \(ranges.text(ranges.bagWidthCm)) cm and the length \(ranges.text(ranges.bagLengthCm)) cm"))
-    }
-    if let problem = bagSize.rangeProblem { found.append(("bag_size", problem)) }
+    if let problem = bagSize.problem(within: ranges.bagSize) { found.append(("bag_size", problem)) }
     if drySubstrateKgPerBag <= 0 {
       found.append(
         ("dry_substrate_kg_per_bag", "must be more than 0 kg, not \(NumberText.plain(drySubstrateKgPerBag))"))

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import MycoCalendar
 import MycoCSV
+import MycoUnits
 import Testing
 @testable import MycoRecords
 
@@ -140,7 +142,7 @@ import Testing
     let batches = try folder.write(
       "b.csv",
       batchHeader + """
-        X1,G,,12000,shiitake,,,1000x1000,50,2000000,1899-12-31,,0,,,
+        X1,G,,12000,shiitake,,,1000x1000,50,2000000,2024-01-01,,0,,,
         X2,G,,-1,shiitake,,,0.0001x0.0001,0.001,10,\(tooLate),,0,,,
         X3,G,,0,shiitake,,,15x55,1,10,\(latest),,0,,,
 
@@ -148,12 +150,11 @@ import Testing
     let read = try CSVImport.read(batchesPath: batches, harvestsPath: nil, knownVarieties: knownVarieties)
     #expect(read.problems.map(\.description) == [
       "\(batches):2: elevation_m: 12000 m is not a plausible elevation (0–9000 m)",
-      "\(batches):2: bag_size: 1000x1000 is not a plausible bag: the width must be 5–60 cm and the length 10–120 cm",
+      "\(batches):2: bag_size: bag 1000x1000 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)",
       "\(batches):2: dry_substrate_kg_per_bag: 50 kg is not a plausible bag (0.01–10 kg of dry substrate)",
       "\(batches):2: bags: 2000000 is more than the plausible 1000000 bags in one batch",
-      "\(batches):2: inoculated_on: 1899-12-31 is before 1900-01-01",
       "\(batches):3: elevation_m: -1 m is not a plausible elevation (0–9000 m)",
-      "\(batches):3: bag_size: 0.0001x0.0001 is not a plausible bag: the width must be 5–60 cm and the length 10–120 cm",
+      "\(batches):3: bag_size: bag 0.0001x0.0001 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)",
       "\(batches):3: dry_substrate_kg_per_bag: 0.001 kg is not a plausible bag (0.01–10 kg of dry substrate)",
       "\(batches):3: inoculated_on: \(tooLate) is after \(latest), a year from today",
     ])
@@ -164,7 +165,7 @@ import Testing
     let database = try YieldDatabase.inMemory()
     let day = CalendarDate(iso: "2024-01-01")!
     try database.add(
-      Batch(id: "F1", grower: "G", variety: "oyster", bagSize: BagSize("15x55")!, drySubstrateKgPerBag: 1, bags: 5, inoculatedOn: day),
+      Batch(id: "F1", grower: "G", variety: "oyster", bagSize: BagDimensions(parsing: "15x55")!, drySubstrateKgPerBag: 1, bags: 5, inoculatedOn: day),
       knownVarieties: knownVarieties)
     #expect {
       try database.add(Harvest(batchID: "F1", harvestedOn: day, flush: 1, freshKg: 1e100))
@@ -173,7 +174,7 @@ import Testing
     }
     #expect {
       try database.add(
-        Batch(id: "F2", grower: "G", elevationM: 1e100, variety: "oyster", bagSize: BagSize("15x55")!, drySubstrateKgPerBag: 1, bags: 5, inoculatedOn: day),
+        Batch(id: "F2", grower: "G", elevationM: 1e100, variety: "oyster", bagSize: BagDimensions(parsing: "15x55")!, drySubstrateKgPerBag: 1, bags: 5, inoculatedOn: day),
         knownVarieties: knownVarieties)
     } throws: {
       "\($0)" == "add-batch: --elevation: 1e+100 m is not a plausible elevation (0–9000 m)"
@@ -280,7 +281,7 @@ import Testing
     try database.add(
       Batch(
         id: "S1", grower: "  Grower A ", place: "\tVillage", variety: "oyster", strain: "L808 ",
-        substrate: " sawdust, bran ", bagSize: BagSize("15x55")!, drySubstrateKgPerBag: 1, bags: 5,
+        substrate: " sawdust, bran ", bagSize: BagDimensions(parsing: "15x55")!, drySubstrateKgPerBag: 1, bags: 5,
         inoculatedOn: CalendarDate(iso: "2024-03-01")!, facility: " ", notes: "note\t"),
       knownVarieties: knownVarieties)
     try database.add(Harvest(batchID: "S1", harvestedOn: CalendarDate(iso: "2024-05-01")!, flush: 1, freshKg: 2, grade: " A "))
@@ -384,7 +385,7 @@ import Testing
     for (id, grower) in [("E1", "\u{1B}]0;pwned\u{7}\u{1B}[2J"), ("E2", "Grower\r\nFAKE LINE")] {
       try database.add(
         Batch(
-          id: id, grower: grower, variety: "oyster", bagSize: BagSize("15x55")!, drySubstrateKgPerBag: 1, bags: 5,
+          id: id, grower: grower, variety: "oyster", bagSize: BagDimensions(parsing: "15x55")!, drySubstrateKgPerBag: 1, bags: 5,
           inoculatedOn: CalendarDate(iso: "2024-03-01")!),
         knownVarieties: knownVarieties)
     }
