@@ -3,13 +3,15 @@ import PackageDescription
 
 let package = Package(
   name: "Myco",
-  platforms: [.macOS(.v13)],
+  // macOS 15: `Mutex` (Synchronization) and `String(validating:)` are needed; Linux has no floor here.
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "myco", targets: ["MycoCLI"]),
     .library(name: "MycoRules", targets: ["MycoRules"]),
     .library(name: "MycoKnowledge", targets: ["MycoKnowledge"]),
     .library(name: "MycoRecords", targets: ["MycoRecords"]),
     .library(name: "MycoCalendar", targets: ["MycoCalendar"]),
+    .library(name: "MycoUnits", targets: ["MycoUnits"]),
     .library(name: "MycoSheets", targets: ["MycoSheets"]),
   ],
   dependencies: [
@@ -30,33 +32,50 @@ let package = Package(
     .target(name: "MycoRules", dependencies: ["MycoXML"]),
     // Calendar dates (days, ISO YYYY-MM-DD) shared by advice, sheets and records; terminal-safe text.
     .target(name: "MycoCalendar"),
+    // Measures shared by advice, sheets and records: bag dimensions and their limits, elevation bands.
+    .target(name: "MycoUnits"),
     // The one CSV reader (RFC 4180 over bytes) of the records import and the growers CSV.
     .target(name: "MycoCSV"),
     // The edible-fungus domain: varieties, climate, bags; situation -> facts.
-    .target(name: "MycoKnowledge", dependencies: ["MycoRules", "MycoXML", "MycoCalendar"]),
+    .target(name: "MycoKnowledge", dependencies: ["MycoRules", "MycoXML", "MycoCalendar", "MycoUnits"]),
     // Batches and harvests in SQLite; CSV import/export; yield reports.
     .target(
       name: "MycoRecords",
-      dependencies: ["MycoCalendar", "MycoCSV", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["MycoCalendar", "MycoUnits", "MycoCSV", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     // Printable advice sheets (HTML from templates, PDF through headless Chromium).
     .target(
       name: "MycoSheets",
-      dependencies: ["MycoKnowledge", "MycoRules", .product(name: "Mustache", package: "swift-mustache"), "MycoCSV"],
+      dependencies: [
+        "MycoKnowledge", "MycoRules", "MycoCalendar", "MycoUnits", "MycoCSV",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
       resources: [.copy("Templates")]
     ),
     // The `myco` command: thin, one subcommand per file.
     .executableTarget(
       name: "MycoCLI",
       dependencies: [
-        "MycoKnowledge", "MycoRules", "MycoRecords", "MycoSheets",
+        "MycoKnowledge", "MycoRules", "MycoRecords", "MycoSheets", "MycoCalendar", "MycoUnits",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "MycoXMLTests", dependencies: ["MycoXML"]),
+    .testTarget(name: "MycoUnitsTests", dependencies: ["MycoUnits"]),
     .testTarget(name: "MycoRulesTests", dependencies: ["MycoRules", "MycoXML"]),
-    .testTarget(name: "MycoKnowledgeTests", dependencies: ["MycoKnowledge", "MycoRules", "MycoCLI"]),
-    .testTarget(name: "MycoRecordsTests", dependencies: ["MycoRecords", "MycoCSV", "MycoCalendar"]),
-    .testTarget(name: "MycoSheetsTests", dependencies: ["MycoSheets", "MycoKnowledge", "MycoCLI"]),
+    .testTarget(
+      name: "MycoKnowledgeTests",
+      dependencies: ["MycoKnowledge", "MycoRules", "MycoXML", "MycoCalendar", "MycoUnits", "MycoCLI"]
+    ),
+    .testTarget(
+      name: "MycoRecordsTests",
+      dependencies: [
+        "MycoRecords", "MycoCSV", "MycoCalendar", "MycoUnits", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .testTarget(
+      name: "MycoSheetsTests",
+      dependencies: ["MycoSheets", "MycoKnowledge", "MycoCalendar", "MycoUnits", "MycoCLI"]
+    ),
   ]
 )

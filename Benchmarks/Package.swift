@@ -6,7 +6,7 @@ import PackageDescription
 // `swift run -c release myco-bench yields --rows 1000000` or `… engine --rules 1000,10000` here.
 let package = Package(
   name: "MycoBenchmarks",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   dependencies: [
     // Named, so that the product reference does not depend on the checkout folder name.
     .package(name: "Myco", path: ".."),
@@ -19,6 +19,8 @@ let package = Package(
         .product(name: "MycoRecords", package: "Myco"),
         .product(name: "MycoKnowledge", package: "Myco"),
         .product(name: "MycoRules", package: "Myco"),
+        .product(name: "MycoCalendar", package: "Myco"),
+        .product(name: "MycoUnits", package: "Myco"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     )

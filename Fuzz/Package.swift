@@ -6,7 +6,7 @@ import PackageDescription
 // (see Docs/fuzzing.md).
 let package = Package(
   name: "MycoFuzz",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   dependencies: [
     .package(name: "Myco", path: ".."),
   ],
@@ -18,6 +18,8 @@ let package = Package(
         .product(name: "MycoRules", package: "Myco"),
         .product(name: "MycoRecords", package: "Myco"),
         .product(name: "MycoSheets", package: "Myco"),
+        .product(name: "MycoCalendar", package: "Myco"),
+        .product(name: "MycoUnits", package: "Myco"),
       ]
     )
   ]

@@ -1,5 +1,6 @@
 import Foundation
 import MycoRules
+import MycoUnits
 
 /// A bag size from the table: folded width × length, with its filled weight where sourced.
 public struct BagSize: Sendable, Hashable, Codable {
@@ -32,29 +33,7 @@ public struct BagClasses: Sendable, Hashable, Codable {
   }
 }
 
-/// A bag size as a grower writes it: `15x55`, `15.5×55` or `15*55` (cm).
-public struct BagDimensions: Sendable, Hashable, Codable, CustomStringConvertible {
-  public var widthCM: Double
-  public var lengthCM: Double
-
-  public init(widthCM: Double, lengthCM: Double) {
-    self.widthCM = widthCM
-    self.lengthCM = lengthCM
-  }
-
-  /// Parses `WIDTHxLENGTH` in cm; nil if malformed or not positive.
-  public init?(parsing text: String) {
-    let parts = text.lowercased().replacingOccurrences(of: "cm", with: "")
-      .split(whereSeparator: { "x×*".contains($0) })
-      .map { $0.trimmingCharacters(in: .whitespaces) }
-    guard parts.count == 2, let width = Double(parts[0]), let length = Double(parts[1]),
-      width > 0, length > 0, width.isFinite, length.isFinite
-    else { return nil }
-    self.init(widthCM: width, lengthCM: length)
-  }
-
-  public var description: String { "\(Value.format(widthCM))x\(Value.format(lengthCM))" }
-
+extension BagDimensions {
   /// The sizes a vocabulary accepts: the declared ranges of `bag-width` and `bag-length`
   /// (stored in metres), with ``BagSizeLimits/standard`` for an end that is not declared.
   public static func limits(_ vocabulary: Vocabulary) -> BagSizeLimits {

@@ -1,5 +1,6 @@
 import Foundation
 import MycoRules
+import MycoUnits
 import MycoXML
 
 /// Everything Myco knows about the domain: the fact vocabulary and the sourced tables.
@@ -11,7 +12,10 @@ public struct KnowledgeBase: Sendable {
   public var bagSizes: [BagSize]
   public var bagClasses: BagClasses
   public var climate: ClimateNormals
-  public var elevationBands: [ElevationBand]
+  /// The elevation bands (Knowledge/climate.xml), lowest first.
+  public var elevationBands: ElevationBands
+  /// The sources of each elevation band, by band id.
+  public var elevationBandSources: [String: [Citation]]
   public var tables: [KnowledgeTable]
 
   /// The variety with this id, if known.
@@ -27,7 +31,7 @@ public struct KnowledgeBase: Sendable {
 
   /// The elevation band that holds `elevation` metres.
   public func elevationBand(_ elevation: Double) -> ElevationBand? {
-    elevationBands.first { $0.contains(elevation) }
+    elevationBands.band(of: elevation)
   }
 
   /// Loads a knowledge folder: `facts.xml` (the vocabulary) and every other `*.xml` in it.

@@ -1,4 +1,5 @@
 import MycoRules
+import MycoUnits
 import MycoXML
 
 /// The plausible range of every number a knowledge table holds, checked when it loads.

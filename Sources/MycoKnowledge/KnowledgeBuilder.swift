@@ -1,4 +1,5 @@
 import MycoRules
+import MycoUnits
 import MycoXML
 
 /// Collects the tables of one or more `<knowledge>` documents (already schema-valid).
@@ -8,6 +9,7 @@ struct KnowledgeBuilder {
   var bagClasses: BagClasses?
   var climate: ClimateNormals?
   var elevationBands: [ElevationBand] = []
+  var elevationBandSources: [String: [Citation]] = [:]
   var tables: [KnowledgeTable] = []
   var diagnostics: [Diagnostic] = []
   /// Where each item was declared, keyed like `variety:shiitake`.
@@ -47,10 +49,10 @@ struct KnowledgeBuilder {
           note: element.localized("note"), sources: sources(element))
       case "elevation-band":
         unique("band:\(element["id"] ?? "")", element)
+        let id = element["id"] ?? ""
         elevationBands.append(
-          ElevationBand(
-            id: element["id"] ?? "", fromMetres: number(element, "from-m") ?? 0,
-            belowMetres: number(element, "below-m"), sources: sources(element)))
+          ElevationBand(id: id, fromMetres: number(element, "from-m") ?? 0, belowMetres: number(element, "below-m")))
+        elevationBandSources[id] = sources(element)
       case "table":
         unique("table:\(element["id"] ?? "")", element)
         tables.append(table(element))
@@ -58,7 +60,6 @@ struct KnowledgeBuilder {
         break
       }
     }
-    elevationBands.sort { $0.fromMetres < $1.fromMetres }
   }
 
   private mutating func addVariety(_ element: XMLElement) {

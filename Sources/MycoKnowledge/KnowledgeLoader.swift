@@ -1,5 +1,6 @@
 import Foundation
 import MycoRules
+import MycoUnits
 import MycoXML
 
 /// Reads a knowledge folder into a ``KnowledgeBase``, checking cross-references.
@@ -64,7 +65,8 @@ struct KnowledgeLoader {
     let base = KnowledgeBase(
       version: versions.max() ?? "", vocabulary: vocabulary, varieties: builder.varieties,
       bagSizes: builder.bagSizes, bagClasses: bagClasses, climate: climate,
-      elevationBands: builder.elevationBands, tables: builder.tables)
+      elevationBands: ElevationBands(builder.elevationBands), elevationBandSources: builder.elevationBandSources,
+      tables: builder.tables)
     let problems = Self.crossCheck(base, builder.locations)
     if !problems.isEmpty { throw LoadFailure(problems) }
     return base

@@ -1,5 +1,7 @@
 import Foundation
+import MycoCalendar
 import MycoRules
+import MycoUnits
 import MycoXML
 
 /// The test cases in a rules folder (`tests/*.xml`), loaded and checked against the schema.

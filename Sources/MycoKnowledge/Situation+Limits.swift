@@ -1,4 +1,6 @@
+import MycoCalendar
 import MycoRules
+import MycoUnits
 
 extension Situation {
   /// Refuses what no advice can be built on, whoever made the situation (flags, a growers CSV,
@@ -9,7 +11,7 @@ extension Situation {
       let years = CalendarDate.supportedYears
       throw SituationError("date \(date) is outside the years \(years.lowerBound)–\(years.upperBound)")
     }
-    if let bag, let problem = BagDimensions.limits(vocabulary).problem(widthCM: bag.widthCM, lengthCM: bag.lengthCM) {
+    if let bag, let problem = bag.problem(within: BagDimensions.limits(vocabulary)) {
       throw SituationError(problem)
     }
   }

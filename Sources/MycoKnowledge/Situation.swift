@@ -1,3 +1,6 @@
+import MycoCalendar
+import MycoUnits
+
 /// A grower's situation, as they describe it: what, where, when, and what they measured.
 ///
 /// Only `variety` is required; everything else left out becomes a missing fact that the

@@ -1,4 +1,6 @@
+import MycoCalendar
 import MycoRules
+import MycoUnits
 
 /// Turns a grower's ``Situation`` into facts for the rule engine, using the knowledge tables.
 ///

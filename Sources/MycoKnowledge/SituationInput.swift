@@ -1,3 +1,6 @@
+import MycoCalendar
+import MycoUnits
+
 /// A situation as the `advise` and `sheet` flags give it: text where the grower types text
 /// (date, bag size, names), numbers where the flag is a number.
 ///

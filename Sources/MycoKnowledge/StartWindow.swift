@@ -1,3 +1,5 @@
+import MycoCalendar
+
 /// Where a date falls against a crop's start window at one elevation.
 ///
 /// Windows come from the climate curve alone: a window is a run of qualifying days (see

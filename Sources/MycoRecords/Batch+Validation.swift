@@ -1,3 +1,5 @@
+import MycoCalendar
+
 extension Batch {
   /// Checks a batch on its own, returning `(column, message)` for each problem.
   ///
@@ -26,7 +28,7 @@ extension Batch {
         "elevation_m",
         "\(NumberText.plain(elevationM)) m is not a plausible elevation (\(ranges.text(ranges.elevationM)) m)"))
     }
-    if let problem = bagSize.rangeProblem { found.append(("bag_size", problem)) }
+    if let problem = bagSize.problem(within: ranges.bagSize) { found.append(("bag_size", problem)) }
     if drySubstrateKgPerBag <= 0 {
       found.append(
         ("dry_substrate_kg_per_bag", "must be more than 0 kg, not \(NumberText.plain(drySubstrateKgPerBag))"))

@@ -1,4 +1,6 @@
 import GRDB
+import MycoCalendar
+import MycoUnits
 
 /// One batch of cultivation bags: inoculated on one day, by one grower, in one place.
 ///
@@ -20,7 +22,7 @@ public struct Batch: Sendable, Hashable {
   /// Substrate recipe, free text.
   public var substrate: String
   /// Folded width × length of the bag.
-  public var bagSize: BagSize
+  public var bagSize: BagDimensions
   /// Dry substrate per bag in kilograms.
   public var drySubstrateKgPerBag: Double
   /// Number of bags inoculated.
@@ -41,7 +43,7 @@ public struct Batch: Sendable, Hashable {
   /// Creates a batch.
   public init(
     id: String, grower: String, place: String = "", elevationM: Double? = nil,
-    variety: String, strain: String = "", substrate: String = "", bagSize: BagSize,
+    variety: String, strain: String = "", substrate: String = "", bagSize: BagDimensions,
     drySubstrateKgPerBag: Double, bags: Int, inoculatedOn: CalendarDate,
     facility: String = "", bagsContaminated: Int = 0, adviceRules: [String] = [],
     kbVersion: String = "", notes: String = ""
@@ -94,7 +96,7 @@ extension Batch: FetchableRecord, PersistableRecord {
   public init(row: Row) throws {
     let dateText: String = row[Columns.inoculatedOn]
     guard let date = CalendarDate(iso: dateText),
-      let size = BagSize(widthCm: row[Columns.bagWidthCm], lengthCm: row[Columns.bagLengthCm])
+      let size = BagDimensions(widthCM: row[Columns.bagWidthCm], lengthCM: row[Columns.bagLengthCm])
     else { throw RecordDecodingError(table: "batch", id: row[Columns.id]) }
     let rules: String = row[Columns.adviceRules]
     self.init(
@@ -117,8 +119,8 @@ extension Batch: FetchableRecord, PersistableRecord {
     container[Columns.variety] = variety
     container[Columns.strain] = strain
     container[Columns.substrate] = substrate
-    container[Columns.bagWidthCm] = bagSize.widthCm
-    container[Columns.bagLengthCm] = bagSize.lengthCm
+    container[Columns.bagWidthCm] = bagSize.widthCM
+    container[Columns.bagLengthCm] = bagSize.lengthCM
     container[Columns.drySubstrateKgPerBag] = drySubstrateKgPerBag
     container[Columns.bags] = bags
     container[Columns.inoculatedOn] = inoculatedOn.description

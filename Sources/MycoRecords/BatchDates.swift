@@ -1,4 +1,5 @@
 import Foundation
+import MycoCalendar
 
 /// Batch id → inoculation day, looked up by the id's UTF-8 bytes.
 ///

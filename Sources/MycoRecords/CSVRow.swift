@@ -1,3 +1,6 @@
+import MycoCalendar
+import MycoUnits
+
 /// One record of a CSV file, read by column name, that collects a `RecordProblem` for every
 /// cell that does not parse.
 struct CSVRow {
@@ -94,13 +97,13 @@ struct CSVRow {
   }
 
   /// A bag size `15x55`.
-  mutating func bagSize(_ column: String) -> BagSize? {
+  mutating func bagSize(_ column: String) -> BagDimensions? {
     let cell = raw(column)
     if cell.isEmpty {
       report(column, "is empty")
       return nil
     }
-    guard let size = BagSize(cell) else {
+    guard let size = BagDimensions(parsing: cell) else {
       report(column, "\"\(cell)\" is not a bag size written WIDTHxLENGTH in cm, like 15x55")
       return nil
     }

@@ -1,6 +1,4 @@
-// Records share the calendar date with advice and sheets: re-exported so that users of
-// MycoRecords see `CalendarDate` without importing MycoCalendar themselves.
-@_exported import MycoCalendar
+import MycoCalendar
 
 extension CalendarDate {
   /// The meteorological season this date falls in.

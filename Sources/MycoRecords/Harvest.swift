@@ -1,4 +1,5 @@
 import GRDB
+import MycoCalendar
 
 /// One picking from a batch: a day, a flush (茬次), a fresh weight and optionally a grade
 /// and price. Stored in kilograms and yuan per kilogram.

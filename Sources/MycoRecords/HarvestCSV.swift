@@ -1,3 +1,5 @@
+import GRDB
+import MycoCalendar
 import MycoCSV
 
 /// The harvest CSV file: its columns, and the conversion between a row and a `Harvest`.
@@ -62,6 +64,15 @@ struct PlainHarvest {
   /// The grade's bytes (printable ASCII, no space, not starting with `'`; may be empty).
   var grade: UnsafeBufferPointer<UInt8>
   var priceYuanPerKg: Double?
+
+  /// Arguments for `Harvest.insertSQL`, the text taken from the file's bytes as they are
+  /// (short ids, dates and grades are stored inline in `String`, without allocating).
+  var arguments: StatementArguments {
+    [
+      String(decoding: batchID, as: UTF8.self), String(decoding: dateText, as: UTF8.self), flush, freshKg,
+      String(decoding: grade, as: UTF8.self), priceYuanPerKg,
+    ]
+  }
 
   /// The same harvest as `Harvest` values.
   var harvest: Harvest {

@@ -43,3 +43,13 @@ enum NumberText {
     Int(text)
   }
 }
+
+extension Substring {
+  /// The text without leading and trailing spaces and tabs.
+  func trimmed() -> Substring {
+    var text = self
+    while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
+    while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+    return text
+  }
+}

@@ -1,4 +1,6 @@
 import Foundation
+import MycoCalendar
+import MycoUnits
 
 /// The plausible range of every number and date a record holds: the one table that the CSV
 /// import and `myco yields add-batch` / `add-harvest` check values against. A value outside
@@ -13,10 +15,8 @@ import Foundation
 public enum PlausibleRanges {
   /// Elevation of the farm, m.
   public static let elevationM: ClosedRange<Double> = 0...9_000
-  /// Folded bag width, cm (the one table of bag sizes: ``BagSizeLimits/standard``).
-  public static let bagWidthCm: ClosedRange<Double> = BagSizeLimits.standard.widthCM
-  /// Bag length, cm.
-  public static let bagLengthCm: ClosedRange<Double> = BagSizeLimits.standard.lengthCM
+  /// Folded bag width and length, cm (the limits advice uses too).
+  public static let bagSize = BagSizeLimits.standard
   /// Dry substrate in one bag, kg.
   public static let drySubstrateKgPerBag: ClosedRange<Double> = 0.01...10
   /// Bags in one batch.

@@ -1,3 +1,5 @@
+import MycoCalendar
+
 /// What is wrong with one value of one record: where it came from, which column, and why.
 ///
 /// Printed as `batches.csv:7: elevation_m: "abc" is not a number`; for records typed on the

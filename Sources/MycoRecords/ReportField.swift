@@ -1,3 +1,6 @@
+import MycoCalendar
+import MycoUnits
+
 /// A batch property the yield report can group by (`--by`).
 public enum ReportField: String, Sendable, CaseIterable {
   case variety, strain
@@ -33,7 +36,9 @@ public enum ReportField: String, Sendable, CaseIterable {
   }
 
   /// A group value for one batch: the label shown, and an order to sort by.
-  func value(of batch: Batch, adviceRule: String?) -> GroupValue {
+  ///
+  /// `elevationBands` are the query's bands; a report grouped by band is only made with them.
+  func value(of batch: Batch, adviceRule: String?, elevationBands: ElevationBands?) -> GroupValue {
     switch self {
     case .variety: return GroupValue(text: batch.variety)
     case .strain: return GroupValue(text: batch.strain)
@@ -43,7 +48,7 @@ public enum ReportField: String, Sendable, CaseIterable {
     case .bagSize:
       return GroupValue(
         label: batch.bagSize.description,
-        rank: batch.bagSize.widthCm * 10_000 + batch.bagSize.lengthCm)
+        rank: batch.bagSize.widthCM * 10_000 + batch.bagSize.lengthCM)
     case .season:
       let season = batch.inoculatedOn.season
       return GroupValue(
@@ -54,10 +59,10 @@ public enum ReportField: String, Sendable, CaseIterable {
     case .year:
       return GroupValue(label: String(batch.inoculatedOn.year), rank: Double(batch.inoculatedOn.year))
     case .elevationBand:
-      guard let metres = batch.elevationM else { return GroupValue(label: "unknown", rank: 99) }
-      let band = ElevationBand(metres: metres)
-      return GroupValue(
-        label: band.rawValue, rank: Double(ElevationBand.allCases.firstIndex(of: band)!))
+      guard let metres = batch.elevationM, let bands = elevationBands, let index = bands.index(of: metres) else {
+        return GroupValue(label: "unknown", rank: .infinity)
+      }
+      return GroupValue(label: bands[index].id, rank: Double(index))
     case .advice:
       let followed = adviceRule.map { batch.adviceRules.contains($0) } ?? false
       return GroupValue(label: followed ? "followed" : "not followed", rank: followed ? 0 : 1)

@@ -1,3 +1,5 @@
+import MycoCalendar
+
 /// The yield report as an aligned plain-text table followed by the comparison in words.
 ///
 /// Values from the records (group labels, the variety and rule asked for) are shown with their

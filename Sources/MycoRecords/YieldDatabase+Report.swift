@@ -1,11 +1,18 @@
 import GRDB
+import MycoCalendar
 
 extension YieldDatabase {
   /// Computes the yield report for a query.
   ///
   /// One pass over the harvests (summed per batch and flush in SQL), then grouping in memory.
   /// Batches are filtered by variety and by inoculation date (`from`…`to`, inclusive).
+  ///
+  /// - Throws: `ReportFieldError` when grouping by `elevation-band` without
+  ///   `query.elevationBands`; database errors.
   public func report(_ query: ReportQuery) throws -> YieldReport {
+    if query.groupBy.contains(.elevationBand), query.elevationBands == nil {
+      throw ReportFieldError("grouping by elevation-band needs the elevation bands of the knowledge base")
+    }
     let (batches, harvestTotals) = try dbWriter.read { db in
       let batches = try Batch.order(Batch.Columns.id).fetchAll(db)
       var totals: [String: BatchHarvests] = [:]
@@ -53,7 +60,9 @@ extension YieldReport {
   init(query: ReportQuery, batches: [Batch], harvests: [String: BatchHarvests]) {
     var members: [[GroupValue]: [Batch]] = [:]
     for batch in batches {
-      let key = query.groupBy.map { $0.value(of: batch, adviceRule: query.adviceRule) }
+      let key = query.groupBy.map {
+        $0.value(of: batch, adviceRule: query.adviceRule, elevationBands: query.elevationBands)
+      }
       members[key, default: []].append(batch)
     }
     let keys = members.keys.sorted { $0.lexicographicallyPrecedes($1) }

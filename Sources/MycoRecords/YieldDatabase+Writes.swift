@@ -1,5 +1,5 @@
 import GRDB
-import GRDBSQLite
+import MycoCalendar
 
 /// What an import or an entry wrote.
 public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
@@ -233,38 +233,14 @@ extension YieldDatabase {
       let kept = try replaced.checkKeptHarvests(db, &summary)
       if !kept.isEmpty { throw YieldRecordsError.invalidRecords(kept) }
     }
-    // One prepared statement, bound and stepped through SQLite's C API: no per-row argument
-    // array (this loop is most of a million-row import; see Docs/yields.md, benchmark).
+    // One prepared statement, executed per row (this loop is most of a million-row import; see
+    // Docs/yields.md, benchmark): GRDB binds up to 20 arguments without copying their text.
     let insert = try db.makeStatement(sql: Harvest.insertSQL)
     for record in records.harvests {
-      try step(insert.sqliteStatement, db) { try bind(record.value, to: insert.sqliteStatement) }
+      try insert.execute(arguments: record.value.arguments)
     }
     summary.harvestsAdded = records.harvests.count
     return summary
-  }
-}
-
-/// `SQLITE_TRANSIENT`: SQLite copies the bound text before the call returns.
-private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-/// Binds a harvest to `Harvest.insertSQL`'s parameters.
-private func bind(_ harvest: Harvest, to statement: SQLiteStatement) throws {
-  sqlite3_reset(statement)
-  var codes: [Int32] = []
-  codes.reserveCapacity(6)
-  codes.append(harvest.batchID.withCString { sqlite3_bind_text(statement, 1, $0, -1, transient) })
-  codes.append(
-    harvest.harvestedOn.description.withCString { sqlite3_bind_text(statement, 2, $0, -1, transient) })
-  codes.append(sqlite3_bind_int64(statement, 3, Int64(harvest.flush)))
-  codes.append(sqlite3_bind_double(statement, 4, harvest.freshKg))
-  codes.append(harvest.grade.withCString { sqlite3_bind_text(statement, 5, $0, -1, transient) })
-  if let price = harvest.priceYuanPerKg {
-    codes.append(sqlite3_bind_double(statement, 6, price))
-  } else {
-    codes.append(sqlite3_bind_null(statement, 6))
-  }
-  guard codes.allSatisfy({ $0 == SQLITE_OK }) else {
-    throw DatabaseError(resultCode: ResultCode(rawValue: codes.first { $0 != SQLITE_OK }!))
   }
 }
 
@@ -308,8 +284,6 @@ extension YieldDatabase {
     if writing { try insertBatches(read.batches, replaced: replaced, db) }
 
     let insert = try db.makeStatement(sql: Harvest.insertSQL)
-    let statement = insert.sqliteStatement
-    defer { sqlite3_clear_bindings(statement) }
     let headerProblems = try files.forEachHarvest { row in
       rowProblems.append(contentsOf: row.problems)
       if let plain = row.plain, let inoculated = inoculation.date(plain.batchID),
@@ -319,7 +293,7 @@ extension YieldDatabase {
           if !replaced.isEmpty, replaced.ids.date(plain.batchID) != nil {
             try replaced.clearStoredHarvests(of: String(decoding: plain.batchID, as: UTF8.self), db, &summary)
           }
-          try step(statement, db) { try bind(plain, to: statement) }
+          try insert.execute(arguments: plain.arguments)
           summary.harvestsAdded += 1
         }
         return
@@ -333,7 +307,7 @@ extension YieldDatabase {
       }
       if writing {
         if !replaced.isEmpty { try replaced.clearStoredHarvests(of: harvest.batchID, db, &summary) }
-        try step(statement, db) { try bind(harvest, to: statement) }
+        try insert.execute(arguments: harvest.arguments)
         summary.harvestsAdded += 1
       }
     }
@@ -346,46 +320,4 @@ extension YieldDatabase {
     }
     return summary
   }
-}
-
-/// Binds with `bind`, then steps `Harvest.insertSQL` once.
-private func step(_ statement: SQLiteStatement, _ db: Database, bind: () throws -> Void) throws {
-  try bind()
-  let code = sqlite3_step(statement)
-  guard code == SQLITE_DONE else {
-    throw DatabaseError(
-      resultCode: ResultCode(rawValue: code),
-      message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: Harvest.insertSQL)
-  }
-}
-
-/// `SQLITE_STATIC`: the bound bytes stay valid until the statement is stepped (they are the
-/// CSV file's bytes, alive for the whole import).
-private let staticBytes = unsafeBitCast(0, to: sqlite3_destructor_type.self)
-
-/// Binds a plainly read harvest to `Harvest.insertSQL`'s parameters, from the file's bytes.
-private func bind(_ harvest: PlainHarvest, to statement: SQLiteStatement) throws {
-  sqlite3_reset(statement)
-  func text(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-    // An empty grade has no base address; bind "" rather than NULL (the column is NOT NULL).
-    guard let base = bytes.baseAddress, !bytes.isEmpty else {
-      return sqlite3_bind_text(statement, index, "", 0, transient)
-    }
-    return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-      sqlite3_bind_text(statement, index, $0, Int32(bytes.count), staticBytes)
-    }
-  }
-  var code = text(1, harvest.batchID)
-  if code == SQLITE_OK { code = text(2, harvest.dateText) }
-  if code == SQLITE_OK { code = sqlite3_bind_int64(statement, 3, Int64(harvest.flush)) }
-  if code == SQLITE_OK { code = sqlite3_bind_double(statement, 4, harvest.freshKg) }
-  if code == SQLITE_OK { code = text(5, harvest.grade) }
-  if code == SQLITE_OK {
-    if let price = harvest.priceYuanPerKg {
-      code = sqlite3_bind_double(statement, 6, price)
-    } else {
-      code = sqlite3_bind_null(statement, 6)
-    }
-  }
-  guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
 }

@@ -1,3 +1,6 @@
+import MycoCalendar
+import MycoUnits
+
 /// What to report on: which batches, grouped how.
 public struct ReportQuery: Sendable, Equatable {
   /// Fields to group by, in order; empty for one group of all batches.
@@ -10,12 +13,16 @@ public struct ReportQuery: Sendable, Equatable {
   public var to: CalendarDate?
   /// The rule id that `ReportField.advice` asks about.
   public var adviceRule: String?
+  /// The elevation bands that `ReportField.elevationBand` groups by, from the knowledge base
+  /// (`KnowledgeBase.elevationBands`); needed only for that field.
+  public var elevationBands: ElevationBands?
 
   /// Creates a query.
   public init(
     groupBy: [ReportField] = [], variety: String? = nil, from: CalendarDate? = nil,
-    to: CalendarDate? = nil, adviceRule: String? = nil
+    to: CalendarDate? = nil, adviceRule: String? = nil, elevationBands: ElevationBands? = nil
   ) {
+    self.elevationBands = elevationBands
     self.groupBy = groupBy
     self.variety = variety
     self.from = from

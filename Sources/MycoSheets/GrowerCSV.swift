@@ -2,6 +2,7 @@ import Foundation
 import MycoCSV
 import MycoCalendar
 import MycoKnowledge
+import MycoUnits
 
 /// One row of a growers CSV that could not be turned into a sheet, named by file and line.
 public struct RowFailure: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import MycoCalendar
 import MycoKnowledge
 
 /// Who a sheet is for and how to print it; the advice itself comes from the situation.

@@ -1,3 +1,4 @@
+import MycoCalendar
 import MycoKnowledge
 
 /// The 24 solar terms (节气), used only as a familiar label beside a Gregorian date.

@@ -1,6 +1,7 @@
 import Foundation
 import MycoKnowledge
 import MycoRules
+import MycoUnits
 import Testing
 
 @Suite struct AdviseTests {

@@ -1,6 +1,8 @@
 import Foundation
+import MycoCalendar
 import MycoKnowledge
 import MycoRules
+import MycoUnits
 import Testing
 
 /// Dates, bag sizes and knowledge-table numbers outside their ranges are refused with a clear

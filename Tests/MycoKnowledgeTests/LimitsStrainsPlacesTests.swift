@@ -1,6 +1,7 @@
 import Foundation
 import MycoKnowledge
 import MycoRules
+import MycoUnits
 import Testing
 
 /// Issue #11 items 2, 4, 9, 10 and 11: limits, strains, question order, farmer words, places.

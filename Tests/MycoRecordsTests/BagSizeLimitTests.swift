@@ -1,5 +1,6 @@
 import Foundation
 import MycoRecords
+import MycoUnits
 import Testing
 
 /// A batch's bag size must lie in the sizes Myco accepts (Knowledge/facts.xml: folded width
@@ -28,12 +29,30 @@ import Testing
     #expect(try database.batches().isEmpty)
   }
 
+  @Test func aCSVRowTakesTheBagSpellingsTheAdviceFlagsTake() throws {
+    // Given a batch file with the sizes written as growers write them for `advise --bag`
+    let folder = try TemporaryFolder()
+    let batches = try folder.write(
+      "batches.csv",
+      batchHeader + """
+        A1,Grower A,,700,shiitake,,,15*55,1.0,10,2024-09-01,,0,,,
+        A2,Grower A,,700,shiitake,,,15 x 55cm,1.0,10,2024-09-01,,0,,,
+        A3,Grower A,,700,shiitake,,,15.5×55,1.0,10,2024-09-01,,0,,,
+
+        """)
+    // When it is read
+    let records = try CSVImport.read(batchesPath: batches, harvestsPath: nil, knownVarieties: knownVarieties)
+    // Then every row is read, as the one bag size type
+    #expect(records.problems.isEmpty, "\(records.problems)")
+    #expect(records.batches.map(\.value.bagSize.description) == ["15x55", "15x55", "15.5x55"])
+  }
+
   @Test func theEdgesOfTheRangeAreAccepted() throws {
     for text in ["5x10", "60x120", "15.5x55"] {
-      let size = try #require(BagSize(text))
-      #expect(size.rangeProblem == nil, "\(text)")
+      let size = try #require(BagDimensions(parsing: text))
+      #expect(size.problem() == nil, "\(text)")
     }
-    #expect(BagSize("4.99x55")?.rangeProblem != nil)
-    #expect(BagSize("15x120.5")?.rangeProblem != nil)
+    #expect(BagDimensions(parsing: "4.99x55")?.problem() != nil)
+    #expect(BagDimensions(parsing: "15x120.5")?.problem() != nil)
   }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import MycoCalendar
+import MycoUnits
 import Testing
 @testable import MycoRecords
 
@@ -74,7 +76,7 @@ import Testing
     let odd = Batch(
       id: "Q1", grower: "农户甲", place: "=HYPERLINK(\"http://x\")", elevationM: 1234.5,
       variety: "oyster", strain: "+1", substrate: "cotton, \"hulls\"\nline two",
-      bagSize: BagSize("15.5x55")!, drySubstrateKgPerBag: 0.1 + 0.2, bags: 3,
+      bagSize: BagDimensions(parsing: "15.5x55")!, drySubstrateKgPerBag: 0.1 + 0.2, bags: 3,
       inoculatedOn: CalendarDate(iso: "2024-01-31")!, facility: "'@odd", adviceRules: ["a.b", "c.d"],
       kbVersion: "2024.09", notes: "-2+3")
     try database.add(odd, knownVarieties: knownVarieties)
@@ -103,7 +105,7 @@ import Testing
     try database.add(
       Batch(
         id: "F1", grower: "=1+2", place: "@SUM(A1)", variety: "oyster", strain: "-x", substrate: "+y",
-        bagSize: BagSize("23x45")!, drySubstrateKgPerBag: 1, bags: 5,
+        bagSize: BagDimensions(parsing: "23x45")!, drySubstrateKgPerBag: 1, bags: 5,
         inoculatedOn: CalendarDate(iso: "2024-03-01")!, notes: "plain"),
       knownVarieties: knownVarieties)
     try database.exportCSV(to: folder.path)

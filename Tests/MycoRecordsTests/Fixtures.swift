@@ -1,5 +1,6 @@
 import Foundation
 import MycoRecords
+import MycoUnits
 
 /// A temporary folder, removed when the test is done with it.
 final class TemporaryFolder {
@@ -61,3 +62,11 @@ func handDatabase(_ folder: TemporaryFolder) throws -> YieldDatabase {
   try database.importRecords(records, replace: false)
   return database
 }
+
+/// The elevation bands of Knowledge/climate.xml, as the CLI passes them to the report.
+let wushanBands = ElevationBands([
+  ElevationBand(id: "valley", fromMetres: 0, belowMetres: 500),
+  ElevationBand(id: "low-mountain", fromMetres: 500, belowMetres: 1000),
+  ElevationBand(id: "mid-mountain", fromMetres: 1000, belowMetres: 1500),
+  ElevationBand(id: "high-mountain", fromMetres: 1500, belowMetres: nil),
+])

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import MycoCalendar
 import MycoCSV
+import MycoUnits
 import Testing
 @testable import MycoRecords
 
@@ -165,7 +167,7 @@ import Testing
     let database = try YieldDatabase.inMemory()
     let day = CalendarDate(iso: "2024-01-01")!
     try database.add(
-      Batch(id: "F1", grower: "G", variety: "oyster", bagSize: BagSize("15x55")!, drySubstrateKgPerBag: 1, bags: 5, inoculatedOn: day),
+      Batch(id: "F1", grower: "G", variety: "oyster", bagSize: BagDimensions(parsing: "15x55")!, drySubstrateKgPerBag: 1, bags: 5, inoculatedOn: day),
       knownVarieties: knownVarieties)
     #expect {
       try database.add(Harvest(batchID: "F1", harvestedOn: day, flush: 1, freshKg: 1e100))
@@ -174,7 +176,7 @@ import Testing
     }
     #expect {
       try database.add(
-        Batch(id: "F2", grower: "G", elevationM: 1e100, variety: "oyster", bagSize: BagSize("15x55")!, drySubstrateKgPerBag: 1, bags: 5, inoculatedOn: day),
+        Batch(id: "F2", grower: "G", elevationM: 1e100, variety: "oyster", bagSize: BagDimensions(parsing: "15x55")!, drySubstrateKgPerBag: 1, bags: 5, inoculatedOn: day),
         knownVarieties: knownVarieties)
     } throws: {
       "\($0)" == "add-batch: --elevation: 1e+100 m is not a plausible elevation (0–9000 m)"
@@ -281,7 +283,7 @@ import Testing
     try database.add(
       Batch(
         id: "S1", grower: "  Grower A ", place: "\tVillage", variety: "oyster", strain: "L808 ",
-        substrate: " sawdust, bran ", bagSize: BagSize("15x55")!, drySubstrateKgPerBag: 1, bags: 5,
+        substrate: " sawdust, bran ", bagSize: BagDimensions(parsing: "15x55")!, drySubstrateKgPerBag: 1, bags: 5,
         inoculatedOn: CalendarDate(iso: "2024-03-01")!, facility: " ", notes: "note\t"),
       knownVarieties: knownVarieties)
     try database.add(Harvest(batchID: "S1", harvestedOn: CalendarDate(iso: "2024-05-01")!, flush: 1, freshKg: 2, grade: " A "))
@@ -385,7 +387,7 @@ import Testing
     for (id, grower) in [("E1", "\u{1B}]0;pwned\u{7}\u{1B}[2J"), ("E2", "Grower\r\nFAKE LINE")] {
       try database.add(
         Batch(
-          id: id, grower: grower, variety: "oyster", bagSize: BagSize("15x55")!, drySubstrateKgPerBag: 1, bags: 5,
+          id: id, grower: grower, variety: "oyster", bagSize: BagDimensions(parsing: "15x55")!, drySubstrateKgPerBag: 1, bags: 5,
           inoculatedOn: CalendarDate(iso: "2024-03-01")!),
         knownVarieties: knownVarieties)
     }

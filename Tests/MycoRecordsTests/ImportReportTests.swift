@@ -1,4 +1,6 @@
 import Foundation
+import MycoCalendar
+import MycoUnits
 import Testing
 @testable import MycoRecords
 
@@ -49,7 +51,7 @@ import Testing
     let folder = try TemporaryFolder()
     let database = try handDatabase(folder)
 
-    let seasons = try database.report(ReportQuery(groupBy: [.season, .elevationBand]))
+    let seasons = try database.report(ReportQuery(groupBy: [.season, .elevationBand], elevationBands: wushanBands))
     #expect(seasons.groups.map(\.label) == ["summer, mid-mountain", "autumn, low-mountain"])
 
     let advice = try database.report(
@@ -66,10 +68,26 @@ import Testing
     #expect(none.groups.isEmpty)
   }
 
+  @Test func elevationBandsComeFromTheQueryNotFromTheRecords() throws {
+    // Given the hand database (batches at 700 m and 1,100 m, one with no elevation)
+    let folder = try TemporaryFolder()
+    let database = try handDatabase(folder)
+    // When the bands given split at 1,000 m under other names
+    let bands = ElevationBands([
+      ElevationBand(id: "upper", fromMetres: 1000, belowMetres: nil),
+      ElevationBand(id: "lower", fromMetres: 0, belowMetres: 1000),
+    ])
+    let report = try database.report(ReportQuery(groupBy: [.elevationBand], elevationBands: bands))
+    // Then the groups are those bands, lowest first
+    #expect(report.groups.map(\.label).filter { $0 != "unknown" } == ["lower", "upper"])
+    // And without bands a report by band is refused, not made up
+    #expect(throws: ReportFieldError.self) { try database.report(ReportQuery(groupBy: [.elevationBand])) }
+  }
+
   @Test func batchWithoutHarvestCountsAsZero() throws {
     let database = try YieldDatabase.inMemory()
     let batch = Batch(
-      id: "Z1", grower: "Grower C", variety: "oyster", bagSize: BagSize("23x45")!,
+      id: "Z1", grower: "Grower C", variety: "oyster", bagSize: BagDimensions(parsing: "23x45")!,
       drySubstrateKgPerBag: 1, bags: 100, inoculatedOn: CalendarDate(iso: "2024-03-01")!,
       bagsContaminated: 100)
     try database.add(batch, knownVarieties: knownVarieties)
@@ -82,7 +100,7 @@ import Testing
     let database = try YieldDatabase.inMemory()
     let day = CalendarDate(iso: "2024-09-01")!
     let unknown = Batch(
-      id: "X1", grower: "Grower A", variety: "shitake", bagSize: BagSize("15x55")!,
+      id: "X1", grower: "Grower A", variety: "shitake", bagSize: BagDimensions(parsing: "15x55")!,
       drySubstrateKgPerBag: 1, bags: 10, inoculatedOn: day)
     #expect {
       try database.add(unknown, knownVarieties: knownVarieties)

@@ -1,4 +1,6 @@
 import Foundation
+import MycoCalendar
+import MycoUnits
 import Testing
 @testable import MycoRecords
 import MycoCSV
@@ -102,7 +104,7 @@ import MycoCSV
     let seed: (YieldDatabase) throws -> Void = { database in
       try database.add(
         Batch(
-          id: "A1", grower: "Old", variety: "oyster", bagSize: BagSize("15x55")!,
+          id: "A1", grower: "Old", variety: "oyster", bagSize: BagDimensions(parsing: "15x55")!,
           drySubstrateKgPerBag: 1, bags: 3, inoculatedOn: CalendarDate(iso: "2024-12-01")!),
         knownVarieties: knownVarieties)
       try database.add(Harvest(batchID: "A1", harvestedOn: CalendarDate(iso: "2024-12-20")!, flush: 1, freshKg: 9))
@@ -150,7 +152,7 @@ import MycoCSV
     try database.add(
       Batch(
         id: "Q1", grower: "农户甲", place: "=HYPERLINK(\"http://x\")", variety: "oyster",
-        bagSize: BagSize("15.5x55")!, drySubstrateKgPerBag: 0.3, bags: 3,
+        bagSize: BagDimensions(parsing: "15.5x55")!, drySubstrateKgPerBag: 0.3, bags: 3,
         inoculatedOn: CalendarDate(iso: "2024-01-31")!, notes: "-2+3"),
       knownVarieties: knownVarieties)
     try database.add(Harvest(batchID: "Q1", harvestedOn: CalendarDate(iso: "2024-03-01")!, flush: 1, freshKg: 1.0 / 3, grade: "@A"))

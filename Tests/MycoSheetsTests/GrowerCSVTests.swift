@@ -1,4 +1,5 @@
 import Foundation
+import MycoCalendar
 import MycoKnowledge
 import Testing
 @testable import MycoSheets

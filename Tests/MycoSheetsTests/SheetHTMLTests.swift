@@ -1,6 +1,8 @@
 import Foundation
+import MycoCalendar
 import MycoKnowledge
 import MycoSheets
+import MycoUnits
 import Testing
 
 @Suite struct SheetHTMLTests {

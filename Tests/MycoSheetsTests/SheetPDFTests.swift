@@ -1,6 +1,8 @@
 import Foundation
+import MycoCalendar
 import MycoKnowledge
 import MycoSheets
+import MycoUnits
 import Testing
 
 /// Checks sheets as a person would see them: printed by Chromium, read back with poppler.

@@ -1,6 +1,8 @@
 import Foundation
+import MycoCalendar
 import MycoKnowledge
 import MycoSheets
+import MycoUnits
 
 /// Loads the repository's Knowledge/ and Rules/ once, and makes sheets from them.
 enum Fixture {

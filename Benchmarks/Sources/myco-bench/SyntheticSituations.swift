@@ -1,5 +1,7 @@
+import MycoCalendar
 import MycoKnowledge
 import MycoRules
+import MycoUnits
 
 /// Growers' situations for the synthetic rule base, written as `myco advise` flags.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import MycoCalendar
 import MycoRecords
 
 /// Generated batch and harvest CSV files in the `myco yields import` format.

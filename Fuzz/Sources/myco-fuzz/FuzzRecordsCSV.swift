@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import MycoKnowledge
 import MycoRecords
+import MycoUnits
 
 /// `batches` and `harvests`: the yield-records CSV import, from memory, into an in-memory
 /// database (emptied before each input), then the yield report in text and JSON.
@@ -8,7 +10,7 @@ import MycoRecords
 /// The input is one CSV file; the other file is fixed (Tests/Fixtures/fuzz-csv/: a small batch
 /// or harvest file). The import goes through `YieldDatabase.importCSV` (what `myco yields
 /// import` runs); when it succeeds, the report is grouped by variety and by bag size, so that
-/// two groups are compared.
+/// two groups are compared, and by season × elevation band (the bundled knowledge's bands).
 final class FuzzRecordsCSV: FuzzTarget, @unchecked Sendable {
   enum Fuzzed { case batches, harvests }
 
@@ -18,11 +20,13 @@ final class FuzzRecordsCSV: FuzzTarget, @unchecked Sendable {
 
   private let queue: DatabaseQueue
   private let database: YieldDatabase
+  private let bands: ElevationBands
 
   init(root: URL, fuzzed: Fuzzed) {
     self.fuzzed = fuzzed
     queue = try! DatabaseQueue(configuration: YieldDatabase.makeConfiguration())
     database = try! YieldDatabase(queue)
+    bands = try! KnowledgeBase.load(directory: root.appendingPathComponent("Knowledge")).elevationBands
     let other = fuzzed == .batches ? "harvests.csv" : "batches.csv"
     fixed = [UInt8](try! Data(contentsOf: root.appendingPathComponent("Tests/Fixtures/fuzz-csv/\(other)")))
   }
@@ -37,7 +41,7 @@ final class FuzzRecordsCSV: FuzzTarget, @unchecked Sendable {
     _ = try? queue.write { db in try db.execute(sql: "DELETE FROM harvest; DELETE FROM batch") }
     guard (try? database.importCSV(files, knownVarieties: varieties, replace: false)) != nil else { return }
     for fields in [[ReportField.variety], [.bagSize], [.season, .elevationBand]] {
-      guard let report = try? database.report(ReportQuery(groupBy: fields)) else { continue }
+      guard let report = try? database.report(ReportQuery(groupBy: fields, elevationBands: bands)) else { continue }
       _ = report.rendered(as: .text)
       _ = report.rendered(as: .json)
     }

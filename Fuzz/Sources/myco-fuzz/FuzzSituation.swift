@@ -1,4 +1,5 @@
 import Foundation
+import MycoCalendar
 import MycoKnowledge
 
 /// `situation`: the `advise` flags → `Situation` → facts → advice path, from memory.

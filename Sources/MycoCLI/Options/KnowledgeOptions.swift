@@ -40,7 +40,13 @@ struct KnowledgeOptions: ParsableArguments {
 
   /// Loads the knowledge base, or prints every problem and exits 1.
   func knowledgeBase() throws -> KnowledgeBase {
-    let folder = try knowledgeFolder()
+    try Self.knowledgeBase(option: knowledge)
+  }
+
+  /// Loads the knowledge base of `--knowledge` (or the default folder), or prints every
+  /// problem and exits 1.
+  static func knowledgeBase(option: String?) throws -> KnowledgeBase {
+    let folder = try knowledgeFolder(option: option)
     if let note = Folders.note([("knowledge", folder)]) { Report.error(note) }
     do { return try KnowledgeBase.load(directory: folder.url, displayName: folder.shown) } catch {
       throw Report.failure(error.diagnostics)

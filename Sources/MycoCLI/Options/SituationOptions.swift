@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MycoCalendar
 import MycoKnowledge
 
 /// The flags that describe a grower's situation (shared by `advise` and `sheet`).

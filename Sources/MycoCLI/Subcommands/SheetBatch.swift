@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MycoCalendar
 import MycoKnowledge
 import MycoSheets
 

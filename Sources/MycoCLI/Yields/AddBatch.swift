@@ -1,5 +1,7 @@
 import ArgumentParser
+import MycoCalendar
 import MycoRecords
+import MycoUnits
 
 extension Yields {
   /// `myco yields add-batch`: records one batch.
@@ -25,7 +27,7 @@ extension Yields {
     @Option(help: "Substrate recipe, free text.")
     var substrate: String = ""
     @Option(help: ArgumentHelp("Bag folded width x length in cm, like 15x55.", valueName: "WxL"))
-    var bagSize: BagSize
+    var bagSize: BagDimensions
     @Option(parsing: .unconditional, help: ArgumentHelp("Dry substrate per bag in kg.", valueName: "kg"))
     var drySubstrateKg: Double?
     @Option(parsing: .unconditional, help: ArgumentHelp("Dry substrate per bag in 斤 (0.5 kg), instead of kg.", valueName: "jin"))

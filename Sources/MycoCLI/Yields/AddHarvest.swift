@@ -1,4 +1,5 @@
 import ArgumentParser
+import MycoCalendar
 import MycoRecords
 
 extension Yields {

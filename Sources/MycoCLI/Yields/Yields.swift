@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import MycoCalendar
 import MycoRecords
+import MycoUnits
 
 /// `myco yields …`: batch and harvest records and the yield report.
 struct Yields: ParsableCommand {
@@ -57,8 +59,8 @@ extension CalendarDate: ExpressibleByArgument {
   public init?(argument: String) { self.init(iso: argument) }
 }
 
-extension BagSize: ExpressibleByArgument {
-  public init?(argument: String) { self.init(argument) }
+extension BagDimensions: ExpressibleByArgument {
+  public init?(argument: String) { self.init(parsing: argument) }
 }
 
 extension WeightUnit: ExpressibleByArgument {}

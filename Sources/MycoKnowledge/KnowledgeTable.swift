@@ -1,18 +1,5 @@
 import MycoRules
 
-/// A band of elevations used to group advice and reports.
-public struct ElevationBand: Sendable, Hashable, Codable {
-  public var id: String
-  public var fromMetres: Double
-  /// Upper bound (exclusive); nil for the top band.
-  public var belowMetres: Double?
-  public var sources: [Citation]
-
-  public func contains(_ elevation: Double) -> Bool {
-    elevation >= fromMetres && elevation < (belowMetres ?? .infinity)
-  }
-}
-
 /// A free table of sourced rows (substrates, pesticides, places, pests, …).
 public struct KnowledgeTable: Sendable, Hashable, Codable {
   public struct Row: Sendable, Hashable, Codable {

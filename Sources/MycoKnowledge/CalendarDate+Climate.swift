@@ -1,6 +1,4 @@
-// Advice and sheets use the same calendar date as the records: re-exported so that users of
-// MycoKnowledge see `CalendarDate` without importing MycoCalendar themselves.
-@_exported import MycoCalendar
+import MycoCalendar
 
 extension CalendarDate {
   /// Day of a 365-day climatological year, 0-based (29 February counts as 28 February).
