@@ -1,3 +1,4 @@
+import MycoCalendar
 import MycoRules
 
 /// Which varieties (and, for shiitake, which strain temperature types) fit an elevation and a date.
