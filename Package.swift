@@ -42,7 +42,9 @@ let package = Package(
     // Printable advice sheets (HTML from templates, PDF through headless Chromium).
     .target(
       name: "MycoSheets",
-      dependencies: ["MycoKnowledge", "MycoRules", .product(name: "Mustache", package: "swift-mustache"), "MycoCSV"],
+      dependencies: [
+        "MycoKnowledge", "MycoRules", "MycoRecords", .product(name: "Mustache", package: "swift-mustache"), "MycoCSV",
+      ],
       resources: [.copy("Templates")]
     ),
     // The `myco` command: thin, one subcommand per file.
