@@ -65,4 +65,59 @@ import Testing
     }
     #expect(try db.inputs().isEmpty)
   }
+
+  static let inputHeader = "batch_id,used_on,kind,product,amount,unit,target,note,warning\n"
+
+  @Test func inputsCSVExportImportExportIsLossless() throws {
+    let db = try database()
+    try db.add(Input(batchID: "A1", usedOn: day("2024-08-20"), kind: .spawn, product: "L808, \"fresh\"", amount: 30.25, unit: .kg))
+    try db.add(Input(batchID: "A1", usedOn: day("2024-10-02"), kind: .pesticide, product: "=灭蝇胺", amount: 20, unit: .ml,
+      target: "small-flies", note: " two rows ", warning: "check the label"))
+    try db.add(Input(batchID: "B2", usedOn: day("2024-07-01"), kind: .disinfectant, product: "lime"))
+    let folder = try TemporaryFolder()
+    try db.exportCSV(to: folder.path + "/first")
+    let copy = try YieldDatabase.inMemory()
+    let first = folder.path + "/first/"
+    let summary = try copy.importCSV(
+      CSVFiles(batchesPath: first + "batches.csv", harvestsPath: first + "harvests.csv", inputsPath: first + "inputs.csv"),
+      knownVarieties: knownVarieties, replace: false)
+    #expect(summary.inputsAdded == 3)
+    #expect(try copy.inputs() == db.inputs())
+    try copy.exportCSV(to: folder.path + "/second")
+    #expect(try folder.read("first/inputs.csv") == folder.read("second/inputs.csv"))
+  }
+
+  @Test func oneBadInputRowImportsNothingAndNamesTheRow() throws {
+    let db = try database()
+    let folder = try TemporaryFolder()
+    let inputs = try folder.write("inputs.csv", Self.inputHeader + """
+      A1,2024-09-02,spawn,L808,30,kg,,,
+      A1,2024-09-03,spray,X,,,,,
+      A1,2024-09-04,pesticide,Y,-2,ml,,,
+      A1,2024-09-05,pesticide,Z,5,,,,
+      NOPE,2024-09-05,other,lime,,,,,
+
+      """)
+    #expect { try db.importCSV(CSVFiles(batchesPath: nil, harvestsPath: nil, inputsPath: inputs), knownVarieties: knownVarieties, replace: false) } throws: { error in
+      let text = "\(error)"
+      return text.contains("inputs.csv:3: kind: \"spray\" is not a kind of input") && text.contains("inputs.csv:4: amount: must be more than 0, not -2")
+        && text.contains("inputs.csv:5: unit: is missing")
+    }
+    // With the rows fixed, the missing batch is still named and nothing is written.
+    let second = try folder.write("inputs2.csv", Self.inputHeader + "A1,2024-09-02,spawn,L808,30,kg,,,\nNOPE,2024-09-05,other,lime,,,,,\n")
+    #expect { try db.importCSV(CSVFiles(batchesPath: nil, harvestsPath: nil, inputsPath: second), knownVarieties: knownVarieties, replace: false) } throws: { error in
+      "\(error)".contains("inputs2.csv:3: batch_id: no batch \"NOPE\" is recorded")
+    }
+    // A refused product refuses the whole file; a warned one is stored with its warning.
+    let third = try folder.write("inputs3.csv", Self.inputHeader + "A1,2024-09-02,pesticide,甲胺磷,,,,,\nA1,2024-09-02,pesticide,X,,,,,\n")
+    let checker: InputChecker = { input, _ in input.product == "甲胺磷" ? .refused("banned") : .warning("not registered") }
+    #expect { try db.importCSV(CSVFiles(batchesPath: nil, harvestsPath: nil, inputsPath: third), knownVarieties: knownVarieties, replace: false, checker: checker) } throws: { error in
+      "\(error)" == "\(third):2: product: banned"
+    }
+    #expect(try db.inputs().isEmpty)
+    let fourth = try folder.write("inputs4.csv", Self.inputHeader + "A1,2024-09-02,pesticide,X,,,,,\n")
+    let summary = try db.importCSV(CSVFiles(batchesPath: nil, harvestsPath: nil, inputsPath: fourth), knownVarieties: knownVarieties, replace: false, checker: checker)
+    #expect(summary.inputWarnings.map(\.description) == ["\(fourth):2: product: not registered"])
+    #expect(try db.inputs().map(\.warning) == ["not registered"])
+  }
 }
