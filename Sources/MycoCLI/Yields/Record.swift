@@ -71,8 +71,8 @@ extension Yields {
             ? url.appendingPathComponent(Self.fileName(batch.id) + (chosen == .pdf ? ".pdf" : ".html"))
             : url
           do {
-            let written = try writer.write(record, to: target, format: chosen)
-            if !all { print("wrote \(TerminalText.escaped((written.pdf ?? written.html).path))") }
+            _ = try writer.write(record, to: target, format: chosen)
+            if !all { print("wrote \(TerminalText.escaped(out))") }
           } catch let error as SheetError {
             throw CLIReport.failure("error: \(error.description)")
           }
