@@ -47,7 +47,7 @@ let package = Package(
     .target(
       name: "MycoSheets",
       dependencies: [
-        "MycoKnowledge", "MycoRules", "MycoCalendar", "MycoUnits", "MycoCSV",
+        "MycoKnowledge", "MycoRules", "MycoRecords", "MycoCalendar", "MycoUnits", "MycoCSV",
         .product(name: "Mustache", package: "swift-mustache"),
       ],
       resources: [.copy("Templates")]

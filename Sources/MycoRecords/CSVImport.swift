@@ -11,6 +11,8 @@ public struct CSVImport: Sendable {
   public var batches: [SourcedRecord<Batch>] = []
   /// Harvests read, in file order.
   public var harvests: [SourcedRecord<Harvest>] = []
+  /// Inputs and sprays read, in file order.
+  public var inputs: [SourcedRecord<Input>] = []
   /// Every problem found, in file order.
   public var problems: [RecordProblem] = []
 
@@ -46,6 +48,7 @@ public struct CSVImport: Sendable {
         SourcedRecord(harvest, file: row.file, row: row.line, weightColumn: row.weightColumn))
     }
     result.problems.append(contentsOf: headerProblems)
+    files.readInputs(into: &result)
     return result
   }
 }
@@ -57,25 +60,35 @@ public struct CSVFiles: Sendable {
   public let batchesPath: String?
   /// Path of the harvest CSV, as given.
   public let harvestsPath: String?
+  /// Path of the inputs CSV, as given.
+  public let inputsPath: String?
   private let batchBytes: [UInt8]
   private let harvestBytes: [UInt8]
+  let inputBytes: [UInt8]
 
   /// Reads both files.
   ///
   /// - Throws: `YieldRecordsError.unreadableFile` when a file cannot be read.
-  public init(batchesPath: String?, harvestsPath: String?) throws {
+  public init(batchesPath: String?, harvestsPath: String?, inputsPath: String? = nil) throws {
     self.batchesPath = batchesPath
     self.harvestsPath = harvestsPath
+    self.inputsPath = inputsPath
     batchBytes = try batchesPath.map(Self.contents) ?? []
     harvestBytes = try harvestsPath.map(Self.contents) ?? []
+    inputBytes = try inputsPath.map(Self.contents) ?? []
   }
 
   /// Files held in memory, each with the name its messages show (the fuzz target's entry point).
-  public init(batches: (name: String, bytes: [UInt8])?, harvests: (name: String, bytes: [UInt8])?) {
+  public init(
+    batches: (name: String, bytes: [UInt8])?, harvests: (name: String, bytes: [UInt8])?,
+    inputs: (name: String, bytes: [UInt8])? = nil
+  ) {
     batchesPath = batches?.name
     harvestsPath = harvests?.name
+    inputsPath = inputs?.name
     batchBytes = batches?.bytes ?? []
     harvestBytes = harvests?.bytes ?? []
+    inputBytes = inputs?.bytes ?? []
   }
 
   private static func contents(_ path: String) throws -> [UInt8] {
@@ -157,7 +170,7 @@ public struct CSVFiles: Sendable {
 
   /// Reads a file's header, checks it, and calls `body` for each data row with the column map;
   /// header problems are appended to `problems` (and then no row is read).
-  private static func forEachRow(
+  static func forEachRow(
     path: String, bytes: [UInt8], columns known: [String], required: Set<String>,
     into problems: inout [RecordProblem],
     _ body: (CSVReader.Record, [String: Int], inout [RecordProblem]) throws -> Void

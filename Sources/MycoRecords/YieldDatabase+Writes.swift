@@ -9,6 +9,10 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
   public var batchesReplaced = 0
   /// Harvests added.
   public var harvestsAdded = 0
+  /// Inputs and sprays added.
+  public var inputsAdded = 0
+  /// Warnings about added inputs (e.g. a pesticide not registered for the crop), stored with them.
+  public var inputWarnings: [RecordProblem] = []
   /// Stored harvests of replaced batches that were removed because the import brings that
   /// batch's harvests.
   public var storedHarvestsRemoved = 0
@@ -33,6 +37,7 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     let replaced = batchesReplaced > 0 ? " (\(batchesReplaced) replaced)" : ""
     var text = "imported \(batchesAdded + batchesReplaced) batches\(replaced), \(harvestsAdded) harvests"
+    if inputsAdded > 0 { text += ", \(inputsAdded) inputs" }
     if batchesReplaced > 0 {
       text += "; replaced batches: \(storedHarvestsRemoved) stored harvests removed (the file has theirs),"
         + " \(storedHarvestsKept) kept"
@@ -149,9 +154,9 @@ extension YieldDatabase {
   ///
   /// - Throws: `YieldRecordsError.invalidRecords` listing every problem; nothing is written.
   @discardableResult
-  public func importRecords(_ records: CSVImport, replace: Bool) throws -> ImportSummary {
+  public func importRecords(_ records: CSVImport, replace: Bool, checker: InputChecker? = nil) throws -> ImportSummary {
     if !records.problems.isEmpty { throw YieldRecordsError.invalidRecords(records.problems) }
-    return try importTransaction { db in try write(records, replace: replace, db) }
+    return try importTransaction { db in try write(records, replace: replace, checker: checker, db) }
   }
 
   /// Runs `body` in one immediate transaction, with a page cache big enough that a large
@@ -214,7 +219,7 @@ extension YieldDatabase {
     }
   }
 
-  private func write(_ records: CSVImport, replace: Bool, _ db: Database) throws -> ImportSummary {
+  private func write(_ records: CSVImport, replace: Bool, checker: InputChecker?, _ db: Database) throws -> ImportSummary {
     var problems: [RecordProblem] = []
     var summary = ImportSummary()
     var replaced = ReplacedBatches()
@@ -223,6 +228,8 @@ extension YieldDatabase {
     for record in records.harvests {
       if let problem = inoculation.problem(with: record) { problems.append(problem) }
     }
+    let inputs = try checkInputs(records.inputs, batches: records.batches, checker: checker, db)
+    problems += inputs.problems
     if !problems.isEmpty { throw YieldRecordsError.invalidRecords(problems) }
 
     try insertBatches(records.batches, replaced: replaced, db)
@@ -240,6 +247,9 @@ extension YieldDatabase {
       try insert.execute(arguments: record.value.arguments)
     }
     summary.harvestsAdded = records.harvests.count
+    try insertInputs(inputs.inputs, replacedIDs: Set(replaced.records.map(\.value.id)), db)
+    summary.inputsAdded = inputs.inputs.count
+    summary.inputWarnings = inputs.warnings
     return summary
   }
 }
@@ -263,15 +273,16 @@ extension YieldDatabase {
   /// - Throws: `YieldRecordsError.invalidRecords` listing every problem; nothing is written.
   @discardableResult
   public func importCSV(
-    _ files: CSVFiles, knownVarieties: Set<String>, replace: Bool
+    _ files: CSVFiles, knownVarieties: Set<String>, replace: Bool, checker: InputChecker? = nil
   ) throws -> ImportSummary {
     var read = CSVImport()
     files.readBatches(knownVarieties: knownVarieties, into: &read)
-    return try importTransaction { db in try streamingWrite(files, batches: read, replace: replace, db) }
+    files.readInputs(into: &read)
+    return try importTransaction { db in try streamingWrite(files, batches: read, replace: replace, checker: checker, db) }
   }
 
   private func streamingWrite(
-    _ files: CSVFiles, batches read: CSVImport, replace: Bool, _ db: Database
+    _ files: CSVFiles, batches read: CSVImport, replace: Bool, checker: InputChecker?, _ db: Database
   ) throws -> ImportSummary {
     // Problems of the rows themselves, and problems against the database.
     var rowProblems = read.problems
@@ -313,11 +324,16 @@ extension YieldDatabase {
     }
     rowProblems.append(contentsOf: headerProblems)
     if !rowProblems.isEmpty { throw YieldRecordsError.invalidRecords(rowProblems) }
+    let inputs = try checkInputs(read.inputs, batches: read.batches, checker: checker, db)
+    problems += inputs.problems
     if !problems.isEmpty { throw YieldRecordsError.invalidRecords(problems) }
     if !replaced.isEmpty {
       let kept = try replaced.checkKeptHarvests(db, &summary)
       if !kept.isEmpty { throw YieldRecordsError.invalidRecords(kept) }
     }
+    try insertInputs(inputs.inputs, replacedIDs: Set(replaced.records.map(\.value.id)), db)
+    summary.inputsAdded = inputs.inputs.count
+    summary.inputWarnings = inputs.warnings
     return summary
   }
 }

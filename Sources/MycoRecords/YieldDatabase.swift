@@ -88,7 +88,7 @@ public struct YieldDatabase: Sendable {
           return (tables.isSuperset(of: ["batch", "harvest"]), try migrator.hasCompletedMigrations(db))
         }
         // Migrations started but not ours yet: only Myco's own tables may be there.
-        let own: Set<String> = ["grdb_migrations", "batch", "harvest", "sqlite_sequence"]
+        let own: Set<String> = ["grdb_migrations", "batch", "harvest", "input", "sqlite_sequence"]
         return (applied.isEmpty && tables.isSubset(of: own) && !requireCurrent, false)
       }
       guard ours else { throw notOurs }
@@ -219,6 +219,23 @@ public struct YieldDatabase: Sendable {
       // One index serves the foreign key, the report's per-flush totals and the export order.
       try db.create(
         index: "harvest_on_batch_flush", on: "harvest", columns: ["batch_id", "flush"])
+    }
+    migrator.registerMigration("v2: input") { db in
+      // Inputs and sprays of a batch (生产档案): spawn, substrate, pesticides, disinfectants.
+      try db.create(table: "input") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("batch_id", .text).notNull().references("batch", onDelete: .cascade)
+        t.column("used_on", .text).notNull()
+        t.column("kind", .text).notNull()
+          .check(sql: "kind IN ('spawn', 'substrate', 'pesticide', 'disinfectant', 'other')")
+        t.column("product", .text).notNull()
+        t.column("amount", .double).check { $0 > 0 }
+        t.column("unit", .text).check(sql: "unit IN ('ml', 'g', 'kg', 'L')")
+        t.column("target", .text).notNull().defaults(to: "")
+        t.column("note", .text).notNull().defaults(to: "")
+        t.column("warning", .text).notNull().defaults(to: "")
+      }
+      try db.create(index: "input_on_batch_date", on: "input", columns: ["batch_id", "used_on"])
     }
     return migrator
   }

@@ -54,8 +54,13 @@ public struct SheetBuilder: Sendable {
     variety?.name.text(in: language) ?? situation.variety
   }
 
+  /// The sheet's title: never a question. Without a bag size the method is not named (the
+  /// "ask your agent" lines ask for it).
   func title() -> Line {
-    labels.line("title", language) { ["variety": varietyName($0), "method": methodName($0)] }
+    guard situation.bag != nil else {
+      return labels.line("titleNoMethod", language) { ["variety": varietyName($0)] }
+    }
+    return labels.line("title", language) { ["variety": varietyName($0), "method": methodName($0)] }
   }
 
   func methodName(_ language: String) -> String {
@@ -99,7 +104,21 @@ public struct SheetBuilder: Sendable {
       field("elevation", elevationLine(), askFor: "elevation"),
       field("bag", bagLine(), askFor: "bag-width"),
       field("startDate", situation.date.map { date in mono { dateText(date, $0) } }, askFor: "month"),
+    ] + measuredFields()
+  }
+
+  /// The readings the grower measured (shed and bag temperature, humidity, soil), so the agent
+  /// sees what the advice was based on; estimates are not shown here.
+  func measuredFields() -> [Field] {
+    let measured: [(String, Double?)] = [
+      ("air-temp", situation.temperature), ("bag-temp", situation.bagTemperature), ("air-humidity", situation.humidity),
+      ("day-night-difference", situation.dayNightDifference), ("soil-temp", situation.soilTemperature),
+      ("soil-moisture", situation.soilMoisture),
     ]
+    return measured.compactMap { name, value in
+      guard value != nil, let line = factLine(name) else { return nil }
+      return Field(label: Line({ report.factLabel(name, language: $0) }, language), value: line, ask: false)
+    }
   }
 
   func identityFields() -> [Field] {

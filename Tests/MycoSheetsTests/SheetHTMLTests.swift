@@ -39,6 +39,33 @@ import Testing
     #expect(html.contains("请问推广员"))
   }
 
+  @Test func titleNeverAsksAQuestion() throws {
+    // Given no bag size, the title names the variety only; the bag is asked for in the header
+    for language in [SheetLanguage.zh, .en, .zhEn] {
+      let request = SheetRequest(
+        situation: Situation(variety: "shiitake", elevation: 600, date: CalendarDate(iso: "2026-08-01")), language: language)
+      let title = try Fixture.maker.model(request).title
+      for text in [title.primary, title.secondary ?? ""] {
+        #expect(!text.contains("问推广员") && !text.lowercased().contains("ask"), "\(text)")
+      }
+      #expect(title.primary == (language == .en ? "shiitake — advice sheet" : "香菇 明白纸"))
+    }
+  }
+
+  @Test func measuredReadingsAppearInTheHeader() throws {
+    let request = SheetRequest(
+      situation: Situation(
+        variety: "shiitake", elevation: 600, date: CalendarDate(iso: "2026-08-01"), bag: BagDimensions(parsing: "15x55"),
+        temperature: 29.5, bagTemperature: 31, humidity: 88), language: .en)
+    let sheet = try Fixture.maker.model(request)
+    let shown = sheet.situation.map { $0.label.primary + ": " + $0.value.primary }
+    #expect(shown.count == 7, "\(shown)")
+    #expect(shown.contains { $0.contains("29.5") } && shown.contains { $0.contains("31") } && shown.contains { $0.contains("88") }, "\(shown)")
+    // Without readings, no estimate is shown as if measured
+    let plain = try Fixture.maker.model(SheetRequest(situation: Situation(variety: "shiitake", elevation: 600, date: CalendarDate(iso: "2026-08-01"))))
+    #expect(plain.situation.count == 4)
+  }
+
   @Test func adviceTextsHaveTheirSlotsFilled() throws {
     let request = SheetRequest(
       situation: Situation(

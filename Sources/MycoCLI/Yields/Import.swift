@@ -5,7 +5,7 @@ extension Yields {
   /// `myco yields import`: loads batch and harvest CSV files in one transaction.
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Import batches and harvests from CSV; any bad row imports nothing.")
+      abstract: "Import batches, harvests and inputs from CSV; any bad row imports nothing.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var varieties: VarietySource
@@ -14,21 +14,26 @@ extension Yields {
     var batches: String?
     @Option(help: ArgumentHelp("Harvest CSV file.", valueName: "file"))
     var harvests: String?
+    @Option(help: ArgumentHelp("Inputs and sprays CSV file (columns: batch_id, used_on, kind, product, amount, unit, target, note, warning).", valueName: "file"))
+    var inputs: String?
     @Flag(
       help: "Replace stored batches that have the same id. Their stored harvests are kept, unless --harvests brings harvests of that batch: then those replace them (the summary counts both).")
     var replace = false
 
     func validate() throws {
-      if batches == nil, harvests == nil {
-        throw ValidationError("Give --batches FILE, --harvests FILE or both.")
+      if batches == nil, harvests == nil, inputs == nil {
+        throw ValidationError("Give --batches FILE, --harvests FILE, --inputs FILE, or several of them.")
       }
     }
 
     func run() throws {
       try reportingRecordErrors {
-        let known = try varieties.knownVarietyIDs()
-        let files = try CSVFiles(batchesPath: batches, harvestsPath: harvests)
-        let summary = try database.open().importCSV(files, knownVarieties: known, replace: replace)
+        let base = try varieties.knowledgeBase()
+        let known = Set(base.varieties.map(\.id))
+        let files = try CSVFiles(batchesPath: batches, harvestsPath: harvests, inputsPath: inputs)
+        let summary = try database.open().importCSV(
+          files, knownVarieties: known, replace: replace, checker: base.inputChecker)
+        for warning in summary.inputWarnings { printError("warning: \(warning)") }
         print(summary)
       }
     }
