@@ -1,3 +1,4 @@
+import MycoCalendar
 import Foundation
 import GRDB
 

@@ -1,3 +1,4 @@
+import MycoCalendar
 import ArgumentParser
 import MycoKnowledge
 import MycoRecords

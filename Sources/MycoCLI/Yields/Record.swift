@@ -1,3 +1,4 @@
+import MycoCalendar
 import ArgumentParser
 import Foundation
 import MycoKnowledge
