@@ -51,7 +51,7 @@ public struct Publication: Sendable, Hashable, Codable {
         if name.hasPrefix("m.") { name.removeFirst(2) }
         if year == nil { name += " page" }
       } else {
-        name = "unsigned text"
+        name = "unsigned: " + title
       }
     } else {
       let etAl = name.contains("et al")
