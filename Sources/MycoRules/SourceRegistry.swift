@@ -51,7 +51,9 @@ public struct Publication: Sendable, Hashable, Codable {
         if name.hasPrefix("m.") { name.removeFirst(2) }
         if year == nil { name += " page" }
       } else {
-        name = "unsigned: " + title
+        // An unsigned text read on a copy site: its title, cut short.
+        let words = title.split(separator: " ")
+        name = "unsigned: " + words.prefix(5).joined(separator: " ") + (words.count > 5 ? " …" : "")
       }
     } else {
       let etAl = name.contains("et al")

@@ -108,8 +108,10 @@ extension SheetBuilder {
       let citations = report.rules.rule(id: firing.rule)?.sources ?? []
       let cited = citations.map { citation in
         if let number = numbers[citation.id] { return number }
+        // The short citation, with the journal for a graded-A publication (not for texts read on a site).
         let text = citation.publication.map { publication in
-          publication.shortCitation + (publication.grade == .c ? "" : publication.publishedIn.map { ", " + $0 } ?? "")
+          let journal = publication.grade == .a ? publication.publishedIn.flatMap { $0.contains(" read on ") ? nil : $0 } : nil
+          return publication.shortCitation + (journal.map { ", " + $0 } ?? "")
         } ?? citation.reference
         sources.append(SourceNote(number: sources.count + 1, text: text))
         numbers[citation.id] = sources.count
