@@ -107,10 +107,14 @@ extension SheetBuilder {
     let rules = report.evaluation.fired.map { firing in
       let citations = report.rules.rule(id: firing.rule)?.sources ?? []
       let cited = citations.map { citation in
-        let text = citation.reference + (citation.uncertain ? " (?)" : "")
-        if let number = numbers[text] { return number }
+        if let number = numbers[citation.id] { return number }
+        // The short citation, with the journal for a graded-A publication (not for texts read on a site).
+        let text = citation.publication.map { publication in
+          let journal = publication.grade == .a ? publication.publishedIn.flatMap { $0.contains(" read on ") ? nil : $0 } : nil
+          return publication.shortCitation + (journal.map { ", " + $0 } ?? "")
+        } ?? citation.reference
         sources.append(SourceNote(number: sources.count + 1, text: text))
-        numbers[text] = sources.count
+        numbers[citation.id] = sources.count
         return sources.count
       }
       let note = given.first { $0.rule == firing.rule }?.overriddenBy.map { by in
