@@ -49,8 +49,8 @@ public struct AdviceChanges: Sendable {
     knowledge: URL, knowledgeName: String, old: URL, oldName: String, new: URL, newName: String
   ) throws(LoadFailure) -> AdviceChanges {
     let knowledgeBase = try KnowledgeBase.load(directory: knowledge, displayName: knowledgeName)
-    let oldRules = try Advisor.loadRules(old, name: oldName, vocabulary: knowledgeBase.vocabulary)
-    let newRules = try Advisor.loadRules(new, name: newName, vocabulary: knowledgeBase.vocabulary)
+    let oldRules = try Advisor.loadRules(old, name: oldName, vocabulary: knowledgeBase.vocabulary, sources: knowledgeBase.sources)
+    let newRules = try Advisor.loadRules(new, name: newName, vocabulary: knowledgeBase.vocabulary, sources: knowledgeBase.sources)
     var cases: [RuleTestCase] = []
     for (folder, name) in [(new, newName), (old, oldName)] {
       guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("tests").path) else { continue }

@@ -22,18 +22,20 @@ public struct Advisor: Sendable {
     knowledge knowledgeDirectory: URL, knowledgeName: String, rules rulesDirectory: URL, rulesName: String
   ) throws(LoadFailure) -> Advisor {
     let knowledge = try KnowledgeBase.load(directory: knowledgeDirectory, displayName: knowledgeName)
-    let rules = try loadRules(rulesDirectory, name: rulesName, vocabulary: knowledge.vocabulary)
+    let rules = try loadRules(rulesDirectory, name: rulesName, vocabulary: knowledge.vocabulary, sources: knowledge.sources)
     return Advisor(knowledge: knowledge, rules: rules)
   }
 
   /// Loads a rules folder against a vocabulary, validating with its `schema/rules.xsd`.
-  public static func loadRules(_ directory: URL, name: String, vocabulary: Vocabulary) throws(LoadFailure) -> RuleBase {
+  public static func loadRules(
+    _ directory: URL, name: String, vocabulary: Vocabulary, sources: SourceRegistry? = nil
+  ) throws(LoadFailure) -> RuleBase {
     let schemaURL = directory.appendingPathComponent("schema/rules.xsd")
     let schema: XMLSchema
     do { schema = try XMLSchema(file: schemaURL) } catch {
       throw LoadFailure(error)
     }
-    return try RuleLoader(vocabulary: vocabulary, schema: schema).load(directory: directory, displayName: name)
+    return try RuleLoader(vocabulary: vocabulary, schema: schema, sources: sources).load(directory: directory, displayName: name)
   }
 
   /// The advice for `situation`.

@@ -7,6 +7,8 @@ public struct KnowledgeBase: Sendable {
   /// Version label of the knowledge files (e.g. `2026.11`).
   public var version: String
   public var vocabulary: Vocabulary
+  /// The source registry (`sources.xml`) that rules and tables cite by id.
+  public var sources: SourceRegistry
   public var varieties: [Variety]
   public var bagSizes: [BagSize]
   public var bagClasses: BagClasses

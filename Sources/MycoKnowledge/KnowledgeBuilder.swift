@@ -10,6 +10,8 @@ struct KnowledgeBuilder {
   var elevationBands: [ElevationBand] = []
   var tables: [KnowledgeTable] = []
   var diagnostics: [Diagnostic] = []
+  /// The registry every `<source ref>` must name.
+  var registry = SourceRegistry()
   /// Where each item was declared, keyed like `variety:shiitake`.
   var locations: [String: SourceLocation] = [:]
 
@@ -103,7 +105,7 @@ struct KnowledgeBuilder {
         commonBags: element.children(named: "common-bag").compactMap { $0["size"] }))
   }
 
-  private func table(_ element: XMLElement) -> KnowledgeTable {
+  private mutating func table(_ element: XMLElement) -> KnowledgeTable {
     let rows = element.children(named: "row").map { row in
       var cells: [String: String] = [:]
       for cell in row.children(named: "cell") {
@@ -127,9 +129,9 @@ struct KnowledgeBuilder {
     element[attribute].flatMap(Double.init)
   }
 
-  private func sources(_ element: XMLElement) -> [Citation] {
+  private mutating func sources(_ element: XMLElement) -> [Citation] {
     element.children(named: "source").map {
-      Citation(reference: $0["ref"] ?? "", href: $0["href"], uncertain: $0["uncertain"] == "true")
+      SourceRegistry.citation($0, registry: registry, diagnostics: &diagnostics)
     }
   }
 }

@@ -39,10 +39,22 @@ struct KnowledgeLoader {
     } catch {
       diagnostics += error.diagnostics
     }
+    var registry = SourceRegistry()
+    let (sourcesURL, sourcesName) = file("sources.xml")
+    do {
+      let sourcesSchema = try XMLSchema(file: file("schema/sources.xsd").0)
+      let root = try XMLReader.read(file: sourcesURL, displayName: sourcesName, schema: sourcesSchema)
+      let (parsed, problems) = SourceRegistry.parse(root)
+      registry = parsed
+      diagnostics += problems
+    } catch {
+      diagnostics += error.errors.map(Diagnostic.init)
+    }
     var builder = KnowledgeBuilder()
+    builder.registry = registry
     var versions: [String] = []
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-      .filter { $0.hasSuffix(".xml") && $0 != "facts.xml" }.sorted()
+      .filter { $0.hasSuffix(".xml") && $0 != "facts.xml" && $0 != "sources.xml" }.sorted()
     for name in names {
       let (url, shown) = file(name)
       do {
@@ -62,7 +74,7 @@ struct KnowledgeLoader {
       ])
     }
     let base = KnowledgeBase(
-      version: versions.max() ?? "", vocabulary: vocabulary, varieties: builder.varieties,
+      version: versions.max() ?? "", vocabulary: vocabulary, sources: registry, varieties: builder.varieties,
       bagSizes: builder.bagSizes, bagClasses: bagClasses, climate: climate,
       elevationBands: builder.elevationBands, tables: builder.tables)
     let problems = Self.crossCheck(base, builder.locations)

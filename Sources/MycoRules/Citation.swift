@@ -1,15 +1,78 @@
-/// Where a rule's knowledge comes from: a publication or page, with an optional link.
-public struct Citation: Sendable, Hashable, Codable {
-  /// A short reference, e.g. `fungi-facts §1.1; Ding Huguang 1987, 中国食用菌`.
+/// Where a rule's or a table row's knowledge comes from: an entry of the source registry, cited by id,
+/// with what this place took from it.
+public struct Citation: Sendable, Hashable {
+  /// The registry id (`royse-2008`); for a rule base loaded without a registry, the `ref` text as written.
+  public var id: String
+  /// The short citation a grower sees ("Royse et al. 2008"); the id when the source is not resolved.
   public var reference: String
-  /// A URL, when the source has one.
-  public var href: String?
+  /// What this rule or row took from the source, e.g. "heavier logs, same BE".
+  public var note: String?
+  /// The registry entry, once resolved.
+  public var publication: Publication?
   /// True when the source marks the figure as uncertain or the rule's figure is an estimate.
   public var uncertain: Bool
 
-  public init(reference: String, href: String? = nil, uncertain: Bool = false) {
-    self.reference = reference
-    self.href = href
+  /// The publication's link (publisher, DOI, government or university site), if it has one.
+  public var href: String? { publication?.link }
+
+  public init(id: String, note: String? = nil, publication: Publication? = nil, uncertain: Bool = false) {
+    self.id = id
+    self.note = note
+    self.publication = publication
+    self.reference = publication?.shortCitation ?? id
     self.uncertain = uncertain
+  }
+
+  /// A free-text citation (for rule bases built in code or loaded without a registry).
+  public init(reference: String, uncertain: Bool = false) {
+    self.init(id: reference, uncertain: uncertain)
+  }
+
+  /// "Royse et al. 2008 — heavier logs, same BE".
+  public var referenceWithNote: String {
+    guard let note, !note.isEmpty else { return reference }
+    return "\(reference) — \(note)"
+  }
+}
+
+extension Citation: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case id, reference, authors, year, title, publishedIn = "published_in", pages, doi, href, grade, took, note, uncertain
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(reference, forKey: .reference)
+    try container.encode(publication?.authors ?? "", forKey: .authors)
+    try container.encode(publication?.year, forKey: .year)
+    try container.encode(publication?.title ?? reference, forKey: .title)
+    try container.encodeIfPresent(publication?.publishedIn, forKey: .publishedIn)
+    try container.encodeIfPresent(publication?.pages, forKey: .pages)
+    try container.encodeIfPresent(publication?.doi, forKey: .doi)
+    try container.encodeIfPresent(publication?.link, forKey: .href)
+    try container.encodeIfPresent(publication?.grade.rawValue, forKey: .grade)
+    try container.encodeIfPresent(note, forKey: .note)
+    try container.encode(uncertain, forKey: .uncertain)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let id = try container.decode(String.self, forKey: .id)
+    var publication: Publication?
+    if let grade = try container.decodeIfPresent(String.self, forKey: .grade).flatMap(Publication.Grade.init) {
+      publication = Publication(
+        id: id, authors: try container.decode(String.self, forKey: .authors),
+        year: try container.decodeIfPresent(Int.self, forKey: .year),
+        title: try container.decode(String.self, forKey: .title),
+        publishedIn: try container.decodeIfPresent(String.self, forKey: .publishedIn),
+        pages: try container.decodeIfPresent(String.self, forKey: .pages),
+        doi: try container.decodeIfPresent(String.self, forKey: .doi),
+        link: try container.decodeIfPresent(String.self, forKey: .href), grade: grade,
+        took: try container.decodeIfPresent(String.self, forKey: .took) ?? "")
+    }
+    self.init(
+      id: id, note: try container.decodeIfPresent(String.self, forKey: .note), publication: publication,
+      uncertain: try container.decodeIfPresent(Bool.self, forKey: .uncertain) ?? false)
   }
 }

@@ -7,13 +7,16 @@ import MycoXML
 public struct RuleLoader: Sendable {
   private let vocabulary: Vocabulary
   private let schema: XMLSchema?
+  private let sources: SourceRegistry?
 
   /// - Parameters:
   ///   - vocabulary: the facts rules may use.
   ///   - schema: the rules XSD; nil skips schema validation.
-  public init(vocabulary: Vocabulary, schema: XMLSchema?) {
+  ///   - sources: the source registry every `<source ref>` must name; nil accepts any `ref` text.
+  public init(vocabulary: Vocabulary, schema: XMLSchema?, sources: SourceRegistry? = nil) {
     self.vocabulary = vocabulary
     self.schema = schema
+    self.sources = sources
   }
 
   /// The `*.xml` files directly in `directory`, sorted by name.
@@ -66,7 +69,7 @@ public struct RuleLoader: Sendable {
       do {
         let root = try source.read(name, schema: schema)
         if let version = root["version"] { versions.append(version) }
-        var parser = RuleParser(vocabulary: vocabulary)
+        var parser = RuleParser(vocabulary: vocabulary, sources: self.sources)
         var found: [Diagnostic] = []
         for element in root.children(named: "rule") {
           found += Self.duplicate(element, &firstDeclared)

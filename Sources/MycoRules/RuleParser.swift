@@ -8,7 +8,13 @@ struct RuleParser {
   /// Languages every text must have.
   static let requiredLanguages = ["zh", "en"]
 
-  init(vocabulary: Vocabulary) { conditions = ConditionParser(vocabulary: vocabulary) }
+  /// The source registry citations are resolved against; nil accepts any `ref` text.
+  private let registry: SourceRegistry?
+
+  init(vocabulary: Vocabulary, sources: SourceRegistry? = nil) {
+    conditions = ConditionParser(vocabulary: vocabulary)
+    registry = sources
+  }
 
   mutating func parse(_ element: XMLElement) -> Rule? {
     let before = diagnostics.count
@@ -30,9 +36,9 @@ struct RuleParser {
     requireLanguages(title, "title", element, id)
     requireLanguages(because, "because", element, id)
     let sources = element.children(named: "source").map {
-      Citation(reference: $0["ref"] ?? $0.trimmedText, href: $0["href"], uncertain: $0["uncertain"] == "true")
+      SourceRegistry.citation($0, registry: registry, diagnostics: &diagnostics, rule: id)
     }
-    if sources.isEmpty || sources.contains(where: { $0.reference.isEmpty }) {
+    if sources.isEmpty || sources.contains(where: { $0.id.isEmpty }) {
       report(element, "missing-source", "rule '\(id)' needs a <source ref=…> for its advice")
     }
     var condition: Condition?
