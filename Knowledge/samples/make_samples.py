@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the MADE-UP sample batches.csv and harvests.csv (seeded, reproducible).
 
-Figures are chosen inside ranges from shared/reference/fungi-facts.md: shiitake ~1 kg fresh per
+Figures are chosen inside ranges from the cited cultivation sources (Docs/sources.md): shiitake ~1 kg fresh per
 15x55 stick (2.15-2.25 kg filled, ~0.95 kg dry), BE around 60-120 %, first harvest 2-4 months
 after autumn inoculation, 3-5 flushes; oyster BE ~70-110 %, first harvest ~5 weeks, 3 flushes;
 summer inoculation raises contamination. They are not measurements.

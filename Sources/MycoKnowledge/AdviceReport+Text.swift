@@ -110,21 +110,10 @@ extension AdviceReport {
     }
   }
 
-  /// A citation as a grower sees it: the publication, without the developers' note names
-  /// ("fungi-facts §1.1", "pesticides-places §1b"); where nothing but such a name (and a remark)
-  /// is left, the page it points to.
+  /// A citation as a grower sees it: the short citation ("Royse et al. 2008"), what was taken from it,
+  /// and the publisher's link where the registry has one.
   static func shownReference(_ citation: Citation) -> String {
-    var text = citation.reference
-    guard text.contains("fungi-facts") || text.contains("pesticides-places") else { return text }
-    for pattern in [#"(Myco inference from )?(fungi-facts|pesticides-places)(\s*§\s*[0-9A-Za-z.]+)?(,\s*§\s*[0-9A-Za-z.]+)*(\s*and\s*§\s*[0-9A-Za-z.]+)*"#, #"\(\s*[;,]?\s*\)"#] {
-      text = text.replacingOccurrences(of: pattern, with: "", options: .regularExpression)
-    }
-    text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ;,:"))
-    // A remainder that names no dated publication is a remark about the page: show the page too.
-    let namesPublication = text.range(of: #"(19|20)[0-9]{2}"#, options: .regularExpression) != nil && !text.hasPrefix("(")
-    guard !namesPublication, let href = citation.href else { return text.isEmpty ? "(no link)" : text }
-    if text.isEmpty { return href }
-    return text.hasPrefix("(") ? "\(href) \(text)" : "\(href) (\(text))"
+    citation.referenceWithNote + (citation.href.map { " <\($0)>" } ?? "")
   }
 
   /// Why a rule did or did not give its advice, in plain words; nil for an unknown rule id.

@@ -60,7 +60,7 @@ public struct RuleExplanation: Sendable {
     lines.append("")
     lines.append((zh ? "为什么：" : "Why: ") + rule.because.text(in: language))
     lines.append(zh ? "出处：" : "Sources:")
-    lines += rule.sources.map { "  • \($0.reference)\($0.href.map { " <\($0)>" } ?? "")\($0.uncertain ? (zh ? "（不确定）" : " (uncertain)") : "")" }
+    lines += rule.sources.map { "  • \($0.referenceWithNote) [\($0.id)\($0.publication.map { ", grade " + $0.grade.rawValue } ?? "")]\($0.href.map { " <\($0)>" } ?? "")\($0.uncertain ? (zh ? "（不确定）" : " (uncertain)") : "")" }
     lines.append("")
     let wins = competitors.filter(\.thisWins)
     let loses = competitors.filter { !$0.thisWins }

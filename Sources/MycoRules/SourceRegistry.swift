@@ -30,6 +30,10 @@ public struct Publication: Sendable, Hashable, Codable {
   /// What Myco took from it.
   public var took: String
 
+  private enum CodingKeys: String, CodingKey {
+    case id, authors, year, title, publishedIn = "published_in", pages, doi, link = "href", grade, took
+  }
+
   public init(
     id: String, authors: String, year: Int?, title: String, publishedIn: String? = nil, pages: String? = nil,
     doi: String? = nil, link: String? = nil, grade: Grade, took: String
@@ -43,9 +47,11 @@ public struct Publication: Sendable, Hashable, Codable {
     var name = authors
     if name.hasPrefix("unsigned") {
       if let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
-        name = String(name[name.index(after: open)..<close]) + " page"
+        name = String(name[name.index(after: open)..<close])
+        if name.hasPrefix("m.") { name.removeFirst(2) }
+        if year == nil { name += " page" }
       } else {
-        name = "unsigned text"
+        name = "unsigned: " + title
       }
     } else {
       let etAl = name.contains("et al")

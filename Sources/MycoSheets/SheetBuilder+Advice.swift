@@ -107,10 +107,12 @@ extension SheetBuilder {
     let rules = report.evaluation.fired.map { firing in
       let citations = report.rules.rule(id: firing.rule)?.sources ?? []
       let cited = citations.map { citation in
-        let text = citation.reference + (citation.uncertain ? " (?)" : "")
-        if let number = numbers[text] { return number }
+        if let number = numbers[citation.id] { return number }
+        let text = citation.publication.map { publication in
+          publication.shortCitation + (publication.grade == .c ? "" : publication.publishedIn.map { ", " + $0 } ?? "")
+        } ?? citation.reference
         sources.append(SourceNote(number: sources.count + 1, text: text))
-        numbers[text] = sources.count
+        numbers[citation.id] = sources.count
         return sources.count
       }
       let note = given.first { $0.rule == firing.rule }?.overriddenBy.map { by in

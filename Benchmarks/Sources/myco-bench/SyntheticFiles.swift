@@ -125,7 +125,7 @@ enum MycoRulesWriter {
     if let derives = rule.derives { text += "      <derive fact=\"\(derives.fact)\" value=\"\(derives.value)\"/>\n" }
     text += "    </then>\n"
     text += "    <because lang=\"zh\">合成规则，用于基准测试</because>\n    <because lang=\"en\">Synthetic rule for benchmarks</because>\n"
-    text += "    <source ref=\"myco-bench generate\"/>\n  </rule>\n"
+    text += "    <source ref=\"myco-bench-generate\"/>\n  </rule>\n"
     return text
   }
 

@@ -23,7 +23,10 @@ final class FuzzXML: FuzzTarget, @unchecked Sendable {
     scratch = FuzzScratch.folder("xml")
     try! fileManager.createDirectory(at: scratch.appendingPathComponent("knowledge/schema"), withIntermediateDirectories: true)
     let knowledge = root.appendingPathComponent("Knowledge")
-    for file in ["schema/knowledge.xsd", "schema/vocabulary.xsd", "facts.xml", "climate.xml", "bags.xml"] {
+    for file in [
+      "schema/knowledge.xsd", "schema/vocabulary.xsd", "schema/sources.xsd", "facts.xml", "sources.xml", "climate.xml",
+      "bags.xml",
+    ] {
       try! fileManager.copyItem(
         at: knowledge.appendingPathComponent(file), to: scratch.appendingPathComponent("knowledge/\(file)"))
     }

@@ -11,7 +11,7 @@ extension Myco.Knowledge {
 
     @OptionGroup var folders: KnowledgeOptions
 
-    @Option(help: "Output format (markdown: limits only).")
+    @Option(help: "Output format (markdown: limits and sources only).")
     var format: ListingFormat = .text
 
     @Option(help: "Language of labels.")
@@ -23,11 +23,11 @@ extension Myco.Knowledge {
         switch format {
         case .json: listing.json(subject)
         case .text: listing.text(subject, language: lang.rawValue)
-        case .markdown: subject == "limits" ? listing.limitsMarkdown() : nil
+        case .markdown: subject == "limits" ? listing.limitsMarkdown() : subject == "sources" ? listing.sourcesMarkdown() : nil
         }
       guard let output else {
         if format == .markdown, KnowledgeListing.subjects.contains(subject) {
-          throw Report.failure("error: --format markdown is only for 'limits'")
+          throw Report.failure("error: --format markdown is only for 'limits' and 'sources'")
         }
         throw Report.failure("error: cannot list '\(subject)'; choose one of: \(KnowledgeListing.subjects.joined(separator: ", "))")
       }

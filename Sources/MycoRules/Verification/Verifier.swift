@@ -8,7 +8,7 @@ import Foundation
 public struct Verifier: Sendable {
   /// The passes, in the order they run.
   public static let passes: [any VerificationPass] = [
-    UnreachablePass(), ConflictPass(), SubsumptionPass(), ProductGuardPass(), CoveragePass(),
+    UnreachablePass(), ConflictPass(), SubsumptionPass(), ProductGuardPass(), CoveragePass(), SourceGradePass(),
   ]
 
   public let context: VerificationContext
@@ -58,9 +58,10 @@ public struct VerificationReport: Sendable, Hashable, Codable {
         : "\nthe rule base did not load: \(errors) error\(errors == 1 ? "" : "s") (fix them to run the other checks)\n"
       return text
     }
+    let weak = findings.filter { $0.kind == "weak-sources" }.count
     text += language == "zh"
-      ? "\n检查了 \(ruleCount) 条规则：\(errors) 个错误，\(warnings) 个警告，\(infos) 条提示\n"
-      : "\n\(ruleCount) rules checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info\n"
+      ? "\n检查了 \(ruleCount) 条规则：\(errors) 个错误，\(warnings) 个警告，\(infos) 条提示（其中 \(weak) 条规则只有 C 级来源）\n"
+      : "\n\(ruleCount) rules checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info (\(weak) rule\(weak == 1 ? "" : "s") supported only by grade-C sources)\n"
     return text
   }
 
