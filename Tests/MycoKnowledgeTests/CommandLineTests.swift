@@ -63,7 +63,7 @@ import Testing
         <when>\(when)</when>
         <then><advise topic="timing"><text lang="zh">做</text><text lang="en">Do</text></advise></then>
         <because lang="zh">因为</because><because lang="en">Because</because>
-        <source ref="test"/>
+        <source ref="royse-2008"/>
       </rule>
 
     """

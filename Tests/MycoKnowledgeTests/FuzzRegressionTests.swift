@@ -42,7 +42,10 @@ import Testing
         #expect(!error.diagnostics.isEmpty)
       }
     case 1:
-      for file in ["schema/knowledge.xsd", "schema/vocabulary.xsd", "facts.xml", "climate.xml", "bags.xml"] {
+      for file in [
+        "schema/knowledge.xsd", "schema/vocabulary.xsd", "schema/sources.xsd", "facts.xml", "sources.xml", "climate.xml",
+        "bags.xml",
+      ] {
         try FileManager.default.copyItem(
           at: knowledge.appendingPathComponent(file), to: scratch.appendingPathComponent(file))
       }

@@ -39,15 +39,15 @@ import Testing
       <knowledge xmlns="urn:myco:knowledge:1" version="test">
         <table id="pesticides-registered">
           <title lang="en">Registered</title>
-          <row id="beta-cyfluthrin"><cell name="name" lang="zh">高效氟氯氰菊酯</cell><cell name="name" lang="en">beta-cyfluthrin</cell><source ref="t"/></row>
+          <row id="beta-cyfluthrin"><cell name="name" lang="zh">高效氟氯氰菊酯</cell><cell name="name" lang="en">beta-cyfluthrin</cell><source ref="royse-2008"/></row>
         </table>
         <table id="pesticides-banned">
           <title lang="en">Never use</title>
-          <row id="dichlorvos"><cell name="name" lang="zh">敌敌畏</cell><cell name="name" lang="en">dichlorvos</cell><source ref="t"/></row>
+          <row id="dichlorvos"><cell name="name" lang="zh">敌敌畏</cell><cell name="name" lang="en">dichlorvos</cell><source ref="royse-2008"/></row>
         </table>
         <table id="pesticides-unconfirmed">
           <title lang="en">Not registered for edible fungi</title>
-          <row id="deltamethrin"><cell name="name" lang="zh">溴氰菊酯</cell><cell name="name" lang="en">deltamethrin</cell><source ref="t"/></row>
+          <row id="deltamethrin"><cell name="name" lang="zh">溴氰菊酯</cell><cell name="name" lang="en">deltamethrin</cell><source ref="royse-2008"/></row>
         </table>
       </knowledge>
       """.write(to: knowledge.appendingPathComponent("pesticides-test.xml"), atomically: true, encoding: .utf8)
@@ -59,14 +59,14 @@ import Testing
           <when><fact name="symptoms" has="small-flies"/></when>
           <then><advise topic="pests"><text lang="zh">用敌敌畏熏蒸。</text><text lang="en">Fumigate with dichlorvos.</text></advise></then>
           <because lang="zh">测试</because><because lang="en">test</because>
-          <source ref="test"/>
+          <source ref="royse-2008"/>
         </rule>
         <rule id="test.pests.spray" certainty="consider" priority="40">
           <title lang="zh">喷药</title><title lang="en">Spray</title>
           <when><fact name="symptoms" has="mites"/></when>
           <then><advise topic="pests"><text lang="zh">喷溴氰菊酯。</text><text lang="en">Spray deltamethrin.</text></advise></then>
           <because lang="zh">测试</because><because lang="en">test</because>
-          <source ref="test"/>
+          <source ref="royse-2008"/>
         </rule>
       </rules>
       """.write(to: rules.appendingPathComponent("pests-test.xml"), atomically: true, encoding: .utf8)

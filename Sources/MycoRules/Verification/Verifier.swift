@@ -59,9 +59,11 @@ public struct VerificationReport: Sendable, Hashable, Codable {
       return text
     }
     let weak = findings.filter { $0.kind == "weak-sources" }.count
+    let weakNote =
+      weak == 0 ? "" : language == "zh" ? "（其中 \(weak) 条规则只有 C 级来源）" : " (\(weak) rule\(weak == 1 ? "" : "s") supported only by grade-C sources)"
     text += language == "zh"
-      ? "\n检查了 \(ruleCount) 条规则：\(errors) 个错误，\(warnings) 个警告，\(infos) 条提示（其中 \(weak) 条规则只有 C 级来源）\n"
-      : "\n\(ruleCount) rules checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info (\(weak) rule\(weak == 1 ? "" : "s") supported only by grade-C sources)\n"
+      ? "\n检查了 \(ruleCount) 条规则：\(errors) 个错误，\(warnings) 个警告，\(infos) 条提示\(weakNote)\n"
+      : "\n\(ruleCount) rules checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info\(weakNote)\n"
     return text
   }
 

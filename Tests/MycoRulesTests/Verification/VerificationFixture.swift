@@ -89,7 +89,7 @@ struct VerificationFixture {
 /// One `<rule>` element; `when` holds the conditions' XML.
 func rule(
   _ id: String, priority: Int = 50, certainty: String = "should", topic: String = "timing", text: String = "Wait.",
-  when: String, then extra: String = "", source: String = #"<source ref="test source"/>"#
+  when: String, then extra: String = "", source: String = #"<source ref="test-source"/>"#
 ) -> String {
   """
     <rule id="\(id)" priority="\(priority)" certainty="\(certainty)">
