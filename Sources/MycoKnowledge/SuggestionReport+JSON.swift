@@ -13,11 +13,6 @@ extension SuggestionReport {
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
-  /// A citation as growers see it (the publication, never an internal note's name).
-  static func shown(_ citation: Citation) -> Citation {
-    Citation(reference: AdviceReport.shownReference(citation), href: citation.href, uncertain: citation.uncertain)
-  }
-
   struct Cycle: Encodable {
     var phase, name: String
     var days_min, days_max: Int?
@@ -89,9 +84,9 @@ extension SuggestionReport {
             type: $0.type, label: knowledge.vocabulary["strain-type"]?.display(.symbol($0.type), language: language) ?? $0.type,
             text: lines.strainType($0), fruiting_min: $0.fruitingMinimum, fruiting_max: $0.fruitingMaximum,
             share_in_range: ($0.shareInRange * 1000).rounded() / 1000, coldest_mean: $0.coldestMean, warmest_mean: $0.warmestMean,
-            fruiting_from: $0.fruitingFrom, strains: $0.strains, sources: $0.sources.map(Self.shown))
+            fruiting_from: $0.fruitingFrom, strains: $0.strains, sources: $0.sources)
         },
-        sources: suggestion.sources.map(Self.shown))
+        sources: suggestion.sources)
     }
     return Document(
       elevation: elevation, place: place?.id, date: date, facility: facility, language: language, version: knowledge.version,
