@@ -104,9 +104,10 @@ import Testing
   @Test func anInsulatedFacilityIsNamedOnlyWhereColdStopsTheStart() throws {
     let plain = try Self.report(1200, "2026-08-15")
     let insulated = try Self.report(1200, "2026-08-15", facility: "insulated-shed")
-    let woodEar = insulated.suggestions.first { $0.variety.id == "wood-ear" }!
-    #expect(woodEar.reason == .tooColdAhead)
-    #expect(woodEar.facilityHelps)
+    // Lingzhi at 1,200 m in mid-August: the spawn run would meet the autumn cold
+    let lingzhi = insulated.suggestions.first { $0.variety.id == "lingzhi" }!
+    #expect(lingzhi.reason == .tooColdAhead)
+    #expect(lingzhi.facilityHelps)
     #expect(!plain.suggestions.contains { $0.facilityHelps })
     #expect(!insulated.suggestions.contains { $0.facilityHelps && ($0.reason == .tooHotNow || $0.reason == .tooHotAhead) })
     // A crop sown in field beds is not helped by a shed
