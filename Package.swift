@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "Myco",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v14)],
   products: [
     .executable(name: "myco", targets: ["MycoCLI"]),
     .library(name: "MycoRules", targets: ["MycoRules"]),
@@ -17,6 +17,8 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
   ],
   targets: [
     // The system libxml2, found with pkg-config (Debian: libxml2-dev).
@@ -44,11 +46,23 @@ let package = Package(
       dependencies: ["MycoKnowledge", "MycoRules", .product(name: "Mustache", package: "swift-mustache"), "SwiftCSV"],
       resources: [.copy("Templates")]
     ),
+    // `myco serve`: the growers' phone page, the agents' pages and the JSON API (Hummingbird 2).
+    .target(
+      name: "MycoServer",
+      dependencies: [
+        "MycoKnowledge", "MycoRules", "MycoRecords", "MycoSheets", "MycoCalendar",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      resources: [.copy("Templates")]
+    ),
     // The `myco` command: thin, one subcommand per file.
     .executableTarget(
       name: "MycoCLI",
       dependencies: [
-        "MycoKnowledge", "MycoRules", "MycoRecords", "MycoSheets",
+        "MycoKnowledge", "MycoRules", "MycoRecords", "MycoSheets", "MycoServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -57,5 +71,12 @@ let package = Package(
     .testTarget(name: "MycoKnowledgeTests", dependencies: ["MycoKnowledge", "MycoRules", "MycoCLI"]),
     .testTarget(name: "MycoRecordsTests", dependencies: ["MycoRecords"]),
     .testTarget(name: "MycoSheetsTests", dependencies: ["MycoSheets", "MycoKnowledge", "MycoCLI"]),
+    .testTarget(
+      name: "MycoServerTests",
+      dependencies: [
+        "MycoServer", "MycoKnowledge", "MycoRecords",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
   ]
 )
