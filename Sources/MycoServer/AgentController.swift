@@ -107,7 +107,7 @@ struct AgentController: Sendable {
   // MARK: Records
 
   func field(_ name: String, _ label: String?, type: String = "text", value: String = "", required: Bool = false, step: String? = nil) -> [String: Any] {
-    ["name": name, "label": label ?? name, "type": type, "value": value, "required": required, "step": step as Any, "options": false]
+    ["name": name, "label": label ?? name, "type": type, "value": value, "required": required, "step": step ?? false, "options": false]
   }
 
   func choice(_ name: String, _ label: String?, _ list: [(String, String)], selected: String? = nil) -> [String: Any] {

@@ -43,7 +43,11 @@ public struct Pages: Sendable {
     _ template: String, language: String, title: String, path: String, query: String = "", agent: String? = nil,
     version: String, fields: [String: Any]
   ) -> String {
-    var context = fields
+    // A nil optional would print as "nil": leave such fields out, so sections stay closed.
+    var context = fields.filter { _, value in
+      let mirror = Mirror(reflecting: value)
+      return !(mirror.displayStyle == .optional && mirror.children.isEmpty)
+    }
     let words = words(language)
     context["lang"] = language
     context["htmlLang"] = language == "en" ? "en" : "zh-CN"

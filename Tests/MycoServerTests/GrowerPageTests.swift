@@ -125,3 +125,16 @@ struct GrowerPageTests {
 enum PDFPrinterAvailable {
   static let value = MycoSheets.PDFPrinter.find() != nil
 }
+
+@Suite("Grower pages, details")
+struct GrowerPageDetailTests {
+  @Test func aPageWithoutAnErrorShowsNoErrorBox() async throws {
+    let fixture = try ServerFixture()
+    try await fixture.test { client in
+      try await client.execute(uri: "/", method: .get) { response in
+        #expect(!response.text.contains("role=\"alert\""))
+        #expect(!response.text.contains("nil"))
+      }
+    }
+  }
+}

@@ -30,6 +30,8 @@ struct ServerFixture {
       databasePath: folder.appendingPathComponent("records.sqlite").path,
       accountsPath: folder.appendingPathComponent("accounts.json").path, baseURL: "http://myco.test")
     configuration.signInAttempts = 3
+    configuration.port = 0  // live tests: any free port
+    configuration.idleTimeoutSeconds = 1
     self.configuration = configuration
     let accounts = AccountStore(path: configuration.accountsPath, passwordCost: 4)
     try accounts.addUser("agent1", password: Self.password)
