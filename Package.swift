@@ -27,6 +27,12 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
     ),
+    // The system libqrencode (Debian: libqrencode-dev), for the QR codes on sheets.
+    .systemLibrary(
+      name: "CQREncode",
+      pkgConfig: "libqrencode",
+      providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]
+    ),
     // A small safe Swift API over libxml2: no network, no entities, limits, XSD, line numbers.
     .target(name: "MycoXML", dependencies: ["CLibXML2"]),
     // The domain-free rule language and engine.
@@ -43,7 +49,7 @@ let package = Package(
     // Printable advice sheets (HTML from templates, PDF through headless Chromium).
     .target(
       name: "MycoSheets",
-      dependencies: ["MycoKnowledge", "MycoRules", .product(name: "Mustache", package: "swift-mustache"), "SwiftCSV"],
+      dependencies: ["MycoKnowledge", "MycoRules", "CQREncode", .product(name: "Mustache", package: "swift-mustache"), "SwiftCSV"],
       resources: [.copy("Templates")]
     ),
     // `myco serve`: the growers' phone page, the agents' pages and the JSON API (Hummingbird 2).

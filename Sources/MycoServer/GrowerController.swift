@@ -108,7 +108,11 @@ struct GrowerController: Sendable {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("myco-serve-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("sheet.pdf")
-    let sheetRequest = SheetRequest(situation: situation, village: input.values["village"].flatMap { base.place($0)?.name[input.language] }, language: input.language == "en" ? .en : .zh)
+    // The sheet's QR code leads back here: to --base-url, else to the address the phone used.
+    let here = baseURL ?? request.head.authority.map { "http://\($0)" }
+    let sheetRequest = SheetRequest(
+      situation: situation, village: input.values["village"].flatMap { base.place($0)?.name[input.language] },
+      language: input.language == "en" ? .en : .zh, baseURL: here)
     let writer = SheetWriter(maker: base.sheets, printer: printer)
     do {
       let written = try await Task.detached { try writer.write(sheetRequest, to: out, format: .pdf) }.value

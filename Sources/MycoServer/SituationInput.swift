@@ -1,5 +1,6 @@
 import Foundation
 import MycoKnowledge
+import MycoSheets
 
 /// A request that cannot be answered: what is wrong, which field, and the HTTP status.
 public struct InputError: Error, Sendable, Hashable {
@@ -147,12 +148,7 @@ public struct SituationInput: Sendable, Hashable {
   /// `a=1&b=2`, percent-encoded.
   public var query: String { Self.encode(queryPairs) }
 
-  static func encode(_ pairs: [(String, String)]) -> String {
-    var allowed = CharacterSet.alphanumerics
-    allowed.insert(charactersIn: "-._~")
-    return pairs.map { "\($0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")=\($1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
-      .joined(separator: "&")
-  }
+  static func encode(_ pairs: [(String, String)]) -> String { SheetLinks.encode(pairs) }
 }
 
 extension SituationError {

@@ -106,6 +106,15 @@ struct GrowerPageTests {
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == "application/pdf")
         #expect(response.text.hasPrefix("%PDF"))
+        // Its QR code leads back to this server's answer page for the same situation.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("myco-qr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("sheet.pdf")
+        try Data(buffer: response.body).write(to: pdf)
+        if let links = GrowerPageTests.scan(pdf, in: folder) {
+          #expect(links == ["http://myco.test/advice?variety=shiitake&elevation=1200&date=2026-08-20&bag=15x55&lang=zh"])
+        }
       }
     }
   }
@@ -119,6 +128,28 @@ struct GrowerPageTests {
         #expect(!response.text.contains("/work"))
       }
     }
+  }
+}
+
+extension GrowerPageTests {
+  /// The QR codes on a PDF page (pdftoppm + zbarimg), or nil when those tools are missing.
+  static func scan(_ pdf: URL, in folder: URL) -> [String]? {
+    func run(_ tool: String, _ arguments: [String]) -> String? {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = [tool] + arguments
+      let pipe = Pipe()
+      process.standardOutput = pipe
+      process.standardError = FileHandle.nullDevice
+      guard (try? process.run()) != nil else { return nil }
+      let data = pipe.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+    }
+    guard run("zbarimg", ["--version"]) != nil, run("pdftoppm", ["-v"]) != nil else { return nil }
+    let png = folder.appendingPathComponent("page")
+    _ = run("pdftoppm", ["-r", "200", "-png", "-singlefile", pdf.path, png.path])
+    return (run("zbarimg", ["--quiet", "--raw", png.path + ".png"]) ?? "").split(separator: "\n").map(String.init)
   }
 }
 
