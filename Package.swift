@@ -15,7 +15,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-    .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
@@ -37,19 +36,23 @@ let package = Package(
     .target(name: "MycoXML", dependencies: ["CLibXML2"]),
     // The domain-free rule language and engine.
     .target(name: "MycoRules", dependencies: ["MycoXML"]),
-    // Calendar dates (days, ISO YYYY-MM-DD) shared by advice, sheets and records.
+    // Calendar dates (days, ISO YYYY-MM-DD) shared by advice, sheets and records; terminal-safe text.
     .target(name: "MycoCalendar"),
+    // The one CSV reader (RFC 4180 over bytes) of the records import and the growers CSV.
+    .target(name: "MycoCSV"),
     // The edible-fungus domain: varieties, climate, bags; situation -> facts.
     .target(name: "MycoKnowledge", dependencies: ["MycoRules", "MycoXML", "MycoCalendar"]),
     // Batches and harvests in SQLite; CSV import/export; yield reports.
     .target(
       name: "MycoRecords",
-      dependencies: ["MycoCalendar", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["MycoCalendar", "MycoCSV", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     // Printable advice sheets (HTML from templates, PDF through headless Chromium).
     .target(
       name: "MycoSheets",
-      dependencies: ["MycoKnowledge", "MycoRules", "CQREncode", .product(name: "Mustache", package: "swift-mustache"), "SwiftCSV"],
+      dependencies: [
+        "MycoKnowledge", "MycoRules", "MycoRecords", "CQREncode", .product(name: "Mustache", package: "swift-mustache"), "MycoCSV",
+      ],
       resources: [.copy("Templates")]
     ),
     // `myco serve`: the growers' phone page, the agents' pages and the JSON API (Hummingbird 2).
@@ -75,7 +78,7 @@ let package = Package(
     .testTarget(name: "MycoXMLTests", dependencies: ["MycoXML"]),
     .testTarget(name: "MycoRulesTests", dependencies: ["MycoRules", "MycoXML"]),
     .testTarget(name: "MycoKnowledgeTests", dependencies: ["MycoKnowledge", "MycoRules", "MycoCLI"]),
-    .testTarget(name: "MycoRecordsTests", dependencies: ["MycoRecords"]),
+    .testTarget(name: "MycoRecordsTests", dependencies: ["MycoRecords", "MycoCSV", "MycoCalendar"]),
     .testTarget(name: "MycoSheetsTests", dependencies: ["MycoSheets", "MycoKnowledge", "MycoCLI"]),
     .testTarget(
       name: "MycoServerTests",

@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// A libFuzzer target over Myco's load path (XML → vocabulary / knowledge tables / rules), kept
-// out of the main package. Build and run it with `Scripts/fuzz.sh SECONDS` (see Docs/fuzzing.md).
+// libFuzzer targets over Myco's input paths (XML load path, schemas, CSV readers, the situation
+// flags), kept out of the main package. Build and run one with `Scripts/fuzz.sh TARGET SECONDS`
+// (see Docs/fuzzing.md).
 let package = Package(
   name: "MycoFuzz",
   platforms: [.macOS(.v13)],
@@ -15,6 +16,8 @@ let package = Package(
       dependencies: [
         .product(name: "MycoKnowledge", package: "Myco"),
         .product(name: "MycoRules", package: "Myco"),
+        .product(name: "MycoRecords", package: "Myco"),
+        .product(name: "MycoSheets", package: "Myco"),
       ]
     )
   ]

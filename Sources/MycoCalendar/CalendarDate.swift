@@ -20,14 +20,21 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     self.day = day
   }
 
-  /// Parses `YYYY-MM-DD` exactly (four-digit year, two-digit month and day).
+  /// The years a date read from a person or a file may have. Earlier or later dates are typing
+  /// slips (`0001-01-01`, `2026` typed as `9026`), and day arithmetic on them leaves the calendar.
+  public static let supportedYears = 1900...2200
+
+  /// Parses `YYYY-MM-DD` exactly (four-digit year, two-digit month and day) in ``supportedYears``.
+  ///
+  /// Use ``parse(_:)`` where the reason for a refusal should be shown.
   public init?(iso text: some StringProtocol) {
     var copy = String(text)
     guard let date = copy.withUTF8({ CalendarDate(isoBytes: $0) }) else { return nil }
     self = date
   }
 
-  /// Parses `YYYY-MM-DD` from UTF-8 bytes, exactly as `init?(iso:)` does, without allocating.
+  /// Parses `YYYY-MM-DD` from UTF-8 bytes, exactly as `init?(iso:)` does (years in
+  /// ``supportedYears``), without allocating.
   public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
     guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
     else { return nil }
@@ -43,7 +50,24 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         values.2 = values.2 * 10 + digit
       }
     }
+    guard Self.supportedYears.contains(values.0) else { return nil }
     self.init(year: values.0, month: values.1, day: values.2)
+  }
+
+  /// Parses `YYYY-MM-DD` as ``init(iso:)`` does, saying why a text is refused.
+  public static func parse(_ text: some StringProtocol) throws(CalendarDateError) -> CalendarDate {
+    if let date = CalendarDate(iso: text) { return date }
+    let written = String(text)
+    var copy = written
+    let shape = copy.withUTF8 { bytes in
+      bytes.count == 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
+        && bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (48...57).contains($0.element) }
+    }
+    let parts = shape ? written.split(separator: "-").compactMap { Int($0) } : []
+    guard parts.count == 3, CalendarDate(year: parts[0], month: parts[1], day: parts[2]) != nil else {
+      throw CalendarDateError(text: written, reason: .notADate)
+    }
+    throw CalendarDateError(text: written, reason: .outsideSupportedYears)
   }
 
   /// The date `days` days after 1970-01-01 (Howard Hinnant's civil_from_days).
@@ -110,5 +134,33 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
       throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date"))
     }
     self = date
+  }
+}
+
+/// A text that is not a date Myco accepts.
+public struct CalendarDateError: Error, Sendable, Hashable, CustomStringConvertible {
+  public enum Reason: Sendable, Hashable {
+    /// Not `YYYY-MM-DD`, or no such day (2025-02-29).
+    case notADate
+    /// A real day, but outside ``CalendarDate/supportedYears``.
+    case outsideSupportedYears
+  }
+
+  /// The text as written.
+  public var text: String
+  public var reason: Reason
+
+  public init(text: String, reason: Reason) {
+    self.text = text
+    self.reason = reason
+  }
+
+  /// E.g. `'0001-01-01' is outside the years 1900–2200`.
+  public var description: String {
+    switch reason {
+    case .notADate: "'\(text)' is not a date like 2026-08-15 (YYYY-MM-DD)"
+    case .outsideSupportedYears:
+      "'\(text)' is outside the years \(CalendarDate.supportedYears.lowerBound)–\(CalendarDate.supportedYears.upperBound)"
+    }
   }
 }

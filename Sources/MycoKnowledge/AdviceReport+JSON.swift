@@ -29,6 +29,7 @@ extension AdviceReport {
     var origin: String
     var rule: String?
     var note: String?
+    var sources: [Citation]?
   }
 
   struct Trace: Encodable {
@@ -41,6 +42,8 @@ extension AdviceReport {
     var situation: Situation
     var version: String
     var language: String
+    /// How the situation was read: the place that gave the elevation, an unknown strain, caveats.
+    var notes: [String]
     var advice, warnings, overridden: [Item]
     var missing: [Question]
     var facts: [String: FactEntry]
@@ -62,11 +65,14 @@ extension AdviceReport {
       case .given: break
       case .estimated(let note): (entry.origin, entry.note) = ("estimated", note)
       case .derived(let rule): (entry.origin, entry.rule) = ("derived", rule)
+      case .reference(let note): (entry.origin, entry.note) = ("reference", note)
       }
+      if !fact.sources.isEmpty { entry.sources = fact.sources }
       facts[name] = entry
     }
     return Document(
-      situation: situation, version: version, language: language, advice: advice.map(item),
+      situation: situation, version: version, language: language, notes: notes(language: language),
+      advice: advice.map(item),
       warnings: evaluation.warnings.map(item), overridden: evaluation.overridden.map(item),
       missing: questions.map { Question(fact: $0.fact.name, question: $0.fact.question.text(in: language), rules: $0.rules) },
       facts: facts,

@@ -1,3 +1,4 @@
+import Foundation
 import MycoRules
 
 extension AdviceReport {
@@ -5,7 +6,9 @@ extension AdviceReport {
   /// words, reasons and rule ids; then warnings, overridden advice, questions and estimates.
   public func text(language: String) -> String {
     let zh = language == "zh"
-    var lines: [String] = [header(language: language), ""]
+    var lines: [String] = [header(language: language)]
+    lines += notes(language: language).map { "  * " + $0 }
+    lines.append("")
     if evaluation.advice.isEmpty && evaluation.warnings.isEmpty {
       lines.append(zh ? "没有适用的建议。补充下面的信息再试。" : "No advice applies yet. Give the facts below and try again.")
     }
@@ -35,11 +38,16 @@ extension AdviceReport {
     if !questions.isEmpty {
       lines.append(zh ? "告诉我这些，建议会更准确：" : "Tell me these to refine the advice:")
       for (fact, rules) in questions {
-        lines.append("  ? \(fact.question.text(in: language))  (\(fact.name); \(rules.count) " + (zh ? "条规则在等" : rules.count == 1 ? "rule waiting" : "rules waiting") + ")")
+        lines.append("  ? \(fact.question.text(in: language))  " + (zh ? "（\(rules.count) 条建议取决于它）" : "(\(rules.count) " + (rules.count == 1 ? "rule waits" : "rules wait") + " on it)"))
       }
       lines.append("")
     }
-    let estimates = evaluation.facts.filter { if case .estimated = $0.value.origin { true } else { false } }
+    // Numbers and dates only: an internal class such as the start-window position is not for growers.
+    let estimates = evaluation.facts.filter {
+      guard case .estimated = $0.value.origin else { return false }
+      let type = knowledge.vocabulary[$0.key]?.type
+      return type == .number || type == .text
+    }
       .sorted { $0.key < $1.key }
     if !estimates.isEmpty {
       lines.append(zh ? "估算值（不是实测）：" : "Estimates (not measurements):")
@@ -56,9 +64,13 @@ extension AdviceReport {
   public func header(language: String) -> String {
     let zh = language == "zh"
     var parts = [knowledge.variety(situation.variety)?.name.text(in: language) ?? situation.variety]
-    if let elevation = situation.elevation { parts.append((zh ? "海拔 " : "elevation ") + "\(Value.format(elevation)) m") }
+    if let elevation = situation.elevation ?? evaluation.facts["elevation"].flatMap({ if case .number(let n) = $0.value { n } else { nil } }) {
+      parts.append((zh ? "海拔 " : "elevation ") + "\(Value.format(elevation))" + (zh ? " 米" : " m"))
+    }
     if let date = situation.date { parts.append(date.description) }
-    if let bag = situation.bag { parts.append((zh ? "料袋 " : "bags ") + "\(bag) cm") }
+    if let bag = situation.bag {
+      parts.append(zh ? "料袋 \(Value.format(bag.widthCM))×\(Value.format(bag.lengthCM)) 厘米" : "bags \(bag) cm")
+    }
     if let stage = situation.stage { parts.append(display("stage", .symbol(stage), language: language)) }
     return (zh ? "建议：" : "Advice: ") + parts.joined(separator: " · ")
   }
@@ -67,13 +79,52 @@ extension AdviceReport {
     let zh = language == "zh"
     var lines = ["  • \(advice.certainty.words(in: language))\(zh ? "" : ":") \(fill(advice.text.text(in: language), language: language))  [\(advice.rule)]"]
     lines.append("    " + (zh ? "原因：" : "Why: ") + advice.because.text(in: language))
-    if let firing = evaluation.fired.first(where: { $0.rule == advice.rule }), !firing.matched.isEmpty {
-      let matched = firing.matched.map { "\(factLabel($0.fact, language: language)) \(display($0.fact, $0.value, language: language))" }
-      lines.append("    " + (zh ? "依据：" : "Because of: ") + matched.joined(separator: zh ? "；" : "; "))
-    }
-    let sources = advice.sources.map { $0.reference + ($0.uncertain ? (zh ? "（不确定）" : " (uncertain)") : "") }
+    let basis = basis(of: advice.rule, language: language)
+    if !basis.isEmpty { lines.append("    " + (zh ? "依据：" : "Because of: ") + basis.joined(separator: zh ? "；" : "; ")) }
+    let sources = advice.sources.map { Self.shownReference($0) + ($0.uncertain ? (zh ? "（不确定）" : " (uncertain)") : "") }
     lines.append("    " + (zh ? "来源：" : "Source: ") + sources.joined(separator: "; "))
     return lines
+  }
+
+  /// The facts a fired rule's advice rests on, in words a grower reads: what the grower said or
+  /// measured, and the numbers it was compared with (estimates and sourced limits). Internal
+  /// labels (a start-window class, a risk level, the stage a limit was taken for) are left out.
+  func basis(of ruleID: String, language: String) -> [String] {
+    guard let firing = evaluation.fired.first(where: { $0.rule == ruleID }) else { return [] }
+    var names: [String] = firing.matched.map(\.fact)
+    for test in rules.rule(id: ruleID)?.condition.tests ?? [] {
+      if let other = test.otherFact, !names.contains(other) { names.append(other) }
+    }
+    var seen = Set<String>()
+    return names.compactMap { name in
+      guard seen.insert(name).inserted, let fact = evaluation.facts[name], let declaration = knowledge.vocabulary[name] else {
+        return nil
+      }
+      let grower = !declaration.question.isEmpty
+      if case .given = fact.origin {} else if !grower && declaration.type != .number { return nil }
+      var label = declaration.label.text(in: language)
+      if let stage = evaluation.facts[name + "-stage"], case .symbol = stage.value {
+        label = display(name + "-stage", stage.value, language: language) + (language == "zh" ? "阶段" : " ") + label
+      }
+      return "\(label) \(display(name, fact.value, language: language))"
+    }
+  }
+
+  /// A citation as a grower sees it: the publication, without the developers' note names
+  /// ("fungi-facts §1.1", "pesticides-places §1b"); where nothing but such a name (and a remark)
+  /// is left, the page it points to.
+  static func shownReference(_ citation: Citation) -> String {
+    var text = citation.reference
+    guard text.contains("fungi-facts") || text.contains("pesticides-places") else { return text }
+    for pattern in [#"(Myco inference from )?(fungi-facts|pesticides-places)(\s*§\s*[0-9A-Za-z.]+)?(,\s*§\s*[0-9A-Za-z.]+)*(\s*and\s*§\s*[0-9A-Za-z.]+)*"#, #"\(\s*[;,]?\s*\)"#] {
+      text = text.replacingOccurrences(of: pattern, with: "", options: .regularExpression)
+    }
+    text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ;,:"))
+    // A remainder that names no dated publication is a remark about the page: show the page too.
+    let namesPublication = text.range(of: #"(19|20)[0-9]{2}"#, options: .regularExpression) != nil && !text.hasPrefix("(")
+    guard !namesPublication, let href = citation.href else { return text.isEmpty ? "(no link)" : text }
+    if text.isEmpty { return href }
+    return text.hasPrefix("(") ? "\(href) \(text)" : "\(href) (\(text))"
   }
 
   /// Why a rule did or did not give its advice, in plain words; nil for an unknown rule id.

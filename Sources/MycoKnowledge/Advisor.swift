@@ -38,6 +38,7 @@ public struct Advisor: Sendable {
 
   /// The advice for `situation`.
   public func advise(_ situation: Situation) throws(SituationError) -> AdviceReport {
+    try situation.checkLimits(knowledge.vocabulary)
     let facts = try SituationFacts(knowledge: knowledge).facts(for: situation)
     return AdviceReport(
       situation: situation, evaluation: engine.evaluate(facts), knowledge: knowledge, rules: rules)

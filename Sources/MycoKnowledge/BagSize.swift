@@ -54,4 +54,18 @@ public struct BagDimensions: Sendable, Hashable, Codable, CustomStringConvertibl
   }
 
   public var description: String { "\(Value.format(widthCM))x\(Value.format(lengthCM))" }
+
+  /// The sizes a vocabulary accepts: the declared ranges of `bag-width` and `bag-length`
+  /// (stored in metres), with ``BagSizeLimits/standard`` for an end that is not declared.
+  public static func limits(_ vocabulary: Vocabulary) -> BagSizeLimits {
+    func range(_ fact: String, _ standard: ClosedRange<Double>) -> ClosedRange<Double> {
+      // Metres back to centimetres, without the binary tail of 0.6 × 100 = 60.00000000000001.
+      func centimetres(_ metres: Double) -> Double { (metres * 100 * 1e6).rounded() / 1e6 }
+      let low = vocabulary[fact]?.minimum.map(centimetres) ?? standard.lowerBound
+      let high = vocabulary[fact]?.maximum.map(centimetres) ?? standard.upperBound
+      return low <= high ? low...high : standard
+    }
+    let standard = BagSizeLimits.standard
+    return BagSizeLimits(widthCM: range("bag-width", standard.widthCM), lengthCM: range("bag-length", standard.lengthCM))
+  }
 }

@@ -9,8 +9,10 @@ public struct ClimateNormals: Sendable, Hashable, Codable {
   /// Mean temperature (°C) for January … December at the reference elevation.
   public var monthlyMeans: [Double]
   public var referenceElevation: Double
-  /// Degrees Celsius lost per 100 m of height.
+  /// Degrees Celsius lost per 100 m of height (the annual rate, used for months without their own).
   public var lapseRatePer100m: Double
+  /// Degrees Celsius lost per 100 m in January … December, where the rate is measured by month.
+  public var monthlyLapseRates: [Double]? = nil
   public var note: LocalizedText
   public var sources: [Citation]
 
@@ -27,24 +29,24 @@ public struct ClimateNormals: Sendable, Hashable, Codable {
 
   /// The estimated monthly mean for `month` (1–12) at `elevation` metres.
   public func monthlyMean(month: Int, elevation: Double) -> Double {
-    monthlyMeans[month - 1] - lapse(elevation)
+    monthlyMeans[month - 1] - (elevation - referenceElevation) / 100 * rate(month - 1)
   }
+
+  /// The lapse rate of month index `index` (0 = January).
+  func rate(_ index: Int) -> Double { monthlyLapseRates?[index] ?? lapseRatePer100m }
 
   /// The estimated mean temperature of day `dayOfYear` (0-based, 365-day year) at `elevation`.
+  /// Both the valley mean and the lapse rate are interpolated between mid-month values.
   public func dailyMean(dayOfYear: Int, elevation: Double) -> Double {
     let day = Double(((dayOfYear % 365) + 365) % 365)
+    let height = (elevation - referenceElevation) / 100
     var points: [(day: Double, mean: Double)] = (0..<12).map {
-      (Double(Self.firstDayOfMonth[$0]) + Double(Self.daysInMonth[$0]) / 2, monthlyMeans[$0])
+      (Double(Self.firstDayOfMonth[$0]) + Double(Self.daysInMonth[$0]) / 2, monthlyMeans[$0] - height * rate($0))
     }
-    points.insert((points[11].day - 365, monthlyMeans[11]), at: 0)
-    points.append((points[1].day + 365, monthlyMeans[0]))
+    points.insert((points[11].day - 365, points[11].mean), at: 0)
+    points.append((points[1].day + 365, points[1].mean))
     let upper = points.firstIndex { $0.day > day } ?? points.count - 1
     let (a, b) = (points[upper - 1], points[upper])
-    let mean = a.mean + (b.mean - a.mean) * (day - a.day) / (b.day - a.day)
-    return mean - lapse(elevation)
-  }
-
-  private func lapse(_ elevation: Double) -> Double {
-    (elevation - referenceElevation) / 100 * lapseRatePer100m
+    return a.mean + (b.mean - a.mean) * (day - a.day) / (b.day - a.day)
   }
 }

@@ -14,6 +14,7 @@ struct KnowledgeBuilder {
   var locations: [String: SourceLocation] = [:]
 
   mutating func add(_ root: XMLElement) {
+    diagnostics += KnowledgeBounds.check(root)
     for element in root.children {
       switch element.name {
       case "variety": addVariety(element)
@@ -40,8 +41,10 @@ struct KnowledgeBuilder {
         climate = ClimateNormals(
           id: element["id"] ?? "", monthlyMeans: months.map { number($0, "mean") ?? 0 },
           referenceElevation: number(element, "reference-elevation-m") ?? 0,
-          lapseRatePer100m: number(element, "lapse-rate-per-100m") ?? 0, note: element.localized("note"),
-          sources: sources(element))
+          lapseRatePer100m: number(element, "lapse-rate-per-100m") ?? 0,
+          monthlyLapseRates: months.contains { $0["lapse-rate-per-100m"] != nil }
+            ? months.map { number($0, "lapse-rate-per-100m") ?? number(element, "lapse-rate-per-100m") ?? 0 } : nil,
+          note: element.localized("note"), sources: sources(element))
       case "elevation-band":
         unique("band:\(element["id"] ?? "")", element)
         elevationBands.append(
@@ -71,7 +74,10 @@ struct KnowledgeBuilder {
       StartTrigger(
         season: $0["season"] ?? "autumn", atMost: number($0, "at-most"), atLeast: number($0, "at-least"),
         staysAtLeast: number($0, "stays-at-least"), staysAtMost: number($0, "stays-at-most"),
-        forDays: Int($0["for-days"] ?? "") ?? 0, estimate: $0["estimate"] == "true", sources: sources($0))
+        forDays: Int($0["for-days"] ?? "") ?? 0, staysAtLeastDays: Int($0["stays-at-least-days"] ?? ""),
+        staysAtMostDays: Int($0["stays-at-most-days"] ?? ""), endsAtMost: number($0, "ends-at-most"),
+        endsAtLeast: number($0, "ends-at-least"), endsAfterDays: Int($0["ends-after-days"] ?? "") ?? 0,
+        estimate: $0["estimate"] == "true", sources: sources($0))
     }
     let cycles = element.children(named: "cycle").map {
       CropCycle(
@@ -85,7 +91,8 @@ struct KnowledgeBuilder {
     }
     let strains = element.children(named: "strain").map {
       Strain(
-        id: $0["id"] ?? "", temperatureType: $0["temperature-type"] ?? "", fruitingMinimum: number($0, "fruiting-min"),
+        id: $0["id"] ?? "", aliases: ($0["aliases"] ?? "").split(separator: " ").map(String.init),
+        temperatureType: $0["temperature-type"] ?? "", fruitingMinimum: number($0, "fruiting-min"),
         fruitingMaximum: number($0, "fruiting-max"), sources: sources($0))
     }
     varieties.append(

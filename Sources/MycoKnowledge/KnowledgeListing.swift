@@ -8,7 +8,7 @@ public struct KnowledgeListing: Sendable {
   public init(_ knowledge: KnowledgeBase) { self.knowledge = knowledge }
 
   /// The subjects `myco knowledge list` can show.
-  public static let subjects = ["varieties", "bags", "substrates", "pesticides", "places", "pests"]
+  public static let subjects = ["varieties", "limits", "bags", "substrates", "pesticides", "places", "pests"]
 
   /// The table ids shown for each table subject (`pesticides` shows three tables).
   static let tableSubjects: [String: [String]] = [
@@ -21,6 +21,7 @@ public struct KnowledgeListing: Sendable {
   /// The listing of `subject` as text, or nil for an unknown subject.
   public func text(_ subject: String, language: String) -> String? {
     switch subject {
+    case "limits": return limitsText()
     case "varieties":
       let lines = knowledge.varieties.map { variety in
         let spawn = variety.range("temperature", at: "spawn-run").map(Self.describe) ?? "?"
@@ -67,6 +68,7 @@ public struct KnowledgeListing: Sendable {
     let data: Data?
     switch subject {
     case "varieties": data = try? encoder.encode(knowledge.varieties)
+    case "limits": data = try? encoder.encode(limitRows())
     case "bags": data = try? encoder.encode(knowledge.bagSizes)
     default:
       guard let ids = Self.tableSubjects[subject] else { return nil }
@@ -83,5 +85,120 @@ public struct KnowledgeListing: Sendable {
       text += optimumLow == optimumHigh ? " (opt \(Value.format(optimumLow)))" : " (opt \(Value.format(optimumLow))–\(Value.format(optimumHigh)))"
     }
     return text
+  }
+
+  // MARK: limits
+
+  /// One row of the limits table: a variety, a stage and the limits of each reading there, exactly
+  /// as the advice uses them (with the fallbacks of ``SituationFacts/limit(of:upper:at:variety:strain:)``).
+  public struct LimitRow: Sendable, Hashable, Encodable {
+    public struct Cell: Sendable, Hashable, Encodable {
+      public var reading: String
+      public var minimum: Double?
+      public var maximum: Double?
+      /// The stage the limit was taken from when it differs (e.g. inoculation uses the spawn run's).
+      public var fromStage: String?
+      public var sources: [Citation]
+    }
+    public var variety: String
+    public var stage: String
+    public var cells: [Cell]
+  }
+
+  /// The limits of every variety by growing stage (plus each strain's fruiting temperatures).
+  public func limitRows() -> [LimitRow] {
+    var rows: [LimitRow] = []
+    for variety in knowledge.varieties {
+      for stage in SituationFacts.growingStages {
+        let beds = SituationFacts.growsInBeds(variety)
+        let cells = SituationFacts.limitQuantities.compactMap { reading -> LimitRow.Cell? in
+          if reading.fact == (beds ? "bag-temp" : "soil-temp") || (!beds && reading.fact == "soil-moisture") { return nil }
+          let high = SituationFacts.limit(of: reading.fact, upper: true, at: stage, variety: variety, strain: nil)
+          let low = SituationFacts.limit(of: reading.fact, upper: false, at: stage, variety: variety, strain: nil)
+          guard high != nil || low != nil else { return nil }
+          let from = [high?.stage, low?.stage].compactMap { $0 }.first { $0 != stage }
+          var sources: [Citation] = []
+          for citation in (low?.sources ?? []) + (high?.sources ?? []) where !sources.contains(citation) { sources.append(citation) }
+          return LimitRow.Cell(reading: reading.fact, minimum: low?.value, maximum: high?.value, fromStage: from, sources: sources)
+        }
+        if !cells.isEmpty { rows.append(LimitRow(variety: variety.id, stage: stage, cells: cells)) }
+      }
+      for strain in variety.strains where strain.fruitingMinimum != nil || strain.fruitingMaximum != nil {
+        let cell = LimitRow.Cell(
+          reading: "air-temp", minimum: strain.fruitingMinimum, maximum: strain.fruitingMaximum, fromStage: nil,
+          sources: strain.sources)
+        rows.append(LimitRow(variety: variety.id, stage: "fruiting (strain \(([strain.id] + strain.aliases).joined(separator: " = ")), \(strain.temperatureType))", cells: [cell]))
+      }
+    }
+    return rows
+  }
+
+  private static func span(_ cell: LimitRow.Cell) -> String {
+    let low = cell.minimum.map(Value.format) ?? "–"
+    let high = cell.maximum.map(Value.format) ?? "–"
+    let unit = cell.reading.hasSuffix("temp") ? "°C" : "%"
+    return "min \(low) / max \(high) \(unit)" + (cell.fromStage.map { " (\($0) limits)" } ?? "")
+  }
+
+  private static func sourceText(_ citation: Citation) -> String {
+    citation.reference + (citation.href.map { " <\($0)>" } ?? "") + (citation.uncertain ? " (uncertain)" : "")
+  }
+
+  /// The limits as text: per variety and stage, each reading's danger limits and their sources.
+  func limitsText() -> String {
+    var lines: [String] = []
+    var last = ""
+    for row in limitRows() {
+      if row.variety != last {
+        if !last.isEmpty { lines.append("") }
+        let name = knowledge.variety(row.variety).map { "\($0.name.text(in: "zh")) \($0.name.text(in: "en"))" } ?? ""
+        lines.append("\(row.variety) \(name)")
+        last = row.variety
+      }
+      lines.append("  \(row.stage)")
+      for cell in row.cells {
+        lines.append("    \(cell.reading.padding(toLength: 14, withPad: " ", startingAt: 0)) \(Self.span(cell))")
+        lines += cell.sources.map { "      source: \(Self.sourceText($0))" }
+      }
+    }
+    lines.append("")
+    lines.append("A reading at or beyond a limit warns (Rules/limits.xml); a known strain's fruiting range replaces the variety's fruiting air limits. Knowledge version \(knowledge.version).")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The limits as a Markdown document (Docs/limits.md is generated from it).
+  public func limitsMarkdown() -> String {
+    var lines = [
+      "# Limits by variety and stage",
+      "",
+      "Generated by `myco knowledge list limits --format markdown > Docs/limits.md`; do not edit by hand.",
+      "The limits come from the `<range>` elements of `Knowledge/variety-*.xml` (and, for a named strain,",
+      "its `<strain>` fruiting range). Myco warns when a **measured** reading is at or beyond a limit",
+      "(`Rules/limits.xml`): at the limit counts as dangerous. Inoculation, browning and resting use the",
+      "spawn-run limits where the variety has none of their own (marked \"spawn-run limits\"); a bag",
+      "centre without a bag-temperature range is held to the stage's air range. With the stage unknown",
+      "Myco uses the widest limit of any stage and says which stage it assumed.",
+      "Knowledge version \(knowledge.version).",
+      "",
+    ]
+    var last = ""
+    for row in limitRows() {
+      if row.variety != last {
+        let name = knowledge.variety(row.variety).map { "\($0.name.text(in: "en")) \($0.name.text(in: "zh"))" } ?? row.variety
+        lines += ["", "## \(name)", "", "| stage | reading | min | max | sources |", "|---|---|---|---|---|"]
+        last = row.variety
+      }
+      for cell in row.cells {
+        let unit = cell.reading.hasSuffix("temp") ? " °C" : " %"
+        let sources = cell.sources.map { citation in
+          let text = citation.reference.replacingOccurrences(of: "|", with: "\\|")
+          return (citation.href.map { "[\(text)](\($0))" } ?? text) + (citation.uncertain ? " (uncertain)" : "")
+        }.joined(separator: "; ")
+        let stage = row.stage + (cell.fromStage.map { " (\($0) limits)" } ?? "")
+        lines.append(
+          "| \(stage) | \(cell.reading) | \(cell.minimum.map { Value.format($0) + unit } ?? "–") | \(cell.maximum.map { Value.format($0) + unit } ?? "–") | \(sources) |")
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
   }
 }

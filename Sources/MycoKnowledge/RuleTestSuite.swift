@@ -50,8 +50,9 @@ public struct RuleTestSuite: Sendable {
     }
     var date: CalendarDate?
     if let text = situationElement["date"] {
-      date = CalendarDate(iso: text)
-      if date == nil { diagnostics.append(Diagnostic(kind: "bad-date", at: situationElement.location, "date '\(text)' is not YYYY-MM-DD")) }
+      do { date = try CalendarDate.parse(text) } catch {
+        diagnostics.append(Diagnostic(kind: "bad-date", at: situationElement.location, "date \(error)"))
+      }
     }
     var bag: BagDimensions?
     if let text = situationElement["bag"] {
@@ -64,7 +65,9 @@ public struct RuleTestSuite: Sendable {
       date: date, bag: bag, substrate: situationElement["substrate"], stage: situationElement["stage"],
       facility: situationElement["facility"], temperature: number("temperature"),
       bagTemperature: number("bag-temperature"), humidity: number("humidity"),
-      dayNightDifference: number("day-night-difference"), symptoms: symptoms)
+      dayNightDifference: number("day-night-difference"), symptoms: symptoms, place: situationElement["place"],
+      strainType: situationElement["strain-type"], soilTemperature: number("soil-temperature"),
+      soilMoisture: number("soil-moisture"))
     let expectations = element.children.filter { $0.name == "expect" || $0.name == "expect-not" }.map {
       RuleTestCase.Expectation(
         present: $0.name == "expect", rule: $0["rule"], topic: $0["topic"],

@@ -5,6 +5,10 @@
 public struct Situation: Sendable, Hashable, Codable {
   public var variety: String
   public var strain: String?
+  /// The strain's temperature type, when the grower knows it and the strain table does not.
+  public var strainType: String?
+  /// A village or township of the places table (Chinese or pinyin); supplies the elevation.
+  public var place: String?
   /// Elevation of the farm in metres.
   public var elevation: Double?
   /// The date the advice is for (planned start, or today).
@@ -21,6 +25,10 @@ public struct Situation: Sendable, Hashable, Codable {
   public var humidity: Double?
   /// Measured day–night difference (°C).
   public var dayNightDifference: Double?
+  /// Measured soil temperature in the beds (°C; morel, wine cap).
+  public var soilTemperature: Double?
+  /// Measured soil moisture in the beds (%).
+  public var soilMoisture: Double?
   /// Symptoms seen; nil means not asked, an empty set means none seen.
   public var symptoms: Set<String>?
 
@@ -28,8 +36,13 @@ public struct Situation: Sendable, Hashable, Codable {
     variety: String, strain: String? = nil, elevation: Double? = nil, date: CalendarDate? = nil,
     bag: BagDimensions? = nil, substrate: String? = nil, stage: String? = nil, facility: String? = nil,
     temperature: Double? = nil, bagTemperature: Double? = nil, humidity: Double? = nil,
-    dayNightDifference: Double? = nil, symptoms: Set<String>? = nil
+    dayNightDifference: Double? = nil, symptoms: Set<String>? = nil, place: String? = nil,
+    strainType: String? = nil, soilTemperature: Double? = nil, soilMoisture: Double? = nil
   ) {
+    self.place = place
+    self.strainType = strainType
+    self.soilTemperature = soilTemperature
+    self.soilMoisture = soilMoisture
     self.variety = variety
     self.strain = strain
     self.elevation = elevation

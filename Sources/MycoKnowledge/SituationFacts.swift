@@ -17,39 +17,42 @@ public struct SituationFacts: Sendable {
     }
     var facts: [String: Fact] = ["variety": Fact(.symbol(variety.id))]
     try addChoices(situation, &facts)
-    if let strain = situation.strain {
-      facts["strain"] = Fact(.symbol(strain))
-      if let known = variety.strains.first(where: { $0.id.lowercased() == strain.lowercased() }) {
-        facts["strain-type"] = Fact(.symbol(known.temperatureType), origin: .estimated("strain table: \(known.id)"))
-      }
-    }
+    try addStrain(situation, variety, &facts)
     if let date = situation.date {
       facts["month"] = Fact(.number(Double(date.month)))
       facts["season"] = Fact(.symbol(Self.season(ofMonth: date.month)))
     }
     try addMeasurements(situation, &facts)
-    if let elevation = situation.elevation {
-      guard elevation >= -500, elevation <= 9000 else {
-        throw SituationError("elevation \(Value.format(elevation)) m is not a place on Earth where mushrooms grow")
+    try addPlace(situation, &facts)
+    if let elevation = situation.elevation ?? facts["elevation"].flatMap({ if case .number(let n) = $0.value { n } else { nil } }) {
+      if situation.elevation != nil {
+        try checkRange(elevation, of: "elevation")
+        facts["elevation"] = Fact(.number(elevation))
       }
-      facts["elevation"] = Fact(.number(elevation))
       if let band = knowledge.elevationBand(elevation) { facts["elevation-band"] = Fact(.symbol(band.id)) }
       if let date = situation.date { addClimate(date, elevation, variety, &facts) }
     }
-    if let bag = situation.bag { addBag(bag, &facts) }
+    if let bag = situation.bag {
+      try checkRange(bag.widthCM / 100, of: "bag-width")
+      try checkRange(bag.lengthCM / 100, of: "bag-length")
+      addBag(bag, &facts)
+    }
+    addLimits(variety, stage: situation.stage, strain: knownStrain(situation, variety), substrate: situation.substrate, &facts)
     return facts
   }
 
   /// The situation inputs a computed fact comes from (empty for facts the grower gives directly).
   public static func inputs(for fact: String) -> [String] {
     switch fact {
+    case "next-window-opens", "start-max-temp", "start-min-temp", "window-elevation": ["elevation", "month"]
+    case "started": ["stage"]
     case "month", "season": ["month"]
     case "elevation-band": ["elevation"]
     case "month-mean-temp", "ten-day-mean-temp", "coldest-mean-next-60-days", "warmest-mean-next-30-days",
       "start-window", "window-opens", "window-closes":
       ["elevation", "month"]
     case "bag-fill", "bag-class": ["bag-width"]
-    case "strain-type": ["strain-type"]
+    case "strain-type": ["strain"]
     default: []
     }
   }
@@ -74,27 +77,44 @@ public struct SituationFacts: Sendable {
       for symptom in symptoms { try check(symptom, isValueOf: "symptoms") }
       facts["symptoms"] = Fact(.set(symptoms))
     }
+    addStarted(situation, &facts)
   }
 
+  /// The grower's readings, each checked against the min / max its fact declares in the vocabulary.
   private func addMeasurements(_ situation: Situation, _ facts: inout [String: Fact]) throws(SituationError) {
-    if let humidity = situation.humidity {
-      guard (0...100).contains(humidity) else { throw SituationError("humidity must be 0–100 %, not \(Value.format(humidity))") }
-      facts["air-humidity"] = Fact(.number(humidity))
-    }
-    for (name, value) in [("air-temp", situation.temperature), ("bag-temp", situation.bagTemperature)] {
+    let readings: [(String, Double?)] = [
+      ("air-temp", situation.temperature), ("bag-temp", situation.bagTemperature), ("air-humidity", situation.humidity),
+      ("day-night-difference", situation.dayNightDifference), ("soil-temp", situation.soilTemperature),
+      ("soil-moisture", situation.soilMoisture),
+    ]
+    for (name, value) in readings {
       guard let value else { continue }
-      guard (-40...70).contains(value) else { throw SituationError("temperature \(Value.format(value)) °C is out of range") }
+      try checkRange(value, of: name)
       facts[name] = Fact(.number(value))
     }
-    if let difference = situation.dayNightDifference {
-      guard (0...40).contains(difference) else { throw SituationError("day–night difference must be 0–40 °C") }
-      facts["day-night-difference"] = Fact(.number(difference))
+  }
+
+  /// Throws when `value` (in the fact's base unit) lies outside the min / max the vocabulary declares
+  /// for `fact`; the message speaks in the fact's display unit.
+  func checkRange(_ value: Double, of fact: String) throws(SituationError) {
+    guard let declaration = knowledge.vocabulary[fact] else { return }
+    let unit = declaration.displayUnit?.symbol ?? ""
+    let factor = declaration.displayUnit?.factor ?? 1
+    let low = declaration.minimum ?? -.infinity
+    let high = declaration.maximum ?? .infinity
+    guard value.isFinite, value >= low, value <= high else {
+      func shown(_ number: Double) -> String { Value.format((number / factor * 1000).rounded() / 1000) }
+      let bounds = [declaration.minimum, declaration.maximum].compactMap { $0.map(shown) }.joined(separator: "–")
+      let suffix = unit.isEmpty ? "" : " \(unit)"
+      throw SituationError(
+        "\(declaration.label.text(in: "en")) \(value.isFinite ? shown(value) : "\(value)")\(suffix) is out of range (allowed: \(bounds)\(suffix))")
     }
   }
 
   private func addClimate(_ date: CalendarDate, _ elevation: Double, _ variety: Variety, _ facts: inout [String: Fact]) {
     let climate = knowledge.climate
     let note = "climate normals (\(climate.id), \(Value.format(climate.referenceElevation)) m) − \(Value.format(climate.lapseRatePer100m)) °C per 100 m"
+      + (climate.monthlyLapseRates == nil ? "" : " (monthly rates where measured)")
     func estimate(_ value: Double) -> Fact { Fact(.number((value * 10).rounded() / 10), origin: .estimated(note)) }
     let day = date.climateDay
     facts["month-mean-temp"] = estimate(climate.monthlyMean(month: date.month, elevation: elevation))
@@ -102,21 +122,50 @@ public struct SituationFacts: Sendable {
     facts["ten-day-mean-temp"] = estimate(tenDay)
     facts["coldest-mean-next-60-days"] = estimate((1...60).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.min()!)
     facts["warmest-mean-next-30-days"] = estimate((0...30).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.max()!)
-    if facts["air-temp"] == nil { facts["air-temp"] = estimate(tenDay) }
     if let window = startWindow(variety, date, elevation) {
       facts["start-window"] = Fact(.symbol(window.position), origin: .estimated(note))
       if let opens = window.opens { facts["window-opens"] = Fact(.symbol(opens.description), origin: .estimated(note)) }
       if let closes = window.closes { facts["window-closes"] = Fact(.symbol(closes.description), origin: .estimated(note)) }
+      if let next = window.nextOpens { facts["next-window-opens"] = Fact(.symbol(next.description), origin: .estimated(note)) }
+      let trigger = window.trigger
+      if let limit = trigger.atMost { facts["start-max-temp"] = Fact(.number(limit), origin: .estimated("start window: \(variety.id)")) }
+      if let limit = trigger.atLeast { facts["start-min-temp"] = Fact(.number(limit), origin: .estimated("start window: \(variety.id)")) }
+      if window.position == "none" {
+        let nearest = variety.starts.compactMap {
+          StartWindow.nearestElevationWithWindow($0, from: elevation, climate: climate)
+        }.min { abs($0 - elevation) < abs($1 - elevation) }
+        if let nearest { facts["window-elevation"] = Fact(.number(nearest), origin: .estimated(note)) }
+      }
     }
   }
 
-  /// The variety's start window that matters for `date`: the one whose season is nearest.
+  /// The variety's start window that matters for `date`: the one holding the date, else the
+  /// nearest one in time (a window about to open, or one that has just closed).
   public func startWindow(_ variety: Variety, _ date: CalendarDate, _ elevation: Double) -> StartWindow? {
     let windows = variety.starts.map { StartWindow(trigger: $0, date: date, elevation: elevation, climate: knowledge.climate) }
     if windows.count <= 1 { return windows.first }
     if let inside = windows.first(where: { $0.position == "in-window" }) { return inside }
-    let season = date.month <= 6 ? "spring" : "autumn"
-    return windows.first { $0.trigger.season == season } ?? windows.first
+    func distance(_ window: StartWindow) -> Int {
+      guard let opens = window.opens, let closes = window.closes else { return .max }
+      return window.position.hasPrefix("too-early") ? date.days(to: opens) : closes.days(to: date)
+    }
+    guard var chosen = windows.min(by: { distance($0) < distance($1) }) else { return nil }
+    // The next window of any season: a spring crop's window may open before the next autumn one.
+    chosen.nextOpens = windows.compactMap(\.nextOpens).min()
+    return chosen
+  }
+
+  /// Stages before the crop is started, when start-window (timing) advice applies.
+  public static let stagesBeforeStart: Set<String> = ["planning", "bagging", "sowing", "sterilising", "inoculation"]
+
+  /// `started`: `no` before the crop is started or when the stage is not given (timing advice is
+  /// for a grower who has not started), `yes` in spawn run and after (that stage's advice applies).
+  private func addStarted(_ situation: Situation, _ facts: inout [String: Fact]) {
+    if let stage = situation.stage {
+      facts["started"] = Fact(.symbol(Self.stagesBeforeStart.contains(stage) ? "no" : "yes"))
+    } else {
+      facts["started"] = Fact(.symbol("no"), origin: .estimated("stage not given: taken as not started yet"))
+    }
   }
 
   private func addBag(_ bag: BagDimensions, _ facts: inout [String: Fact]) {
@@ -135,7 +184,7 @@ public struct SituationFacts: Sendable {
     }
   }
 
-  private func check(_ value: String, isValueOf fact: String) throws(SituationError) {
+  func check(_ value: String, isValueOf fact: String) throws(SituationError) {
     guard let declaration = knowledge.vocabulary[fact], declaration.allowedValue(value) == nil else { return }
     let allowed = declaration.values.map(\.id).joined(separator: ", ")
     throw SituationError("unknown \(fact) '\(value)' (allowed: \(allowed))")

@@ -1,3 +1,5 @@
+import MycoCalendar
+
 /// A cultivation bag's size: folded (lay-flat) width × length in centimetres, written `15x55`.
 public struct BagSize: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// Folded width in centimetres.
@@ -22,6 +24,12 @@ public struct BagSize: Sendable, Hashable, Comparable, CustomStringConvertible {
     else { return nil }
     self.init(widthCm: width, lengthCm: length)
   }
+
+  /// Why this size is refused for a new batch (outside ``BagSizeLimits/standard``), or nil.
+  ///
+  /// Checked with the other plausibility checks (`Batch.problems`), so a CSV row and the
+  /// `add-batch` flags get the same message; stored batches are read back as they are.
+  public var rangeProblem: String? { BagSizeLimits.standard.problem(widthCM: widthCm, lengthCM: lengthCm) }
 
   /// The text form, e.g. `15x55` or `15.5x55`.
   public var description: String {

@@ -14,8 +14,11 @@ extension YieldDatabase {
   /// - Returns: the paths written.
   @discardableResult
   public func exportCSV(to directory: String) throws -> (batches: String, harvests: String) {
-    try FileManager.default.createDirectory(
-      atPath: directory, withIntermediateDirectories: true)
+    do {
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    } catch {
+      throw YieldRecordsError.database(path: directory, reason: Self.folderProblem(directory))
+    }
     let batchesPath = directory + "/" + Self.exportFileNames.batches
     let harvestsPath = directory + "/" + Self.exportFileNames.harvests
     let (batchText, harvestText) = try dbWriter.read { db in
@@ -33,8 +36,13 @@ extension YieldDatabase {
       }
       return (batches.text, harvests.text)
     }
-    try Data(batchText.utf8).write(to: URL(fileURLWithPath: batchesPath), options: .atomic)
-    try Data(harvestText.utf8).write(to: URL(fileURLWithPath: harvestsPath), options: .atomic)
+    for (path, text) in [(batchesPath, batchText), (harvestsPath, harvestText)] {
+      do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+      } catch {
+        throw YieldRecordsError.unreadableFile(path: path, reason: "cannot be written")
+      }
+    }
     return (batchesPath, harvestsPath)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MycoCSV
 
 /// Batches and harvests read from CSV files, with every problem found in them.
 ///
@@ -30,7 +31,12 @@ public struct CSVImport: Sendable {
   public static func read(
     batchesPath: String?, harvestsPath: String?, knownVarieties: Set<String>
   ) throws -> CSVImport {
-    let files = try CSVFiles(batchesPath: batchesPath, harvestsPath: harvestsPath)
+    read(try CSVFiles(batchesPath: batchesPath, harvestsPath: harvestsPath), knownVarieties: knownVarieties)
+  }
+
+  /// Reads files already in memory (see ``CSVFiles/init(batches:harvests:)``); row problems are
+  /// collected in `problems`.
+  public static func read(_ files: CSVFiles, knownVarieties: Set<String>) -> CSVImport {
     var result = CSVImport()
     files.readBatches(knownVarieties: knownVarieties, into: &result)
     let headerProblems = files.forEachHarvest { row in
@@ -64,6 +70,14 @@ public struct CSVFiles: Sendable {
     harvestBytes = try harvestsPath.map(Self.contents) ?? []
   }
 
+  /// Files held in memory, each with the name its messages show (the fuzz target's entry point).
+  public init(batches: (name: String, bytes: [UInt8])?, harvests: (name: String, bytes: [UInt8])?) {
+    batchesPath = batches?.name
+    harvestsPath = harvests?.name
+    batchBytes = batches?.bytes ?? []
+    harvestBytes = harvests?.bytes ?? []
+  }
+
   private static func contents(_ path: String) throws -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw YieldRecordsError.unreadableFile(path: path, reason: "cannot be read")
@@ -79,7 +93,8 @@ public struct CSVFiles: Sendable {
       path: path, bytes: batchBytes, columns: BatchCSV.columns,
       required: BatchCSV.requiredColumns, into: &result.problems
     ) { record, columns, problems in
-      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columns)
+      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columns,
+        quoted: record.fields.map(\.quoted))
       defer { problems.append(contentsOf: row.problems) }
       guard let batch = BatchCSV.batch(from: &row, knownVarieties: knownVarieties) else { return }
       if let first = seen[batch.id] {
@@ -130,7 +145,8 @@ public struct CSVFiles: Sendable {
         try body(HarvestRow(file: path, line: record.line, weightColumn: weightColumn, plain: plain, slow: nil, problems: []))
         return
       }
-      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columnMap)
+      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columnMap,
+        quoted: record.fields.map(\.quoted))
       let harvest = HarvestCSV.harvest(from: &row)
       try body(HarvestRow(
         file: path, line: record.line, weightColumn: weightColumn, plain: nil, slow: harvest,
@@ -150,6 +166,18 @@ public struct CSVFiles: Sendable {
     var headerOK = true
     var reader = CSVReader(bytes: bytes)
     try reader.forEachRecord { record in
+      if let fault = record.problem {
+        // An unclosed quote or a NUL byte: the row's cells cannot be trusted, so it is
+        // reported alone (and after an unclosed quote nothing more is read).
+        let names = columns.map { map in Dictionary(map.map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
+        problems.append(RecordProblem(
+          file: path, row: fault.line, column: names?[fault.field] ?? "(row)", message: fault.message))
+        if columns == nil {
+          columns = [:]
+          headerOK = false
+        }
+        return
+      }
       guard let header = columns else {
         var map: [String: Int] = [:]
         for (index, name) in record.strings.enumerated() {

@@ -5,13 +5,16 @@ struct CSVRow {
   let line: Int
   let fields: [String?]
   let columns: [String: Int]
+  /// Whether each field was written in quotes (then its text is kept exactly, spaces too).
+  let quoted: [Bool]
   private(set) var problems: [RecordProblem] = []
 
-  init(file: String, line: Int, fields: [String?], columns: [String: Int]) {
+  init(file: String, line: Int, fields: [String?], columns: [String: Int], quoted: [Bool] = []) {
     self.file = file
     self.line = line
     self.fields = fields
     self.columns = columns
+    self.quoted = quoted
     if fields.count != columns.count {
       report(
         "(row)", "has \(fields.count) fields but the header has \(columns.count) columns")
@@ -25,19 +28,23 @@ struct CSVRow {
   /// Whether the file has this column.
   func has(_ column: String) -> Bool { columns[column] != nil }
 
-  /// The raw cell, trimmed; "" when the column or the cell is absent.
-  mutating func raw(_ column: String) -> Substring {
+  /// The raw cell, trimmed of spaces and tabs (unless `exact` and the cell is quoted); ""
+  /// when the column or the cell is absent.
+  mutating func raw(_ column: String, exact: Bool = false) -> Substring {
     guard let index = columns[column], index < fields.count else { return "" }
     guard let field = fields[index] else {
       report(column, "is not valid UTF-8 text")
       return ""
     }
+    if exact, index < quoted.count, quoted[index] { return Substring(field) }
     return Substring(field).trimmed()
   }
 
-  /// A text cell, with the export's formula guard removed.
+  /// A text cell, with the export's formula guard removed. An unquoted cell is trimmed of
+  /// spaces and tabs at both ends; a quoted one is kept exactly (export quotes every text
+  /// that starts or ends with one, so export → import → export keeps them).
   mutating func text(_ column: String, required: Bool = false) -> String {
-    let cell = raw(column)
+    let cell = raw(column, exact: true)
     if required, cell.isEmpty { report(column, "is empty") }
     return CSVWriter.unguard(String(cell))
   }

@@ -1,6 +1,6 @@
 /// Writes CSV text that is safe to open in a spreadsheet.
 ///
-/// Fields with a comma, quote or line break are quoted. Text that a spreadsheet would run as a
+/// Fields with a comma, quote or line break, or a space or tab at either end, are quoted. Text that a spreadsheet would run as a
 /// formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`, which
 /// spreadsheets show as "text"; a text that already starts with `'` before such a character gets
 /// one more, so `CSVWriter.unguard` on import gives back exactly the original text.
@@ -19,9 +19,13 @@ struct CSVWriter {
     text += "\n"
   }
 
-  /// Quotes a field when needed.
+  /// Quotes a field when needed: for a comma, quote or line break, and for a space or tab at
+  /// either end (import trims unquoted cells, and keeps quoted ones exactly).
   static func quoted(_ field: String) -> String {
-    guard field.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
+    func isEdgeSpace(_ byte: UInt8?) -> Bool { byte == 32 || byte == 9 }
+    guard field.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 })
+      || isEdgeSpace(field.utf8.first) || isEdgeSpace(field.utf8.last)
+    else {
       return field
     }
     return "\"" + field.replacing("\"", with: "\"\"") + "\""

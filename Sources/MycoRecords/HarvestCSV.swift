@@ -1,3 +1,5 @@
+import MycoCSV
+
 /// The harvest CSV file: its columns, and the conversion between a row and a `Harvest`.
 ///
 /// The weight column is `fresh_kg`, or `fresh_jin` (斤, 0.5 kg) in its place.
@@ -81,6 +83,8 @@ struct HarvestRowLayout {
   let weightInJin: Bool
   let grade: Int?
   let price: Int?
+  /// The last plausible day.
+  let latestDate = PlausibleRanges.latestDateNow
 
   /// The layout of a header whose checks passed (so the required columns are there).
   init?(columns: [String: Int]) {
@@ -103,9 +107,12 @@ struct HarvestRowLayout {
     let batchID = record.bytes(self.batchID)
     guard !batchID.isEmpty, Self.isPlainText(batchID) else { return nil }
     let dateText = record.bytes(harvestedOn)
+    // Anything outside the plausible ranges takes the general reading, which names it.
     guard let date = CalendarDate(isoBytes: dateText),
-      let flush = Self.plainInteger(record.bytes(flush)), flush >= 1,
-      let weight = Self.plainDecimal(record.bytes(weight))
+      !(date < PlausibleRanges.earliestDate), !(latestDate < date),
+      let flush = Self.plainInteger(record.bytes(flush)), PlausibleRanges.flush.contains(flush),
+      let weight = Self.plainDecimal(record.bytes(weight)),
+      PlausibleRanges.freshKgPerHarvest.contains(weightInJin ? weight * HarvestCSV.kgPerJin : weight)
     else { return nil }
     var grade = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     if let index = self.grade {
@@ -116,7 +123,7 @@ struct HarvestRowLayout {
     if let index = self.price {
       let text = record.bytes(index)
       if !text.isEmpty {
-        guard let value = Self.plainDecimal(text) else { return nil }
+        guard let value = Self.plainDecimal(text), PlausibleRanges.priceYuanPerKg.contains(value) else { return nil }
         price = value
       }
     }

@@ -1,4 +1,5 @@
-/// The yield report as JSON with sorted keys and fixed decimals (weights always in kg).
+/// The yield report as JSON with sorted keys and numbers at full precision (weights always in
+/// kg): rounding is for the text, CSV and HTML reports, which people read.
 ///
 /// `{"groups": [{"key": {...}, "label", "batches", "bags", "fresh_kg", "yield_per_bag_kg",
 /// "yield_per_bag_sd", "yield_per_bag_ci95", "be_percent", "be_sd", "be_ci95",
@@ -17,8 +18,8 @@ struct JSONReportFormatter {
         "first": .string(comparison.first), "second": .string(comparison.second),
         "summary": .array(report.comparisonSentences.map(JSONValue.string)),
       ]
-      object["be_difference"] = test(comparison.be, decimals: 1)
-      object["yield_per_bag_difference_kg"] = test(comparison.yieldPerBag, decimals: 3)
+      object["be_difference"] = test(comparison.be)
+      object["yield_per_bag_difference_kg"] = test(comparison.yieldPerBag)
       root["comparison"] = .object(object)
     }
     return JSONValue.object(root).serialized(indent: "") + "\n"
@@ -36,46 +37,50 @@ struct JSONReportFormatter {
   }
 
   private func group(_ group: YieldReport.Group) -> JSONValue {
-    let c = ReportCells(group, unit: .kg)
-    func number(_ text: String) -> JSONValue { text.isEmpty ? .null : .number(text) }
-    func interval(_ low: String, _ high: String) -> JSONValue {
-      low.isEmpty ? .null : .array([.number(low), .number(high)])
+    func interval(_ range: ClosedRange<Double>?) -> JSONValue {
+      range.map { .array([.exact($0.lowerBound), .exact($0.upperBound)]) } ?? .null
     }
     var byFlush: [String: JSONValue] = [:]
     for (flush, kg) in group.yieldPerBagByFlush {
-      byFlush[String(flush)] = .number(NumberText.fixed(kg, 3))
+      byFlush[String(flush)] = .exact(kg)
     }
     return .object([
       "key": .object(group.key.mapValues(JSONValue.string)),
       "label": .string(group.label),
-      "batches": .number(c.batches),
-      "bags": .number(c.bags),
-      "fresh_kg": number(c.fresh),
-      "yield_per_bag_kg": number(c.yieldPerBag),
-      "yield_per_bag_sd": number(c.yieldPerBagSD),
-      "yield_per_bag_ci95": interval(c.yieldPerBagLow, c.yieldPerBagHigh),
-      "be_percent": number(c.be),
-      "be_sd": number(c.beSD),
-      "be_ci95": interval(c.beLow, c.beHigh),
-      "contamination_percent": number(c.contamination),
-      "flushes": number(c.flushes),
-      "days_to_first_harvest": number(c.daysToFirstHarvest),
+      "batches": .number(String(group.batches)),
+      "bags": .number(String(group.bags)),
+      "fresh_kg": .exact(group.freshKg),
+      "yield_per_bag_kg": .exact(group.yieldPerBagKg),
+      "yield_per_bag_sd": .exact(group.yieldPerBagSD),
+      "yield_per_bag_ci95": interval(group.yieldPerBagInterval),
+      "be_percent": .exact(group.bePercent),
+      "be_sd": .exact(group.beSD),
+      "be_ci95": interval(group.beInterval),
+      "contamination_percent": .exact(group.contaminationPercent),
+      "flushes": .exact(group.flushes),
+      "days_to_first_harvest": .exact(group.daysToFirstHarvest),
       "yield_per_bag_kg_by_flush": .object(byFlush),
     ])
   }
 
-  private func test(_ test: WelchTest?, decimals: Int) -> JSONValue {
+  private func test(_ test: WelchTest?) -> JSONValue {
     guard let test else { return .null }
     return .object([
-      "difference": .number(NumberText.fixed(test.difference, decimals)),
-      "ci95": .array([
-        .number(NumberText.fixed(test.interval.lowerBound, decimals)),
-        .number(NumberText.fixed(test.interval.upperBound, decimals)),
-      ]),
-      "t": .number(NumberText.fixed(test.t, 2)),
-      "df": .number(NumberText.fixed(test.degreesOfFreedom, 1)),
-      "p": .number(NumberText.fixed(test.p, 3)),
+      "difference": .exact(test.difference),
+      "ci95": .array([.exact(test.interval.lowerBound), .exact(test.interval.upperBound)]),
+      "t": .exact(test.t),
+      "df": .exact(test.degreesOfFreedom),
+      "p": .exact(test.p),
     ])
+  }
+}
+
+extension JSONValue {
+  /// A number at full precision (the shortest text that reads back as the same `Double`);
+  /// null when it is nil, infinite or NaN, which JSON cannot carry.
+  static func exact(_ value: Double?) -> JSONValue {
+    guard let value, value.isFinite else { return .null }
+    return .number(NumberText.plain(value))
   }
 }
 

@@ -20,10 +20,11 @@ public struct RecordProblem: Sendable, Hashable, CustomStringConvertible {
     self.message = message
   }
 
-  /// `FILE:ROW: column: what is wrong`.
+  /// `FILE:ROW: column: what is wrong`, on one line: control characters from the file (a
+  /// cell's ESC or line feed) are shown escaped (`TerminalText`).
   public var description: String {
-    if let row { return "\(file):\(row): \(column): \(message)" }
-    return "\(file): \(column): \(message)"
+    let text = row.map { "\(file):\($0): \(column): \(message)" } ?? "\(file): \(column): \(message)"
+    return TerminalText.escaped(text)
   }
 }
 
@@ -35,6 +36,8 @@ public enum YieldRecordsError: Error, Sendable, CustomStringConvertible {
   case unreadableFile(path: String, reason: String)
   /// A CSV file lacks required columns or has unknown ones.
   case badHeader(file: String, problems: [String])
+  /// The records database (or a folder to write to) cannot be used; nothing was changed.
+  case database(path: String, reason: String)
 
   /// One message per line, ready for stderr.
   public var description: String {
@@ -42,9 +45,11 @@ public enum YieldRecordsError: Error, Sendable, CustomStringConvertible {
     case .invalidRecords(let problems):
       return problems.map(\.description).joined(separator: "\n")
     case .unreadableFile(let path, let reason):
-      return "\(path): \(reason)"
+      return TerminalText.escaped("\(path): \(reason)")
     case .badHeader(let file, let problems):
       return problems.map { "\(file):1: \($0)" }.joined(separator: "\n")
+    case .database(let path, let reason):
+      return TerminalText.escaped("\(path): \(reason)")
     }
   }
 }

@@ -13,6 +13,25 @@ public enum ReportField: String, Sendable, CaseIterable {
   /// Whether the batch followed a given rule id (`ReportQuery.adviceRule`).
   case advice
 
+  /// Parses `--by`: field names separated by commas (spaces around them are ignored).
+  ///
+  /// - Throws: `ReportFieldError` naming an unknown field or one given twice.
+  public static func list(_ text: String) throws(ReportFieldError) -> [ReportField] {
+    var fields: [ReportField] = []
+    for name in text.split(separator: ",") {
+      let trimmed = String(name.trimmed())
+      guard let field = ReportField(rawValue: trimmed) else {
+        throw ReportFieldError(
+          "\"\(TerminalText.escaped(trimmed))\" is not a field; use \(allCases.map(\.rawValue).joined(separator: ", ")).")
+      }
+      guard !fields.contains(field) else {
+        throw ReportFieldError("\"\(trimmed)\" is given twice; name each field once.")
+      }
+      fields.append(field)
+    }
+    return fields
+  }
+
   /// A group value for one batch: the label shown, and an order to sort by.
   func value(of batch: Batch, adviceRule: String?) -> GroupValue {
     switch self {
@@ -68,4 +87,10 @@ struct GroupValue: Hashable, Comparable {
   static func < (lhs: GroupValue, rhs: GroupValue) -> Bool {
     (lhs.rank, lhs.label) < (rhs.rank, rhs.label)
   }
+}
+
+/// Why a `--by` list was refused.
+public struct ReportFieldError: Error, Sendable, CustomStringConvertible {
+  public let description: String
+  init(_ description: String) { self.description = description }
 }

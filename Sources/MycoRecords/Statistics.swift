@@ -22,9 +22,11 @@ public enum Statistics {
   /// The 95 % confidence interval of the mean: mean ± t(0.975, n − 1) · SD / √n; nil for
   /// fewer than two values.
   public static func confidenceInterval95(_ values: [Double]) -> ClosedRange<Double>? {
-    guard let mean = mean(values), let sd = standardDeviation(values) else { return nil }
+    guard let mean = mean(values), let sd = standardDeviation(values), mean.isFinite, sd.isFinite
+    else { return nil }
     let half = studentTQuantile(0.975, degreesOfFreedom: Double(values.count - 1))
       * sd / Double(values.count).squareRoot()
+    guard half.isFinite, (mean - half).isFinite, (mean + half).isFinite else { return nil }
     return (mean - half)...(mean + half)
   }
 
@@ -35,13 +37,15 @@ public enum Statistics {
     return t >= 0 ? 1 - tail : tail
   }
 
-  /// The `p`-quantile of Student's t: the t with P(T ≤ t) = p.
+  /// The `p`-quantile of Student's t: the t with P(T ≤ t) = p; NaN unless 0 < p < 1 and
+  /// `df` is positive and finite (never a trap: extreme data must not stop a report).
   public static func studentTQuantile(_ p: Double, degreesOfFreedom df: Double) -> Double {
-    precondition(p > 0 && p < 1 && df > 0)
+    guard p > 0, p < 1, df > 0, df.isFinite else { return .nan }
     var low = -1.0
     var high = 1.0
-    while studentTCDF(low, degreesOfFreedom: df) > p { low *= 2 }
-    while studentTCDF(high, degreesOfFreedom: df) < p { high *= 2 }
+    while studentTCDF(low, degreesOfFreedom: df) > p, low.isFinite { low *= 2 }
+    while studentTCDF(high, degreesOfFreedom: df) < p, high.isFinite { high *= 2 }
+    guard low.isFinite, high.isFinite else { return .nan }
     for _ in 0..<200 where high - low > 1e-12 {
       let middle = (low + high) / 2
       if studentTCDF(middle, degreesOfFreedom: df) < p { low = middle } else { high = middle }
@@ -50,21 +54,25 @@ public enum Statistics {
   }
 
   /// Welch's t-test of mean(a) − mean(b), with the 95 % interval of that difference.
-  /// Nil when either sample has fewer than two values or both have no spread.
+  /// Nil when either sample has fewer than two values, both have no spread, or the values are
+  /// so extreme that a figure is not a finite number.
   public static func welchTest(_ a: [Double], _ b: [Double]) -> WelchTest? {
     guard let meanA = mean(a), let meanB = mean(b),
-      let sdA = standardDeviation(a), let sdB = standardDeviation(b)
+      let sdA = standardDeviation(a), let sdB = standardDeviation(b),
+      meanA.isFinite, meanB.isFinite, sdA.isFinite, sdB.isFinite
     else { return nil }
     let varA = sdA * sdA / Double(a.count)
     let varB = sdB * sdB / Double(b.count)
     let standardError = (varA + varB).squareRoot()
-    guard standardError > 0 else { return nil }
+    guard standardError > 0, standardError.isFinite else { return nil }
     let df = (varA + varB) * (varA + varB)
       / (varA * varA / Double(a.count - 1) + varB * varB / Double(b.count - 1))
     let difference = meanA - meanB
     let t = difference / standardError
+    guard df > 0, df.isFinite, difference.isFinite, t.isFinite else { return nil }
     let p = 2 * studentTCDF(-abs(t), degreesOfFreedom: df)
     let half = studentTQuantile(0.975, degreesOfFreedom: df) * standardError
+    guard half.isFinite, p.isFinite else { return nil }
     return WelchTest(
       difference: difference, interval: (difference - half)...(difference + half), t: t,
       degreesOfFreedom: df, p: p)

@@ -1,4 +1,8 @@
 /// The yield report as an aligned plain-text table followed by the comparison in words.
+///
+/// Values from the records (group labels, the variety and rule asked for) are shown with their
+/// control characters escaped: a grower name holding ESC or a line feed cannot drive the
+/// terminal or forge a line.
 struct TextReportFormatter {
   let report: YieldReport
   let unit: WeightUnit
@@ -13,7 +17,7 @@ struct TextReportFormatter {
     for group in report.groups {
       let c = ReportCells(group, unit: unit)
       rows.append([
-        group.label, c.batches, c.bags, c.fresh, c.yieldPerBag, c.yieldPerBagSD,
+        TerminalText.escaped(group.label), c.batches, c.bags, c.fresh, c.yieldPerBag, c.yieldPerBagSD,
         range(c.yieldPerBagLow, c.yieldPerBagHigh), c.be, c.beSD, range(c.beLow, c.beHigh),
         c.contamination, c.flushes, c.daysToFirstHarvest,
       ])
@@ -22,7 +26,7 @@ struct TextReportFormatter {
       rows.map { displayWidth($0[column]) }.max() ?? 0
     }
     var lines = [
-      "Yield report (\(report.scopeDescription))",
+      "Yield report (\(TerminalText.escaped(report.scopeDescription)))",
       "",
     ]
     for (index, row) in rows.enumerated() {
@@ -39,7 +43,7 @@ struct TextReportFormatter {
     let sentences = report.comparisonSentences
     if !sentences.isEmpty {
       lines.append("")
-      lines.append(contentsOf: sentences)
+      lines.append(contentsOf: sentences.map { TerminalText.escaped($0) })
     }
     lines.append("")
     lines.append(

@@ -60,7 +60,7 @@ extension YieldReport {
     let groups = keys.map { key in
       Group(
         key: Dictionary(
-          uniqueKeysWithValues: zip(query.groupBy.map(\.rawValue), key.map(\.label))),
+          zip(query.groupBy.map(\.rawValue), key.map(\.label)), uniquingKeysWith: { first, _ in first }),
         label: key.isEmpty ? "all" : key.map(\.label).joined(separator: ", "),
         batches: members[key]!, harvests: harvests)
     }

@@ -9,18 +9,83 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
   public var batchesReplaced = 0
   /// Harvests added.
   public var harvestsAdded = 0
+  /// Stored harvests of replaced batches that were removed because the import brings that
+  /// batch's harvests.
+  public var storedHarvestsRemoved = 0
+  /// Stored harvests of replaced batches that were kept (the import brings none for them).
+  public var storedHarvestsKept = 0
 
   /// Creates a summary.
-  public init(batchesAdded: Int = 0, batchesReplaced: Int = 0, harvestsAdded: Int = 0) {
+  public init(
+    batchesAdded: Int = 0, batchesReplaced: Int = 0, harvestsAdded: Int = 0,
+    storedHarvestsRemoved: Int = 0, storedHarvestsKept: Int = 0
+  ) {
     self.batchesAdded = batchesAdded
     self.batchesReplaced = batchesReplaced
     self.harvestsAdded = harvestsAdded
+    self.storedHarvestsRemoved = storedHarvestsRemoved
+    self.storedHarvestsKept = storedHarvestsKept
   }
 
-  /// `imported 3 batches (1 replaced), 42 harvests`.
+  /// `imported 3 batches (1 replaced), 42 harvests`, and with replaced batches what became of
+  /// their stored harvests: `; replaced batches: 12 stored harvests removed (the file has
+  /// theirs), 3 kept`.
   public var description: String {
     let replaced = batchesReplaced > 0 ? " (\(batchesReplaced) replaced)" : ""
-    return "imported \(batchesAdded + batchesReplaced) batches\(replaced), \(harvestsAdded) harvests"
+    var text = "imported \(batchesAdded + batchesReplaced) batches\(replaced), \(harvestsAdded) harvests"
+    if batchesReplaced > 0 {
+      text += "; replaced batches: \(storedHarvestsRemoved) stored harvests removed (the file has theirs),"
+        + " \(storedHarvestsKept) kept"
+    }
+    return text
+  }
+}
+
+/// The stored batches an import replaces, and what happens to their stored harvests.
+///
+/// A replaced batch keeps its stored harvests, unless the import brings harvests of that
+/// batch: then the stored ones are removed (once, before the first new one is inserted), so
+/// that importing an export again does not double them. Nothing is lost without being counted.
+struct ReplacedBatches {
+  /// Id → the batch's new inoculation day, for every replaced batch (looked up by bytes).
+  var ids = BatchDates()
+  /// The replaced batches as read, in file order.
+  var records: [SourcedRecord<Batch>] = []
+  /// Replaced batches whose stored harvests were already removed.
+  var cleared: Set<String> = []
+
+  var isEmpty: Bool { records.isEmpty }
+
+  mutating func add(_ record: SourcedRecord<Batch>) {
+    ids.set(record.value.id, record.value.inoculatedOn)
+    records.append(record)
+  }
+
+  /// Removes the stored harvests of `id` if it is a replaced batch not yet cleared.
+  mutating func clearStoredHarvests(of id: String, _ db: Database, _ summary: inout ImportSummary) throws {
+    guard ids.date(id) != nil, !cleared.contains(id) else { return }
+    cleared.insert(id)
+    try db.execute(sql: "DELETE FROM harvest WHERE batch_id = ?", arguments: [id])
+    summary.storedHarvestsRemoved += db.changesCount
+  }
+
+  /// Counts the stored harvests kept (of replaced batches not cleared) and returns a problem
+  /// for each batch whose kept harvests now lie before its new inoculation day.
+  func checkKeptHarvests(_ db: Database, _ summary: inout ImportSummary) throws -> [RecordProblem] {
+    var problems: [RecordProblem] = []
+    for record in records where !cleared.contains(record.value.id) {
+      let row = try Row.fetchOne(
+        db, sql: "SELECT COUNT(*), MIN(harvested_on) FROM harvest WHERE batch_id = ?",
+        arguments: [record.value.id])
+      let count: Int = row?[0] ?? 0
+      summary.storedHarvestsKept += count
+      if let first: String = row?[1], let day = CalendarDate(iso: first), day < record.value.inoculatedOn {
+        problems.append(record.problem(
+          "inoculated_on",
+          "\(record.value.inoculatedOn) is after the stored harvest of \(day) of batch \(record.value.id), which --replace keeps; import that batch's harvests too (they replace the stored ones) or correct the date"))
+      }
+    }
+    return problems
   }
 }
 
@@ -34,7 +99,7 @@ extension YieldDatabase {
       RecordProblem(file: "add-batch", row: nil, column: $0.column, message: $0.message)
     }
     records.batches = [SourcedRecord(batch, file: "add-batch", row: nil)]
-    _ = try importRecords(records, replace: false)
+    try namingOptions(Self.addBatchOptions) { _ = try importRecords(records, replace: false) }
   }
 
   /// Adds one harvest typed on the command line.
@@ -47,7 +112,32 @@ extension YieldDatabase {
       RecordProblem(file: "add-harvest", row: nil, column: $0.column, message: $0.message)
     }
     records.harvests = [SourcedRecord(harvest, file: "add-harvest", row: nil, weightColumn: weightColumn)]
-    _ = try importRecords(records, replace: false)
+    try namingOptions(Self.addHarvestOptions) { _ = try importRecords(records, replace: false) }
+  }
+
+  /// The command-line option of each column `add-batch` checks.
+  static let addBatchOptions = [
+    "batch_id": "--id", "grower": "--grower", "variety": "--variety", "elevation_m": "--elevation",
+    "bag_size": "--bag-size", "dry_substrate_kg_per_bag": "--dry-substrate-kg", "bags": "--bags",
+    "inoculated_on": "--inoculated-on", "bags_contaminated": "--bags-contaminated",
+  ]
+
+  /// The command-line option of each column `add-harvest` checks.
+  static let addHarvestOptions = [
+    "batch_id": "--batch", "harvested_on": "--date", "flush": "--flush", "fresh_kg": "--fresh-kg",
+    "fresh_jin": "--fresh-jin", "price_yuan_per_kg": "--price-yuan-per-kg",
+  ]
+
+  /// Runs `body`; problems it throws name the option typed (`--elevation`) rather than the
+  /// CSV column (`elevation_m`).
+  private func namingOptions(_ options: [String: String], _ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch YieldRecordsError.invalidRecords(let problems) {
+      throw YieldRecordsError.invalidRecords(problems.map {
+        RecordProblem(file: $0.file, row: $0.row, column: options[$0.column] ?? $0.column, message: $0.message)
+      })
+    }
   }
 
   /// Writes read records in one transaction: all of them, or none.
@@ -79,10 +169,11 @@ extension YieldDatabase {
   }
 
   /// The inoculation dates of the stored batches and of `batches`, counting added and replaced
-  /// batches in `summary`; a batch already stored is a problem unless `replace`.
+  /// batches in `summary` and collecting the replaced ones in `replaced`; a batch already
+  /// stored is a problem unless `replace`.
   private func checkBatches(
     _ batches: [SourcedRecord<Batch>], replace: Bool, _ db: Database, _ summary: inout ImportSummary,
-    _ problems: inout [RecordProblem]
+    _ problems: inout [RecordProblem], _ replaced: inout ReplacedBatches
   ) throws -> BatchDates {
     var inoculation = BatchDates()
     let stored = try Row.fetchCursor(db, sql: "SELECT id, inoculated_on FROM batch")
@@ -96,6 +187,7 @@ extension YieldDatabase {
       if inoculation.date(id) != nil {
         if replace {
           summary.batchesReplaced += 1
+          replaced.add(record)
         } else {
           problems.append(record.problem(
             "batch_id", "batch \"\(id)\" is already recorded (use --replace to replace it)"))
@@ -108,24 +200,39 @@ extension YieldDatabase {
     return inoculation
   }
 
-  /// Writes `batches`, replacing stored ones (and, by cascade, their harvests) when `replace`.
-  private func insertBatches(_ batches: [SourcedRecord<Batch>], replace: Bool, _ db: Database) throws {
+  /// Writes `batches`; a replaced one is updated in place, so its stored harvests stay until
+  /// `ReplacedBatches.clearStoredHarvests` removes them.
+  private func insertBatches(
+    _ batches: [SourcedRecord<Batch>], replaced: ReplacedBatches, _ db: Database
+  ) throws {
     for record in batches {
-      if replace { try Batch.deleteOne(db, key: record.value.id) }  // cascades to harvests
-      try record.value.insert(db)
+      if replaced.ids.date(record.value.id) != nil {
+        try record.value.update(db)
+      } else {
+        try record.value.insert(db)
+      }
     }
   }
 
   private func write(_ records: CSVImport, replace: Bool, _ db: Database) throws -> ImportSummary {
     var problems: [RecordProblem] = []
     var summary = ImportSummary()
-    let inoculation = try checkBatches(records.batches, replace: replace, db, &summary, &problems)
+    var replaced = ReplacedBatches()
+    let inoculation = try checkBatches(
+      records.batches, replace: replace, db, &summary, &problems, &replaced)
     for record in records.harvests {
       if let problem = inoculation.problem(with: record) { problems.append(problem) }
     }
     if !problems.isEmpty { throw YieldRecordsError.invalidRecords(problems) }
 
-    try insertBatches(records.batches, replace: replace, db)
+    try insertBatches(records.batches, replaced: replaced, db)
+    if !replaced.isEmpty {
+      for record in records.harvests {
+        try replaced.clearStoredHarvests(of: record.value.batchID, db, &summary)
+      }
+      let kept = try replaced.checkKeptHarvests(db, &summary)
+      if !kept.isEmpty { throw YieldRecordsError.invalidRecords(kept) }
+    }
     // One prepared statement, bound and stepped through SQLite's C API: no per-row argument
     // array (this loop is most of a million-row import; see Docs/yields.md, benchmark).
     let insert = try db.makeStatement(sql: Harvest.insertSQL)
@@ -194,9 +301,11 @@ extension YieldDatabase {
     var rowProblems = read.problems
     var problems: [RecordProblem] = []
     var summary = ImportSummary()
-    let inoculation = try checkBatches(read.batches, replace: replace, db, &summary, &problems)
+    var replaced = ReplacedBatches()
+    let inoculation = try checkBatches(
+      read.batches, replace: replace, db, &summary, &problems, &replaced)
     var writing: Bool { rowProblems.isEmpty && problems.isEmpty }
-    if writing { try insertBatches(read.batches, replace: replace, db) }
+    if writing { try insertBatches(read.batches, replaced: replaced, db) }
 
     let insert = try db.makeStatement(sql: Harvest.insertSQL)
     let statement = insert.sqliteStatement
@@ -207,6 +316,9 @@ extension YieldDatabase {
         !(plain.harvestedOn < inoculated)
       {
         if writing {
+          if !replaced.isEmpty, replaced.ids.date(plain.batchID) != nil {
+            try replaced.clearStoredHarvests(of: String(decoding: plain.batchID, as: UTF8.self), db, &summary)
+          }
           try step(statement, db) { try bind(plain, to: statement) }
           summary.harvestsAdded += 1
         }
@@ -220,6 +332,7 @@ extension YieldDatabase {
         return
       }
       if writing {
+        if !replaced.isEmpty { try replaced.clearStoredHarvests(of: harvest.batchID, db, &summary) }
         try step(statement, db) { try bind(harvest, to: statement) }
         summary.harvestsAdded += 1
       }
@@ -227,6 +340,10 @@ extension YieldDatabase {
     rowProblems.append(contentsOf: headerProblems)
     if !rowProblems.isEmpty { throw YieldRecordsError.invalidRecords(rowProblems) }
     if !problems.isEmpty { throw YieldRecordsError.invalidRecords(problems) }
+    if !replaced.isEmpty {
+      let kept = try replaced.checkKeptHarvests(db, &summary)
+      if !kept.isEmpty { throw YieldRecordsError.invalidRecords(kept) }
+    }
     return summary
   }
 }

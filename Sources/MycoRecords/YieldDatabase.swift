@@ -24,11 +24,137 @@ public struct YieldDatabase: Sendable {
     try Self.migrator.migrate(dbWriter)
   }
 
-  /// Opens (creating if needed) the database file at `path`, and its folder, in WAL mode.
+  /// Wraps a connection as it is, without migrating (for reading).
+  private init(reading dbWriter: any DatabaseWriter) {
+    self.dbWriter = dbWriter
+  }
+
+  /// Opens (creating if needed) the database file at `path`, and its folder, in WAL mode: for
+  /// the commands that write.
+  ///
+  /// - Throws: `YieldRecordsError.database` when `path` is a folder, its folder cannot be
+  ///   made, or the file is not a Myco records database (such a file is left untouched).
   public static func open(path: String) throws -> YieldDatabase {
+    try checkNotAFolder(path)
+    try createFolder(of: path)
+    if FileManager.default.fileExists(atPath: path), !FileManager.default.isWritableFile(atPath: path) {
+      throw YieldRecordsError.database(path: path, reason: "is read-only (this command writes to it)")
+    }
+    if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
+      // An existing file is checked read-only first: another program's database must not be
+      // migrated or switched to WAL.
+      try checkIsMycoDatabase(path, requireCurrent: false)
+    }
+    do {
+      return try YieldDatabase(DatabasePool(path: path, configuration: makeConfiguration()))
+    } catch let error as DatabaseError {
+      throw YieldRecordsError.database(path: path, reason: plainReason(error))
+    }
+  }
+
+  /// Opens the database file at `path` read-only, for the commands that only read (report,
+  /// export): it is never created, migrated or switched to WAL, and a read-only file works.
+  ///
+  /// - Throws: `YieldRecordsError.database` when there is no file, `path` is a folder, or the
+  ///   file is not a Myco records database (or needs an upgrade that only a write may do).
+  public static func openForReading(path: String) throws -> YieldDatabase {
+    try checkNotAFolder(path)
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw YieldRecordsError.database(
+        path: path,
+        reason: "no records database here yet (record a batch with `myco yields add-batch` or `myco yields import`)")
+    }
+    let queue = try checkIsMycoDatabase(path, requireCurrent: true)
+    return YieldDatabase(reading: queue)
+  }
+
+  /// A read-only connection to `path`, after checking that it holds Myco's records.
+  @discardableResult
+  private static func checkIsMycoDatabase(_ path: String, requireCurrent: Bool) throws -> DatabaseQueue {
+    var config = makeConfiguration()
+    config.readonly = true
+    let notOurs = YieldRecordsError.database(path: path, reason: "not a Myco records database")
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: config)
+      let (ours, current) = try queue.read { db -> (Bool, Bool) in
+        let tables = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+        guard tables.contains("grdb_migrations") else {
+          // No table at all: a file another `myco` is creating right now (its migration not
+          // yet committed) may be written to; reading finds no records in it.
+          return (tables.isEmpty && !requireCurrent, false)
+        }
+        let applied = try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        if applied.contains(firstMigration) {
+          return (tables.isSuperset(of: ["batch", "harvest"]), try migrator.hasCompletedMigrations(db))
+        }
+        // Migrations started but not ours yet: only Myco's own tables may be there.
+        let own: Set<String> = ["grdb_migrations", "batch", "harvest", "input", "sqlite_sequence"]
+        return (applied.isEmpty && tables.isSubset(of: own) && !requireCurrent, false)
+      }
+      guard ours else { throw notOurs }
+      if requireCurrent, !current {
+        throw YieldRecordsError.database(
+          path: path,
+          reason: "was written by an older Myco; run a command that writes (e.g. `myco yields import`) to upgrade it first")
+      }
+      return queue
+    } catch let error as DatabaseError {
+      if error.resultCode == .SQLITE_NOTADB { throw notOurs }
+      if error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+        // A WAL database needs its `-shm` file beside it, even to be read.
+        throw YieldRecordsError.database(
+          path: path,
+          reason: "cannot be read: SQLite needs to create \(URL(fileURLWithPath: path).lastPathComponent)-shm beside it, and its folder is not writable (copy the file to a writable folder)")
+      }
+      throw YieldRecordsError.database(path: path, reason: plainReason(error))
+    }
+  }
+
+  /// The first migration's name: a database that has it was made by Myco.
+  static let firstMigration = "v1: batch and harvest"
+
+  private static func checkNotAFolder(_ path: String) throws {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw YieldRecordsError.database(
+        path: path, reason: "is a folder; --db needs the path of a records database file")
+    }
+  }
+
+  /// Creates the folder `path` is in, naming in plain words what stands in the way.
+  private static func createFolder(of path: String) throws {
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return try YieldDatabase(DatabasePool(path: path, configuration: makeConfiguration()))
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw YieldRecordsError.database(path: path, reason: folderProblem(folder.path))
+    }
+  }
+
+  /// Why a folder cannot be made, in plain words: a file in the way, or no permission.
+  static func folderProblem(_ folder: String) -> String {
+    var prefix = URL(fileURLWithPath: folder)
+    while prefix.path != "/" {
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: prefix.path, isDirectory: &isFolder) {
+        return isFolder.boolValue
+          ? "cannot create the folder \(folder): permission denied in \(prefix.path)"
+          : "cannot create the folder \(folder): \(prefix.path) is a file, not a folder"
+      }
+      prefix = prefix.deletingLastPathComponent()
+    }
+    return "cannot create the folder \(folder)"
+  }
+
+  /// SQLite's complaint without GRDB's SQL and codes.
+  static func plainReason(_ error: DatabaseError) -> String {
+    switch error.resultCode {
+    case .SQLITE_READONLY: "is read-only (this command needs to write)"
+    case .SQLITE_CANTOPEN: "cannot be opened (missing folder or no permission)"
+    case .SQLITE_NOTADB: "not a Myco records database"
+    case .SQLITE_PERM, .SQLITE_AUTH: "permission denied"
+    default: error.message ?? "\(error.resultCode)"
+    }
   }
 
   /// An empty in-memory database, for tests and previews.
@@ -93,6 +219,23 @@ public struct YieldDatabase: Sendable {
       // One index serves the foreign key, the report's per-flush totals and the export order.
       try db.create(
         index: "harvest_on_batch_flush", on: "harvest", columns: ["batch_id", "flush"])
+    }
+    migrator.registerMigration("v2: input") { db in
+      // Inputs and sprays of a batch (生产档案): spawn, substrate, pesticides, disinfectants.
+      try db.create(table: "input") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("batch_id", .text).notNull().references("batch", onDelete: .cascade)
+        t.column("used_on", .text).notNull()
+        t.column("kind", .text).notNull()
+          .check(sql: "kind IN ('spawn', 'substrate', 'pesticide', 'disinfectant', 'other')")
+        t.column("product", .text).notNull()
+        t.column("amount", .double).check { $0 > 0 }
+        t.column("unit", .text).check(sql: "unit IN ('ml', 'g', 'kg', 'L')")
+        t.column("target", .text).notNull().defaults(to: "")
+        t.column("note", .text).notNull().defaults(to: "")
+        t.column("warning", .text).notNull().defaults(to: "")
+      }
+      try db.create(index: "input_on_batch_date", on: "input", columns: ["batch_id", "used_on"])
     }
     return migrator
   }

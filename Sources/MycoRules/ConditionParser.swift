@@ -95,7 +95,7 @@ struct ConditionParser {
         report(element, "wrong-unit", "cannot compare '\(name)' with '\(other)': they measure different things")
         continue
       }
-      let offset = element["by"].flatMap { number($0, for: declaration, at: element) } ?? 0
+      let offset = element["by"].flatMap { number($0, for: declaration, at: element, isOffset: true) } ?? 0
       let by = element["by"].map { " + \($0)\(unitSuffix(element, declaration))" } ?? ""
       add(.versusFact(relation, other, offset: offset), "\(relation.symbol) \(other)\(by)")
     }
@@ -116,7 +116,13 @@ struct ConditionParser {
   }
 
   /// Parses a number written in the element's unit (or the fact's display unit) into the base unit.
-  mutating func number(_ text: String, for declaration: FactDeclaration, at element: XMLElement) -> Double? {
+  ///
+  /// The number must lie in the fact's declared range (``FactDeclaration/range``); an offset
+  /// (`by=`) may be at most the width of that range either way. A bound outside the range could
+  /// never decide anything, and is most often a unit slip (`unit="m"` on a bag width).
+  mutating func number(
+    _ text: String, for declaration: FactDeclaration, at element: XMLElement, isOffset: Bool = false
+  ) -> Double? {
     guard declaration.type == .number, let dimension = declaration.dimension else {
       report(element, "wrong-type", "fact '\(declaration.name)' is a \(declaration.type.rawValue), not a number")
       return nil
@@ -139,7 +145,20 @@ struct ConditionParser {
       }
       unit = written
     }
-    return number * unit.factor
+    let value = number * unit.factor
+    let range = declaration.range
+    let allowed = isOffset ? -(range.upperBound - range.lowerBound)...(range.upperBound - range.lowerBound) : range
+    guard value.isFinite, allowed.contains(value) else {
+      let shown = "\(declaration.display(.number(allowed.lowerBound), language: "en"))"
+        + " to \(declaration.display(.number(allowed.upperBound), language: "en"))"
+      report(
+        element, "out-of-range",
+        isOffset
+          ? "offset '\(text)' is larger than the whole range of '\(declaration.name)' (\(shown))"
+          : "'\(text)' is outside the range of '\(declaration.name)' (\(shown))")
+      return nil
+    }
+    return value
   }
 
   /// Parses a value for `is=` or `<derive value=…>`.

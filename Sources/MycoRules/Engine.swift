@@ -79,8 +79,8 @@ public struct Engine: Sendable {
         let rule = base.rules[index]
         for conclusion in rule.conclusions {
           switch conclusion {
-          case .advise(let topic, let text): offered.append(advice(rule, .advice, topic, text))
-          case .warn(let topic, let text): warnings.append(advice(rule, .warning, topic, text))
+          case .advise(let topic, let text): offered.append(advice(rule, .advice, topic, text, facts))
+          case .warn(let topic, let text): warnings.append(advice(rule, .warning, topic, text, facts))
           case .derive: break
           }
         }
@@ -101,16 +101,30 @@ public struct Engine: Sendable {
       missing: missing, fired: firings, failed: failed, undecided: undecided)
   }
 
-  private func advice(_ rule: Rule, _ kind: Advice.Kind, _ topic: String, _ text: LocalizedText) -> Advice {
-    Advice(
+  /// The advice of a fired rule. Its sources are the publications of the reference facts the rule
+  /// read (e.g. the sourced limit a reading was compared with), then the rule's own.
+  private func advice(
+    _ rule: Rule, _ kind: Advice.Kind, _ topic: String, _ text: LocalizedText, _ facts: [String: Fact]
+  ) -> Advice {
+    var sources: [Citation] = []
+    for test in rule.condition.tests {
+      for name in [test.fact, test.otherFact].compactMap({ $0 }) {
+        for citation in facts[name]?.sources ?? [] where !sources.contains(citation) { sources.append(citation) }
+      }
+    }
+    for citation in rule.sources where !sources.contains(citation) { sources.append(citation) }
+    return Advice(
       rule: rule.id, kind: kind, topic: topic, certainty: rule.certainty, priority: rule.priority,
       specificity: rule.condition.specificity, title: rule.title, text: text, because: rule.because,
-      sources: rule.sources, overriddenBy: nil)
+      sources: sources, overriddenBy: nil)
   }
 
   /// Topic order, then priority (high first), specificity (high first), rule id.
+  ///
+  /// Descending keys are compared with the sides swapped rather than negated: negating
+  /// `Int.min` traps, and a `Rule` built in code is not bounded like one loaded from a file.
   static func order(_ a: Advice, _ b: Advice) -> Bool {
-    (a.topic, -a.priority, -a.specificity, a.rule) < (b.topic, -b.priority, -b.specificity, b.rule)
+    (a.topic, b.priority, b.specificity, a.rule) < (b.topic, a.priority, a.specificity, b.rule)
   }
 
   /// Splits advice into one winner per topic and the overridden rest.

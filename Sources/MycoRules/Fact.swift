@@ -8,17 +8,22 @@ public struct Fact: Sendable, Hashable, Codable {
     case estimated(String)
     /// Derived by a rule.
     case derived(rule: String)
+    /// Looked up in a reference table (e.g. a sourced limit); the note says which entry.
+    case reference(String)
   }
 
   public var value: Value
   public var origin: Origin
+  /// The publications the value comes from (for reference values); advice that reads the fact cites them.
+  public var sources: [Citation]
 
-  public init(_ value: Value, origin: Origin = .given) {
+  public init(_ value: Value, origin: Origin = .given, sources: [Citation] = []) {
     self.value = value
     self.origin = origin
+    self.sources = sources
   }
 
-  private enum CodingKeys: String, CodingKey { case value, origin, rule, note }
+  private enum CodingKeys: String, CodingKey { case value, origin, rule, note, sources }
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
@@ -31,7 +36,11 @@ public struct Fact: Sendable, Hashable, Codable {
     case .derived(let rule):
       try container.encode("derived", forKey: .origin)
       try container.encode(rule, forKey: .rule)
+    case .reference(let note):
+      try container.encode("reference", forKey: .origin)
+      try container.encode(note, forKey: .note)
     }
+    if !sources.isEmpty { try container.encode(sources, forKey: .sources) }
   }
 
   public init(from decoder: any Decoder) throws {
@@ -40,7 +49,9 @@ public struct Fact: Sendable, Hashable, Codable {
     switch try container.decode(String.self, forKey: .origin) {
     case "estimated": origin = .estimated(try container.decodeIfPresent(String.self, forKey: .note) ?? "")
     case "derived": origin = .derived(rule: try container.decode(String.self, forKey: .rule))
+    case "reference": origin = .reference(try container.decodeIfPresent(String.self, forKey: .note) ?? "")
     default: origin = .given
     }
+    sources = try container.decodeIfPresent([Citation].self, forKey: .sources) ?? []
   }
 }

@@ -37,6 +37,13 @@ public struct FactDeclaration: Sendable, Hashable {
   /// For numbers: the smallest and largest sensible values, in the base unit.
   public var minimum: Double?
   public var maximum: Double?
+  /// For numbers: the usual range, in the base unit; a given value outside it gets ``caveat``.
+  public var usualMinimum: Double?
+  public var usualMaximum: Double?
+  /// What to tell a person whose value lies outside the usual range (empty: a generic sentence).
+  public var caveat: LocalizedText = LocalizedText()
+  /// The order questions are asked in: lower first; nil after every fact that has one.
+  public var importance: Int?
   /// For choices and sets: the allowed symbols.
   public var values: [AllowedValue]
   /// What the fact is called.
@@ -64,6 +71,18 @@ public struct FactDeclaration: Sendable, Hashable {
     self.location = location
   }
 
+  /// The largest magnitude of any number in a vocabulary or a rule, in the base unit: big enough
+  /// for any quantity a rule base needs, small enough that no sum or unit conversion overflows.
+  public static let numberLimit = 1e9
+
+  /// For numbers: the values a rule may compare with, in the base unit — the declared
+  /// `min`…`max`, with ±``numberLimit`` for an end that is not declared.
+  public var range: ClosedRange<Double> {
+    let low = minimum ?? -Self.numberLimit
+    let high = maximum ?? Self.numberLimit
+    return low <= high ? low...high : high...low
+  }
+
   /// The allowed value with this id, if declared.
   public func allowedValue(_ id: String) -> AllowedValue? { values.first { $0.id == id } }
 
@@ -73,7 +92,8 @@ public struct FactDeclaration: Sendable, Hashable {
     case .number(let number):
       guard let unit = displayUnit else { return Value.format(number) }
       let shown = Value.format((number / unit.factor * 100).rounded() / 100)
-      return unit.symbol.isEmpty ? shown : "\(shown) \(unit.symbol)"
+      let symbol = unit.symbol(in: language)
+      return symbol.isEmpty ? shown : "\(shown) \(symbol)"
     case .symbol(let symbol):
       return allowedValue(symbol)?.label.text(in: language) ?? symbol
     case .flag(let flag):

@@ -5,7 +5,7 @@ public struct Rule: Sendable, Hashable {
   /// Unique id, e.g. `shiitake.timing.wait-for-cool`.
   public var id: String
   public var title: LocalizedText
-  /// Higher priority wins a conflict on the same topic (default 50).
+  /// Higher priority wins a conflict on the same topic (default 50), within ``priorities``.
   public var priority: Int
   public var certainty: Certainty
   public var condition: Condition
@@ -15,6 +15,9 @@ public struct Rule: Sendable, Hashable {
   public var sources: [Citation]
   /// Where the `<rule>` start tag is.
   public var location: SourceLocation
+
+  /// The priorities a rule file may give (the schema and the loader refuse others).
+  public static let priorities = 0...1000
 
   public init(
     id: String, title: LocalizedText, priority: Int = 50, certainty: Certainty, condition: Condition,

@@ -36,13 +36,35 @@ public struct RuleLoader: Sendable {
 
   /// Loads the given files (URL and the name shown in messages).
   public func load(files: [(url: URL, displayName: String)]) throws(LoadFailure) -> RuleBase {
+    try load(sources: files.map { (.file($0.url), $0.displayName) })
+  }
+
+  /// Loads rule files held in memory (their text and the name shown in messages).
+  public func load(documents: [(data: Data, displayName: String)]) throws(LoadFailure) -> RuleBase {
+    try load(sources: documents.map { (.data($0.data), $0.displayName) })
+  }
+
+  /// Where a rules document comes from.
+  private enum Source {
+    case file(URL)
+    case data(Data)
+
+    func read(_ name: String, schema: XMLSchema?) throws(XMLErrors) -> XMLElement {
+      switch self {
+      case .file(let url): try XMLReader.read(file: url, displayName: name, schema: schema)
+      case .data(let data): try XMLReader.parse(data: data, name: name, schema: schema)
+      }
+    }
+  }
+
+  private func load(sources: [(source: Source, displayName: String)]) throws(LoadFailure) -> RuleBase {
     var diagnostics: [Diagnostic] = []
     var rules: [Rule] = []
     var versions: [String] = []
     var firstDeclared: [String: SourceLocation] = [:]
-    for (url, name) in files {
+    for (source, name) in sources {
       do {
-        let root = try XMLReader.read(file: url, displayName: name, schema: schema)
+        let root = try source.read(name, schema: schema)
         if let version = root["version"] { versions.append(version) }
         var parser = RuleParser(vocabulary: vocabulary)
         var found: [Diagnostic] = []
@@ -54,7 +76,7 @@ public struct RuleLoader: Sendable {
           ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
         }
       } catch {
-        diagnostics += Self.attributed(error.errors.map(Diagnostic.init), file: url, displayName: name)
+        diagnostics += Self.attributed(error.errors.map(Diagnostic.init), source: source, displayName: name)
       }
     }
     diagnostics += Self.cycles(rules)
@@ -63,9 +85,9 @@ public struct RuleLoader: Sendable {
   }
 
   /// Names the enclosing rule on schema errors, by reading the file again without the schema.
-  private static func attributed(_ diagnostics: [Diagnostic], file: URL, displayName: String) -> [Diagnostic] {
+  private static func attributed(_ diagnostics: [Diagnostic], source: Source, displayName: String) -> [Diagnostic] {
     guard diagnostics.contains(where: { $0.kind == "xml-schema" }),
-      let root = try? XMLReader.read(file: file, displayName: displayName, schema: nil)
+      let root = try? source.read(displayName, schema: nil)
     else { return diagnostics }
     let starts = root.children(named: "rule").map { ($0.location.line, $0["id"] ?? "") }
     return diagnostics.map { diagnostic in

@@ -19,8 +19,12 @@ struct RuleParser {
       report(element, "bad-certainty", "rule '\(id)': certainty must be must, should, consider or avoid")
     }
     let priorityText = element["priority"] ?? "50"
-    let priority = Int(priorityText)
-    if priority == nil { report(element, "bad-number", "rule '\(id)': priority '\(priorityText)' is not a whole number") }
+    let priority = Int(priorityText).flatMap { Rule.priorities.contains($0) ? $0 : nil }
+    if priority == nil {
+      report(
+        element, "bad-number",
+        "rule '\(id)': priority '\(priorityText)' is not a whole number from \(Rule.priorities.lowerBound) to \(Rule.priorities.upperBound)")
+    }
     let title = element.localized("title")
     let because = element.localized("because")
     requireLanguages(title, "title", element, id)
@@ -62,6 +66,7 @@ struct RuleParser {
         let text = child.localized("text")
         requireLanguages(text, "text", child, id)
         if topic.isEmpty { report(child, "missing-topic", "rule '\(id)': <\(child.name)> needs a topic") }
+        checkPlaceholders(in: child, id: id)
         conclusions.append(child.name == "advise" ? .advise(topic: topic, text: text) : .warn(topic: topic, text: text))
       case "derive":
         let name = child["fact"] ?? ""
@@ -77,6 +82,21 @@ struct RuleParser {
       }
     }
     return conclusions
+  }
+
+  /// Every `{fact}` in the texts of an `<advise>` or `<warn>` must name a fact of the vocabulary.
+  private mutating func checkPlaceholders(in message: XMLElement, id: String) {
+    for text in message.children(named: "text") {
+      var unknown: [String] = []
+      for name in Placeholder.facts(in: text.text) where conditions.vocabulary[name] == nil && !unknown.contains(name) {
+        unknown.append(name)
+      }
+      guard !unknown.isEmpty else { continue }
+      let names = unknown.map { "'{\($0)}'" }.joined(separator: ", ")
+      report(
+        text, "unknown-placeholder",
+        "rule '\(id)': \(unknown.count == 1 ? "placeholder \(names) names" : "placeholders \(names) name") no fact of the vocabulary")
+    }
   }
 
   /// Names the rule on this rule's diagnostics and keeps one diagnostic per kind and place

@@ -60,6 +60,20 @@ public struct Unit: Sendable, Hashable {
 
   private static let bySymbol: [String: Unit] = Dictionary(all.map { ($0.symbol, $0) }, uniquingKeysWith: { a, _ in a })
 
+  /// The symbol as a reader of `language` writes it: Chinese text uses ℃, 公斤, 米 and 厘米;
+  /// other languages the symbol itself.
+  public func symbol(in language: String) -> String {
+    guard language == "zh" else { return symbol }
+    switch symbol {
+    case "°C", "C": return "℃"
+    case "kg": return "公斤"
+    case "m": return "米"
+    case "cm": return "厘米"
+    case "d", "day", "days": return "天"
+    default: return symbol
+    }
+  }
+
   /// The unit written as `symbol`, if the language knows it.
   public static func named(_ symbol: String) -> Unit? { bySymbol[symbol] }
 

@@ -14,11 +14,37 @@ public struct VocabularyLoader: Sendable {
     do { root = try XMLReader.read(file: url, displayName: displayName, schema: schema) } catch {
       throw LoadFailure(error)
     }
+    return try load(root)
+  }
+
+  /// Loads a vocabulary held in memory; `displayName` is the file name its messages show.
+  public func load(data: Data, displayName: String) throws(LoadFailure) -> Vocabulary {
+    let root: XMLElement
+    do { root = try XMLReader.parse(data: data, name: displayName, schema: schema) } catch {
+      throw LoadFailure(error)
+    }
+    return try load(root)
+  }
+
+  private func load(_ root: XMLElement) throws(LoadFailure) -> Vocabulary {
     var diagnostics: [Diagnostic] = []
     var vocabulary = Vocabulary()
     var seen: [String: SourceLocation] = [:]
-    for element in root.children(named: "fact") {
-      guard let declaration = declaration(element, &diagnostics) else { continue }
+    let elements = root.children(named: "fact")
+    for element in elements {
+      guard var declaration = declaration(element, &diagnostics) else { continue }
+      if let other = element["values-from"] {
+        if let source = elements.first(where: { $0["name"] == other }), other != declaration.name {
+          declaration.values = source.children(named: "value").map {
+            AllowedValue(id: $0["id"] ?? "", label: $0.localized("label"))
+          }
+        }
+        if declaration.values.isEmpty {
+          diagnostics.append(
+            Diagnostic(kind: "no-values", at: element.location, "fact '\(declaration.name)': values-from='\(other)' names no choice fact with values"))
+          continue
+        }
+      }
       if let first = seen[declaration.name] {
         diagnostics.append(
           Diagnostic(kind: "duplicate-fact", at: element.location, "fact '\(declaration.name)' is already declared at \(first)"))
@@ -39,6 +65,8 @@ public struct VocabularyLoader: Sendable {
     var declaration = FactDeclaration(
       name: name, type: type, label: element.localized("label"), question: element.localized("ask"),
       location: element.location)
+    declaration.caveat = element.localized("caveat")
+    declaration.importance = element["importance"].flatMap { Int($0) }
     if type == .number {
       let unitSymbol = element["unit"] ?? ""
       if let dimensionName = element["dimension"] {
@@ -64,13 +92,36 @@ public struct VocabularyLoader: Sendable {
         declaration.displayUnit = Unit.base(of: .count)
       }
       let factor = declaration.displayUnit?.factor ?? 1
-      declaration.minimum = element["min"].flatMap(Double.init).map { $0 * factor }
-      declaration.maximum = element["max"].flatMap(Double.init).map { $0 * factor }
+      for attribute in ["min", "max", "usual-min", "usual-max"] {
+        guard let text = element[attribute] else { continue }
+        guard let number = Double(text), (number * factor).isFinite,
+          abs(number * factor) <= FactDeclaration.numberLimit
+        else {
+          diagnostics.append(
+            Diagnostic(
+              kind: "out-of-range", at: element.location,
+              "fact '\(name)': \(attribute)='\(text)' is not a number within ±\(Value.format(FactDeclaration.numberLimit)) \(Unit.base(of: declaration.dimension ?? .count).symbol)"))
+          return nil
+        }
+        switch attribute {
+        case "min": declaration.minimum = number * factor
+        case "max": declaration.maximum = number * factor
+        case "usual-min": declaration.usualMinimum = number * factor
+        default: declaration.usualMaximum = number * factor
+        }
+      }
+      if let minimum = declaration.minimum, let maximum = declaration.maximum, minimum > maximum {
+        diagnostics.append(
+          Diagnostic(
+            kind: "out-of-range", at: element.location,
+            "fact '\(name)': min='\(element["min"] ?? "")' is larger than max='\(element["max"] ?? "")'"))
+        return nil
+      }
     }
     declaration.values = element.children(named: "value").map {
       AllowedValue(id: $0["id"] ?? "", label: $0.localized("label"))
     }
-    if (type == .choice || type == .set) && declaration.values.isEmpty {
+    if (type == .choice || type == .set) && declaration.values.isEmpty && element["values-from"] == nil {
       diagnostics.append(
         Diagnostic(kind: "no-values", at: element.location, "fact '\(name)' is a \(type.rawValue) but lists no values"))
     }

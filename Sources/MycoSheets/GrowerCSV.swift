@@ -1,6 +1,7 @@
 import Foundation
+import MycoCSV
+import MycoCalendar
 import MycoKnowledge
-import SwiftCSV
 
 /// One row of a growers CSV that could not be turned into a sheet, named by file and line.
 public struct RowFailure: Error, Sendable, Hashable, CustomStringConvertible {
@@ -10,7 +11,7 @@ public struct RowFailure: Error, Sendable, Hashable, CustomStringConvertible {
   public var message: String
 
   /// `growers.csv:7: elevation: "abc" is not a number`
-  public var description: String { "\(file):\(line): \(message)" }
+  public var description: String { TerminalText.escaped("\(file):\(line): \(message)") }
 }
 
 /// One printable row of a growers CSV.
@@ -38,26 +39,61 @@ public enum GrowerCSV {
     _ url: URL, defaultDate: CalendarDate, language: SheetLanguage = .zh, datePrinted: CalendarDate? = nil,
     contact: String? = nil
   ) throws(SheetError) -> (rows: [GrowerRow], failures: [RowFailure]) {
-    let file = url.lastPathComponent
     guard let data = FileManager.default.contents(atPath: url.path) else { throw SheetError("\(url.path): cannot read") }
-    var text = String(decoding: data, as: UTF8.self)
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    let csv: EnumeratedCSV
-    do { csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false) } catch {
-      throw SheetError("\(file): not a CSV file: \(error)")
-    }
-    let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-    if let unknown = header.first(where: { !columns.contains($0) }) {
-      throw SheetError("\(file):1: unknown column \"\(unknown)\" (columns: \(columns.joined(separator: ", ")))")
-    }
-    guard header.contains("variety") else { throw SheetError("\(file):1: the header has no \"variety\" column") }
+    return try read(
+      data: data, name: url.lastPathComponent, defaultDate: defaultDate, language: language, datePrinted: datePrinted,
+      contact: contact)
+  }
+
+  /// Reads a growers CSV held in memory; `name` is the file name its messages show.
+  public static func read(
+    data: Data, name file: String, defaultDate: CalendarDate, language: SheetLanguage = .zh,
+    datePrinted: CalendarDate? = nil, contact: String? = nil
+  ) throws(SheetError) -> (rows: [GrowerRow], failures: [RowFailure]) {
+    // The same reader as the yield records import: a quote that is never closed or a NUL byte
+    // is a fault of its row, never a silent merge or cut.
+    var reader = CSVReader(bytes: [UInt8](data))
+    var header: [String]?
+    var headerError: SheetError?
     var rows: [GrowerRow] = []
     var failures: [RowFailure] = []
-    for (index, cells) in csv.rows.enumerated() {
-      let line = index + 2
-      if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+    reader.forEachRecord { record in
+      guard headerError == nil else { return }
+      guard let header else {
+        if let fault = record.problem {
+          headerError = SheetError("\(file):\(fault.line): header: \(fault.message)")
+          return
+        }
+        let names = record.strings.map { ($0 ?? "").trimmingCharacters(in: .whitespaces).lowercased() }
+        if let unknown = names.first(where: { !columns.contains($0) }) {
+          headerError = SheetError("\(file):\(record.line): unknown column \"\(unknown)\" (columns: \(columns.joined(separator: ", ")))")
+        } else if let twice = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+          headerError = SheetError("\(file):\(record.line): column \"\(twice)\" appears twice")
+        } else if !names.contains("variety") {
+          headerError = SheetError("\(file):\(record.line): the header has no \"variety\" column")
+        }
+        header = names
+        return
+      }
+      let line = record.line
+      if let fault = record.problem {
+        let column = fault.field < header.count ? header[fault.field] + ": " : ""
+        failures.append(RowFailure(file: file, line: fault.line, message: column + fault.message))
+        return
+      }
+      let cells = record.strings
+      if cells.allSatisfy({ ($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty }) { return }
+      if cells.count != header.count {
+        failures.append(RowFailure(
+          file: file, line: line, message: "has \(cells.count) fields but the header has \(header.count) columns"))
+        return
+      }
       var values: [String: String] = [:]
       for (column, cell) in zip(header, cells) {
+        guard let cell else {
+          failures.append(RowFailure(file: file, line: line, message: "\(column): is not valid UTF-8 text"))
+          return
+        }
         let value = cell.trimmingCharacters(in: .whitespaces)
         if !value.isEmpty { values[column] = value }
       }
@@ -67,9 +103,11 @@ public enum GrowerCSV {
         request.contact = values["contact"] ?? contact
         rows.append(GrowerRow(line: line, request: request, name: Self.name(line: line, values)))
       } catch {
-        failures.append(RowFailure(file: file, line: line, message: error.description))
+        failures.append(RowFailure(file: file, line: line, message: String(describing: error)))
       }
     }
+    if let headerError { throw headerError }
+    if header == nil { throw SheetError("\(file): the file is empty; a header row naming the columns is needed") }
     return (rows, failures)
   }
 
@@ -84,8 +122,7 @@ public enum GrowerCSV {
     guard let variety = values["variety"] else { throw SheetError("variety: missing (every row needs one)") }
     var date = defaultDate
     if let text = values["date"] {
-      guard let parsed = CalendarDate(iso: text) else { throw SheetError("date: \"\(text)\" is not a date like 2026-08-15") }
-      date = parsed
+      do { date = try CalendarDate.parse(text) } catch { throw SheetError("date: \(error)") }
     }
     var bag: BagDimensions?
     if let text = values["bag"] {

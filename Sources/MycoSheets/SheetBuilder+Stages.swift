@@ -10,7 +10,8 @@ extension SheetBuilder {
   func startDate() -> (CalendarDate, Line)? {
     guard let date = situation.date else { return nil }
     let facts = report.evaluation.facts
-    if case .symbol("too-early") = facts["start-window"]?.value, case .symbol(let text) = facts["window-opens"]?.value,
+    if case .symbol(let position) = facts["start-window"]?.value, position.hasPrefix("too-early"),
+      case .symbol(let text) = facts["window-opens"]?.value,
       let opens = CalendarDate(iso: text), opens > date
     {
       return (opens, labels.line("basis.windowOpens", language) { ["date": dateText(opens, $0), "given": dateText(date, $0)] })

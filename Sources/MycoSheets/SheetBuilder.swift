@@ -93,8 +93,12 @@ public struct SheetBuilder: Sendable {
     Field(label: labels.line(key, language), value: value.map { Line($0) } ?? labels.line("notGiven", language), ask: false)
   }
 
+  /// The elevation given, or the one a named place supplied (`--place`).
   func elevationLine() -> Line? {
-    situation.elevation.map { metres in mono { labels.text("elevationValue", $0, ["m": Value.format(metres)]) } }
+    let fromPlace = report.evaluation.facts["elevation"].flatMap { fact -> Double? in
+      if case .number(let metres) = fact.value { metres } else { nil }
+    }
+    return (situation.elevation ?? fromPlace).map { metres in mono { labels.text("elevationValue", $0, ["m": Value.format(metres)]) } }
   }
 
   func bagLine() -> Line? {

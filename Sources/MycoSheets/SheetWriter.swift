@@ -36,7 +36,11 @@ public struct SheetWriter: Sendable {
 
   /// Writes the sheet for `request` to `out` (and its HTML beside a PDF).
   public func write(_ request: SheetRequest, to out: URL, format: SheetFormat) throws(SheetError) -> WrittenSheet {
-    let html = try maker.html(request)
+    try writePage(try maker.html(request), to: out, format: format)
+  }
+
+  /// Writes a finished HTML page to `out`, and prints it to PDF when asked.
+  func writePage(_ html: String, to out: URL, format: SheetFormat) throws(SheetError) -> WrittenSheet {
     let htmlURL = format == .html ? out : Self.htmlURL(for: out)
     let pdfURL = out.pathExtension.lowercased() == "pdf" ? out : out.appendingPathExtension("pdf")
     let folder = htmlURL.deletingLastPathComponent()

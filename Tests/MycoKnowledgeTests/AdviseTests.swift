@@ -27,7 +27,7 @@ import Testing
     #expect(text.contains("Use 15 × 55 cm bags"))
     #expect(text.contains("Why: Inoculating in the warm season raises contamination"))
     #expect(!text.contains("{"))
-    #expect(report.evaluation.facts["start-window"]?.value == .symbol("too-early"))
+    #expect(report.evaluation.facts["start-window"]?.value == .symbol("too-early-warm"))
   }
 
   @Test func mountainTimingDiffersFromTheValley() throws {
@@ -52,11 +52,23 @@ import Testing
   }
 
   @Test func measuredTemperatureOverridesTheEstimateAndKeepsTheLoser() throws {
-    let report = try Bundled.advise(Situation(variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-25"), temperature: 24))
-    #expect(report.evaluation.facts["air-temp"] == Fact(.number(24)))
-    #expect(report.evaluation.advice.map(\.rule).contains("shiitake.timing.measured-cool-enough"))
-    #expect(report.evaluation.outcome(of: "shiitake.timing.wait-for-cool") == .overridden(by: "shiitake.timing.measured-cool-enough"))
-    #expect(report.text(language: "en").contains("overridden by [shiitake.timing.measured-cool-enough]"))
+    // Issue #11: a 35 °C shed reading in the estimated window is not "start now"; the loser is kept.
+    let report = try Bundled.advise(Situation(variety: "shiitake", elevation: 600, date: Bundled.date("2026-09-05"), temperature: 35))
+    #expect(report.evaluation.facts["air-temp"] == Fact(.number(35)))
+    #expect(report.evaluation.advice.map(\.rule).contains("timing.measured-too-hot"))
+    #expect(report.evaluation.outcome(of: "shiitake.timing.start-now") == .overridden(by: "timing.measured-too-hot"))
+    #expect(report.text(language: "en").contains("overridden by [timing.measured-too-hot]"))
+  }
+
+  @Test func oneCoolReadingInTheHotSeasonDoesNotOpenTheWindow() throws {
+    let report = try Bundled.advise(Situation(variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-01"), temperature: 22))
+    let rules = report.evaluation.advice.map(\.rule)
+    #expect(rules.contains("shiitake.timing.wait-for-cool"))
+    #expect(rules.contains("timing.measured-cool-in-hot-season"))
+    #expect(!rules.contains("shiitake.timing.start-now"))
+    let zh = report.text(language: "zh")
+    #expect(zh.contains("一次读数只代表当时"))
+    #expect(!zh.contains("可以开始装袋接种"))
   }
 
   @Test func whyNotExplainsAFailedRule() throws {

@@ -11,7 +11,12 @@ import Testing
   static let folder = Bundled.repository.appendingPathComponent("Tests/Fixtures/fuzz-regressions")
 
   static var inputs: [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    // Files directly in the folder are `xml` inputs; subfolders hold other targets' findings.
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { name in
+      var isFolder: ObjCBool = false
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder)
+      return !name.hasPrefix(".") && !isFolder.boolValue
+    }.sorted()
   }
 
   @Test func theRegressionCorpusIsThere() {

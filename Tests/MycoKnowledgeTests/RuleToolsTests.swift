@@ -87,7 +87,10 @@ import Testing
     let explanation = try #require(RuleExplanation("shiitake.timing.wait-for-cool", advisor: advisor, suite: suite))
     let text = explanation.text(language: "en")
     #expect(text.contains("  • variety is shiitake\n"))
-    #expect(text.contains("Overridden by (when both apply, the other rule wins):\n  • shiitake.timing.measured-cool-enough [timing]\n"))
+    #expect(text.contains("Overridden by (when both apply, the other rule wins):\n  (none)\n"))
+    // A measured reading beats the estimate: start-now loses to the measured-temperature rules.
+    let startNow = try #require(RuleExplanation("shiitake.timing.start-now", advisor: advisor, suite: suite)).text(language: "en")
+    #expect(startNow.contains("Overridden by (when both apply, the other rule wins):\n  • timing.measured-too-cold [timing]\n  • timing.measured-too-hot [timing]\n"))
     #expect(text.contains("  • shiitake.seed.valley-august-large-bags (named in an expectation, fires) Rules/tests/core.xml:4:3\n"))
     #expect(explanation.text(language: "zh").contains("品种是香菇"))
     #expect(RuleExplanation("no.such.rule", advisor: advisor, suite: suite) == nil)

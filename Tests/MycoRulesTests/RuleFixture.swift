@@ -59,6 +59,20 @@ struct RuleFixture {
     return try RuleLoader(vocabulary: vocabulary, schema: schema).load(directory: folder, displayName: "rules")
   }
 
+  /// The diagnostics of loading `text` as `r.xml` without the schema: what the loader itself checks.
+  static func problemsWithoutSchema(_ text: String, vocabulary: Vocabulary = vocabulary) -> [Diagnostic] {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("myco-rules-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try? text.write(to: folder.appendingPathComponent("r.xml"), atomically: true, encoding: .utf8)
+    do {
+      _ = try RuleLoader(vocabulary: vocabulary, schema: nil).load(directory: folder, displayName: "rules")
+      return []
+    } catch {
+      return error.diagnostics
+    }
+  }
+
   /// Loads one file `r.xml`.
   static func load(_ text: String) throws(LoadFailure) -> RuleBase { try load(["r.xml": text]) }
 

@@ -5,6 +5,11 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json
 }
 
+/// `--format text|json|markdown` (for listings that have a Markdown form).
+enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, markdown
+}
+
 /// `--lang zh|en`.
 enum Language: String, ExpressibleByArgument, CaseIterable {
   case zh, en

@@ -1,18 +1,21 @@
 import ArgumentParser
 import Foundation
+import MycoCalendar
 import MycoRules
 import MycoSheets
 
 /// Writing results and problems to the terminal.
 enum Report {
-  /// Prints text to standard output without adding a newline.
+  /// Prints text to standard output without adding a newline. Control characters other than
+  /// line feeds and tabs (ESC, CR, …, from rule files or typed values) are shown escaped, never
+  /// sent to the terminal; JSON output has none, so it passes unchanged.
   static func out(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    FileHandle.standardOutput.write(Data(TerminalText.escapedKeepingLayout(text).utf8))
   }
 
-  /// Prints one line to standard error.
+  /// Prints one line to standard error, control characters escaped as in `out`.
   static func error(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.escapedKeepingLayout(line) + "\n").utf8))
   }
 
   /// Prints every diagnostic to standard error and returns the exit code to throw.

@@ -29,10 +29,7 @@ struct SheetOptions: ParsableArguments {
   /// The printed date, if given; throws a validation error when malformed.
   func printedDate() throws -> CalendarDate? {
     guard let datePrinted else { return nil }
-    guard let date = CalendarDate(iso: datePrinted) else {
-      throw ValidationError("--date-printed '\(datePrinted)' is not a date like 2026-08-15")
-    }
-    return date
+    do { return try CalendarDate.parse(datePrinted) } catch { throw ValidationError("--date-printed \(error)") }
   }
 
   /// The sheet writer for these options, or an exit after printing the problem.

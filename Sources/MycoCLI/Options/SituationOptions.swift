@@ -10,8 +10,14 @@ struct SituationOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Strain, e.g. L808, 939.", valueName: "name"))
   var strain: String?
 
+  @Option(name: .customLong("strain-type"), help: ArgumentHelp("Temperature type of a strain Myco does not list: low, mid-low, mid, mid-high, high.", valueName: "type"))
+  var strainType: String?
+
   @Option(parsing: .unconditional, help: ArgumentHelp("Elevation of the farm in metres.", valueName: "m"))
   var elevation: Double?
+
+  @Option(help: ArgumentHelp("Village or township (Chinese or pinyin, e.g. 官阳镇, guanyang); supplies the elevation when --elevation is not given.", valueName: "name"))
+  var place: String?
 
   @Option(help: ArgumentHelp("Date the advice is for (planned start or today), YYYY-MM-DD. Default: today.", valueName: "date"))
   var date: String?
@@ -40,31 +46,23 @@ struct SituationOptions: ParsableArguments {
   @Option(name: .customLong("day-night-difference"), parsing: .unconditional, help: ArgumentHelp("Measured day–night temperature difference, °C.", valueName: "°C"))
   var dayNightDifference: Double?
 
+  @Option(name: .customLong("soil-temperature"), parsing: .unconditional, help: ArgumentHelp("Measured soil temperature in the beds, °C (morel, wine cap).", valueName: "°C"))
+  var soilTemperature: Double?
+
+  @Option(name: .customLong("soil-moisture"), parsing: .unconditional, help: ArgumentHelp("Measured soil moisture in the beds, %.", valueName: "%"))
+  var soilMoisture: Double?
+
   @Option(name: .customLong("symptom"), help: ArgumentHelp("A symptom seen (repeatable): green-patches, orange-mould, soft-sticks, small-flies, mites, rotting-buds, sour-smell, deformed-fruit, thin-long-stems, cracked-caps; or none.", valueName: "id"))
   var symptoms: [String] = []
 
   /// The situation these flags describe; throws a validation error for malformed values.
   func situation(today: CalendarDate = CalendarDate.today()) throws -> Situation {
-    var parsedDate = today
-    if let date {
-      guard let value = CalendarDate(iso: date) else {
-        throw ValidationError("--date '\(date)' is not a date like 2026-08-15")
-      }
-      parsedDate = value
-    }
-    var dimensions: BagDimensions?
-    if let bag {
-      guard let value = BagDimensions(parsing: bag) else {
-        throw ValidationError("--bag '\(bag)' is not a size like 15x55 (folded width × length, cm)")
-      }
-      dimensions = value
-    }
-    let seen = symptoms.filter { $0 != "none" }
-    return Situation(
-      variety: variety, strain: strain, elevation: elevation, date: parsedDate, bag: dimensions,
-      substrate: substrate, stage: stage, facility: facility, temperature: temperature,
-      bagTemperature: bagTemperature, humidity: humidity, dayNightDifference: dayNightDifference,
-      symptoms: symptoms.isEmpty ? nil : Set(seen))
+    let input = SituationInput(
+      variety: variety, strain: strain, elevation: elevation, date: date, bag: bag, substrate: substrate,
+      stage: stage, facility: facility, temperature: temperature, bagTemperature: bagTemperature,
+      humidity: humidity, dayNightDifference: dayNightDifference, symptoms: symptoms, place: place,
+      strainType: strainType, soilTemperature: soilTemperature, soilMoisture: soilMoisture)
+    do { return try input.situation(today: today) } catch { throw ValidationError(error.message) }
   }
 }
 

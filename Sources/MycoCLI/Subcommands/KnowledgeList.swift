@@ -11,16 +11,24 @@ extension Myco.Knowledge {
 
     @OptionGroup var folders: KnowledgeOptions
 
-    @Option(help: "Output format.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format (markdown: limits only).")
+    var format: ListingFormat = .text
 
     @Option(help: "Language of labels.")
     var lang: Language = .en
 
     func run() throws {
       let listing = KnowledgeListing(try folders.knowledgeBase())
-      let output = format == .json ? listing.json(subject) : listing.text(subject, language: lang.rawValue)
+      let output: String? =
+        switch format {
+        case .json: listing.json(subject)
+        case .text: listing.text(subject, language: lang.rawValue)
+        case .markdown: subject == "limits" ? listing.limitsMarkdown() : nil
+        }
       guard let output else {
+        if format == .markdown, KnowledgeListing.subjects.contains(subject) {
+          throw Report.failure("error: --format markdown is only for 'limits'")
+        }
         throw Report.failure("error: cannot list '\(subject)'; choose one of: \(KnowledgeListing.subjects.joined(separator: ", "))")
       }
       Report.out(output)

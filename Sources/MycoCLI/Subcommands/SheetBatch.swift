@@ -37,8 +37,7 @@ extension Myco {
     func run() throws {
       var defaultDate = CalendarDate.today()
       if let date {
-        guard let parsed = CalendarDate(iso: date) else { throw ValidationError("--date '\(date)' is not a date like 2026-08-15") }
-        defaultDate = parsed
+        do { defaultDate = try CalendarDate.parse(date) } catch { throw ValidationError("--date \(error)") }
       }
       let writer = try sheet.writer(try folders.advisor())
       let url = URL(fileURLWithPath: csv)

@@ -61,7 +61,7 @@ extension Yields {
           bagsContaminated: bagsContaminated, adviceRules: adviceRules, kbVersion: kbVersion,
           notes: notes)
         try database.open().add(batch, knownVarieties: varieties.knownVarietyIDs())
-        print("recorded batch \(id)")
+        print("recorded batch \(TerminalText.escaped(id))")
       }
     }
   }

@@ -43,7 +43,7 @@ extension Yields {
           freshKg: freshKg ?? (freshJin ?? 0) * jin, grade: grade,
           priceYuanPerKg: priceYuanPerKg ?? priceYuanPerJin.map { $0 / jin })
         try database.open().add(harvest, weightColumn: freshKg == nil ? "fresh_jin" : "fresh_kg")
-        print("recorded harvest of batch \(batchID), flush \(flush)")
+        print("recorded harvest of batch \(TerminalText.escaped(batchID)), flush \(flush)")
       }
     }
   }

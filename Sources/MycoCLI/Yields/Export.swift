@@ -14,8 +14,8 @@ extension Yields {
 
     func run() throws {
       try reportingRecordErrors {
-        let paths = try database.open().exportCSV(to: out)
-        print("wrote \(paths.batches)\nwrote \(paths.harvests)")
+        let paths = try database.openForReading().exportCSV(to: out)
+        print("wrote \(TerminalText.escaped(paths.batches))\nwrote \(TerminalText.escaped(paths.harvests))")
       }
     }
   }

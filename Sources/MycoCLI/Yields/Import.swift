@@ -14,7 +14,8 @@ extension Yields {
     var batches: String?
     @Option(help: ArgumentHelp("Harvest CSV file.", valueName: "file"))
     var harvests: String?
-    @Flag(help: "Replace stored batches that have the same id, with all their harvests.")
+    @Flag(
+      help: "Replace stored batches that have the same id. Their stored harvests are kept, unless --harvests brings harvests of that batch: then those replace them (the summary counts both).")
     var replace = false
 
     func validate() throws {

@@ -7,7 +7,7 @@ struct Yields: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "yields",
     abstract: "Record batches and harvests, import and export CSV, and report yields.",
-    subcommands: [AddBatch.self, AddHarvest.self, Import.self, Export.self, Report.self]
+    subcommands: [AddBatch.self, AddHarvest.self, AddInput.self, Import.self, Export.self, Report.self, Record.self]
   )
 }
 
@@ -20,9 +20,14 @@ struct DatabaseOptions: ParsableArguments {
       valueName: "path"))
   var path: String?
 
-  /// Opens the chosen database, creating it if needed.
+  /// Opens the chosen database for writing, creating it if needed.
   func open() throws -> YieldDatabase {
     try YieldDatabase.open(path: path ?? YieldDatabase.defaultPath())
+  }
+
+  /// Opens the chosen database read-only (never created, migrated or changed).
+  func openForReading() throws -> YieldDatabase {
+    try YieldDatabase.openForReading(path: path ?? YieldDatabase.defaultPath())
   }
 }
 
@@ -43,9 +48,9 @@ func reportingRecordErrors(_ body: () throws -> Void) throws {
   }
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error, control characters escaped (`TerminalText`).
 func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
+  FileHandle.standardError.write(Data((TerminalText.escapedKeepingLayout(text) + "\n").utf8))
 }
 
 extension CalendarDate: ExpressibleByArgument {

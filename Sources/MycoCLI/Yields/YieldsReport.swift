@@ -31,13 +31,10 @@ extension Yields {
     var out: String?
 
     func fields() throws -> [ReportField] {
-      try by.split(separator: ",").map { name in
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard let field = ReportField(rawValue: trimmed) else {
-          throw ValidationError(
-            "--by: \"\(trimmed)\" is not a field; use \(ReportField.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
-        return field
+      do {
+        return try ReportField.list(by)
+      } catch {
+        throw ValidationError("--by: \(error)")
       }
     }
 
@@ -55,7 +52,7 @@ extension Yields {
       try reportingRecordErrors {
         let query = ReportQuery(
           groupBy: try fields(), variety: variety, from: from, to: to, adviceRule: advice)
-        let text = try database.open().report(query).rendered(as: format, unit: unit)
+        let text = try database.openForReading().report(query).rendered(as: format, unit: unit)
         if let out {
           // Atomic: written to a temporary file and renamed, so a symlink at --out is replaced, not followed.
           try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)

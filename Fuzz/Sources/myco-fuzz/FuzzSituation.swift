@@ -1,0 +1,52 @@
+import Foundation
+import MycoKnowledge
+
+/// `situation`: the `advise` flags → `Situation` → facts → advice path, from memory.
+///
+/// The input is lines `FLAG=VALUE` (`variety=shiitake`, `elevation=300`, `date=2026-08-15`,
+/// `bag=18x60`, `symptom=mites`, …), as `myco advise --FLAG VALUE` would get them. Number flags
+/// are parsed as ArgumentParser parses a `Double` option (`Double(text)`); the rest goes through
+/// `SituationInput.situation(today:)`, `Advisor.advise` and both renderings (text, JSON), in the
+/// language named by a `lang=` line (default zh).
+final class FuzzSituation: FuzzTarget, @unchecked Sendable {
+  private let advisor: Advisor
+  private let today = CalendarDate(year: 2026, month: 8, day: 15)!
+
+  init(root: URL) {
+    advisor = try! Advisor.load(
+      knowledge: root.appendingPathComponent("Knowledge"), knowledgeName: "Knowledge",
+      rules: root.appendingPathComponent("Rules"), rulesName: "Rules")
+  }
+
+  func run(_ input: Data) {
+    var flags = SituationInput(variety: "")
+    var language = "zh"
+    var whyNot: String?
+    for line in String(decoding: input, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
+      guard let equals = line.firstIndex(of: "=") else { continue }
+      let value = String(line[line.index(after: equals)...])
+      switch line[..<equals] {
+      case "variety": flags.variety = value
+      case "strain": flags.strain = value
+      case "elevation": flags.elevation = Double(value)
+      case "date": flags.date = value
+      case "bag": flags.bag = value
+      case "substrate": flags.substrate = value
+      case "stage": flags.stage = value
+      case "facility": flags.facility = value
+      case "temperature": flags.temperature = Double(value)
+      case "bag-temperature": flags.bagTemperature = Double(value)
+      case "humidity": flags.humidity = Double(value)
+      case "day-night-difference": flags.dayNightDifference = Double(value)
+      case "symptom": flags.symptoms.append(value)
+      case "lang": language = value
+      case "why-not": whyNot = value
+      default: continue
+      }
+    }
+    guard let situation = try? flags.situation(today: today), let report = try? advisor.advise(situation) else { return }
+    _ = report.text(language: language)
+    _ = report.json(language: language)
+    if let whyNot { _ = report.whyNot(whyNot, language: language) }
+  }
+}
