@@ -25,6 +25,8 @@ struct AgentController: Sendable {
     router.post("/agent/batch") { request, context in try await addBatch(request, context) }
     router.get("/agent/harvest") { request, context in try harvestPage(request, context) }
     router.post("/agent/harvest") { request, context in try await addHarvest(request, context) }
+    router.get("/agent/input") { request, context in try inputPage(request, context) }
+    router.post("/agent/input") { request, context in try await addInput(request, context) }
     router.get("/agent/report") { request, context in try reportPage(request, context) }
   }
 
@@ -101,7 +103,7 @@ struct AgentController: Sendable {
 
   func home(_ request: Request, _ context: MycoContext, message: String? = nil) throws -> Response {
     let session = try signedIn(request, context)
-    return page("agent", request, context, session: session, fields: ["home": true, "message": message as Any])
+    return page("agent", request, context, session: session, fields: ["home": true, "hasInputs": true, "message": message as Any])
   }
 
   // MARK: Records
@@ -179,6 +181,41 @@ struct AgentController: Sendable {
       return try home(request, context, message: (pages.words(language(request))["saved"] ?? "") + " " + harvest.batchID)
     } catch let error as InputError {
       return try harvestPage(request, context, values: input.values, error: error.message, status: HTTPResponse.Status(code: error.status))
+    }
+  }
+
+  func inputPage(_ request: Request, _ context: MycoContext, values: [String: String] = [:], error: String? = nil, status: HTTPResponse.Status = .ok) throws -> Response {
+    let session = try signedIn(request, context)
+    let words = pages.words(language(request))
+    let batch = values["batch"] ?? request.uri.queryParameters["batch"].map(String.init) ?? ""
+    let fields: [[String: Any]] = [
+      field("batch", words["batchId"], value: batch, required: true),
+      field("date", words["usedOn"], type: "date", value: values["date"] ?? today().description, required: true),
+      choice("kind", words["kind"], InputKind.allCases.map { ($0.rawValue, words["kind." + $0.rawValue] ?? $0.rawValue) }, selected: values["kind"] ?? "pesticide"),
+      field("product", words["product"], value: values["product"] ?? "", required: true),
+      field("amount", words["amount"], type: "number", value: values["amount"] ?? "", step: "any"),
+      choice("unit", words["unit"], [("", "—")] + InputUnit.allCases.map { ($0.rawValue, $0.rawValue) }, selected: values["unit"]),
+      field("target", words["target"], value: values["target"] ?? ""),
+      field("note", words["note"], value: values["note"] ?? ""),
+    ]
+    return page("agent", request, context, session: session, status: status, fields: [
+      "form": ["title": words["addInput"] ?? "", "action": "/agent/input", "fields": fields] as [String: Any], "error": error as Any,
+    ])
+  }
+
+  /// Records an input or spray: a banned product is refused with the reason; an unregistered
+  /// pesticide is stored and its warning shown.
+  func addInput(_ request: Request, _ context: MycoContext) async throws -> Response {
+    _ = try signedIn(request, context)
+    let pairs = try await form(request, context)
+    let input = RecordInput(pairs: pairs, fields: RecordInput.inputFields)
+    do {
+      let stored = try records.add(input: input, base: store.current)
+      context.logger.info("agent \(context.agent ?? "?") recorded \(stored.kind.rawValue) for batch \(stored.batchID)")
+      let saved = (pages.words(language(request))["saved"] ?? "") + " " + stored.batchID + " · " + stored.product
+      return try home(request, context, message: stored.warning.isEmpty ? saved : saved + " — ⚠ " + stored.warning)
+    } catch let error as InputError {
+      return try inputPage(request, context, values: input.values, error: error.message, status: HTTPResponse.Status(code: error.status))
     }
   }
 

@@ -9,7 +9,10 @@ struct RecordInput {
     "inoculated-on", "facility", "bags-contaminated", "advice-rules", "kb-version", "notes",
   ]
   static let harvestFields: Set<String> = ["batch", "date", "flush", "fresh-kg", "grade", "price-yuan-per-kg"]
-  static let numberFields: Set<String> = ["elevation", "dry-substrate-kg", "bags", "bags-contaminated", "flush", "fresh-kg", "price-yuan-per-kg"]
+  static let inputFields: Set<String> = ["batch", "date", "kind", "product", "amount", "unit", "target", "note"]
+  static let numberFields: Set<String> = [
+    "elevation", "dry-substrate-kg", "bags", "bags-contaminated", "flush", "fresh-kg", "price-yuan-per-kg", "amount",
+  ]
 
   var values: [String: String] = [:]
   var adviceRules: [String] = []
@@ -92,6 +95,24 @@ struct RecordInput {
       kbVersion: values["kb-version"] ?? (adviceRules.isEmpty ? "" : kbVersion), notes: try text("notes"))
   }
 
+  /// An input or spray, with the `myco yields add-input` option names.
+  func input() throws(InputError) -> Input {
+    let kindText = try text("kind", required: true)
+    guard let kind = InputKind(rawValue: kindText) else {
+      throw InputError("'kind' must be one of \(InputKind.allCases.map(\.rawValue).joined(separator: ", "))", field: "kind")
+    }
+    var unit: InputUnit?
+    if let unitText = values["unit"] {
+      guard let parsed = InputUnit(rawValue: unitText) else {
+        throw InputError("'unit' must be one of \(InputUnit.allCases.map(\.rawValue).joined(separator: ", "))", field: "unit")
+      }
+      unit = parsed
+    }
+    return Input(
+      batchID: try text("batch", required: true), usedOn: try date("date"), kind: kind, product: try text("product", required: true),
+      amount: try number("amount"), unit: unit, target: try text("target"), note: try text("note"))
+  }
+
   func harvest() throws(InputError) -> Harvest {
     Harvest(
       batchID: try text("batch", required: true), harvestedOn: try date("date"), flush: try integer("flush", required: true)!,
@@ -103,11 +124,14 @@ extension YieldRecordsError {
   /// The records' column names as the API and forms name the fields.
   static let fieldNames = [
     "elevation_m": "elevation", "dry_substrate_kg_per_bag": "dry-substrate-kg", "harvested_on": "date", "fresh_jin": "fresh-kg",
+    "used_on": "date",
   ]
 
   /// The refusal as an ``InputError`` (422): every problem in words, the first one's column as the field.
   func inputError(batch: Bool) -> InputError {
     func field(_ column: String) -> String {
+      // `add-batch` and `add-harvest` name problems by their option (`--id`), CSV imports by column.
+      if column.hasPrefix("--") { return String(column.dropFirst(2)) }
       if column == "batch_id" { return batch ? "id" : "batch" }
       return Self.fieldNames[column] ?? column.replacingOccurrences(of: "_", with: "-")
     }

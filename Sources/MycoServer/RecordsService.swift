@@ -26,6 +26,17 @@ struct RecordsService: Sendable {
     return harvest
   }
 
+  /// Records an input or spray; a banned product is refused (422), an unregistered one is stored
+  /// with a warning, which is returned.
+  func add(input form: RecordInput, base: LoadedBase) throws(InputError) -> Input {
+    let input = try form.input()
+    do { return try database.add(input, checker: base.advisor.knowledge.inputChecker, file: "agent-input") } catch let error as YieldRecordsError {
+      throw error.inputError(batch: false)
+    } catch {
+      throw InputError(status: 500, "the input could not be stored")
+    }
+  }
+
   func report(_ query: ReportQuery) throws(InputError) -> YieldReport {
     do { return try database.report(query) } catch let error as YieldRecordsError {
       throw error.inputError(batch: false)

@@ -153,3 +153,48 @@ struct AgentPageTests {
 extension HTTPField.Name {
   static let retryAfterTest = Self("Retry-After")!
 }
+
+@Suite("Agent input page")
+struct AgentInputPageTests {
+  @Test func aBannedPesticideIsRefusedAndAnUnregisteredOneIsStoredWithAWarning() async throws {
+    let fixture = try ServerFixture()
+    let database = fixture.dependencies.database
+    try await fixture.test { client in
+      let (cookie, csrf) = try await AgentPageTests.signIn(client)
+      var headers = AgentPageTests.formType
+      headers[.cookie] = cookie
+      let batch: [(String, String)] = [
+        ("id", "WS-9"), ("grower", "农户丙"), ("variety", "shiitake"), ("bag-size", "15x55"), ("dry-substrate-kg", "1.1"),
+        ("bags", "200"), ("inoculated-on", "2026-03-01"), ("csrf", csrf),
+      ]
+      try await client.execute(uri: "/agent/batch", method: .post, headers: headers, body: AgentPageTests.form(batch)) { #expect($0.status == .ok) }
+      try await client.execute(uri: "/agent/input?batch=WS-9", method: .get, headers: [.cookie: cookie]) { response in
+        #expect(response.status == .ok)
+        #expect(response.text.contains("value=\"WS-9\""))
+        #expect(response.text.contains("name=\"kind\""))
+      }
+      let banned: [(String, String)] = [("batch", "WS-9"), ("date", "2026-04-01"), ("kind", "pesticide"), ("product", "甲胺磷")]
+      try await client.execute(uri: "/agent/input", method: .post, headers: headers, body: AgentPageTests.form(banned)) {
+        #expect($0.status == .forbidden, "no CSRF token")
+      }
+      try await client.execute(uri: "/agent/input", method: .post, headers: headers, body: AgentPageTests.form(banned + [("csrf", csrf)])) { response in
+        #expect(response.status == .unprocessableContent)
+        #expect(response.text.contains("never use it on edible fungi"))
+      }
+      let unregistered: [(String, String)] = [
+        ("batch", "WS-9"), ("date", "2026-04-02"), ("kind", "pesticide"), ("product", "SomeUnknownSpray"), ("amount", "20"), ("unit", "ml"),
+        ("target", "small-flies"), ("csrf", csrf),
+      ]
+      try await client.execute(uri: "/agent/input", method: .post, headers: headers, body: AgentPageTests.form(unregistered)) { response in
+        #expect(response.status == .ok)
+        #expect(response.text.contains("not registered for edible fungi"))
+      }
+      try await client.execute(uri: "/agent/input", method: .post, headers: headers, body: AgentPageTests.form([("batch", "WS-9"), ("date", "2026-04-02"), ("kind", "magic"), ("product", "x"), ("csrf", csrf)])) { response in
+        #expect(response.status == .badRequest)
+      }
+    }
+    let stored = try database.inputs(batch: "WS-9")
+    #expect(stored.map(\.product) == ["SomeUnknownSpray"])
+    #expect(stored.first?.warning.isEmpty == false)
+  }
+}
