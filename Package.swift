@@ -18,6 +18,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
   ],
   targets: [
     // The system libxml2, found with pkg-config (Debian: libxml2-dev).
@@ -25,6 +27,12 @@ let package = Package(
       name: "CLibXML2",
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    // The system libqrencode (Debian: libqrencode-dev), for the QR codes on sheets.
+    .systemLibrary(
+      name: "CQREncode",
+      pkgConfig: "libqrencode",
+      providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]
     ),
     // A small safe Swift API over libxml2: no network, no entities, limits, XSD, line numbers.
     .target(name: "MycoXML", dependencies: ["CLibXML2"]),
@@ -47,7 +55,19 @@ let package = Package(
     .target(
       name: "MycoSheets",
       dependencies: [
-        "MycoKnowledge", "MycoRules", "MycoRecords", "MycoCalendar", "MycoUnits", "MycoCSV",
+        "MycoKnowledge", "MycoRules", "MycoRecords", "MycoCalendar", "MycoUnits", "MycoCSV", "CQREncode",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      resources: [.copy("Templates")]
+    ),
+    // `myco serve`: the growers' phone page, the agents' pages and the JSON API (Hummingbird 2).
+    .target(
+      name: "MycoServer",
+      dependencies: [
+        "MycoKnowledge", "MycoRules", "MycoRecords", "MycoSheets", "MycoCalendar", "MycoUnits",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "Mustache", package: "swift-mustache"),
       ],
       resources: [.copy("Templates")]
@@ -56,7 +76,7 @@ let package = Package(
     .executableTarget(
       name: "MycoCLI",
       dependencies: [
-        "MycoKnowledge", "MycoRules", "MycoRecords", "MycoSheets", "MycoCalendar", "MycoUnits",
+        "MycoKnowledge", "MycoRules", "MycoRecords", "MycoSheets", "MycoServer", "MycoCalendar", "MycoUnits",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -76,6 +96,13 @@ let package = Package(
     .testTarget(
       name: "MycoSheetsTests",
       dependencies: ["MycoSheets", "MycoKnowledge", "MycoCalendar", "MycoUnits", "MycoCLI"]
+    ),
+    .testTarget(
+      name: "MycoServerTests",
+      dependencies: [
+        "MycoServer", "MycoKnowledge", "MycoRecords", "MycoCalendar", "MycoUnits",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
     ),
   ]
 )

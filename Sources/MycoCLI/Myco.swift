@@ -18,7 +18,7 @@ struct Myco: ParsableCommand {
         myco rules list
         myco knowledge list varieties
       """,
-    subcommands: [Advise.self, Suggest.self, Rules.self, Knowledge.self, Yields.self, Sheet.self]
+    subcommands: [Advise.self, Suggest.self, Rules.self, Knowledge.self, Yields.self, Sheet.self, Serve.self]
   )
 
   @Flag(name: .long, help: "Show Myco's version, the knowledge base and rules versions, and the folders in use.")

@@ -36,7 +36,7 @@ public struct SheetBuilder: Sendable {
     let (steps, more) = stepItems()
     let questions = questionLines()
     let (rules, sources) = ruleReferences()
-    return SheetModel(
+    var model = SheetModel(
       lang: language.htmlLang, bilingual: language == .zhEn, L: labels.all(language), title: title(),
       situation: situationFields(), identity: identityFields(), fits: fitFields(), keyMessages: keyMessages(),
       timelineBasis: basis, timeline: timeline, targets: targets, steps: steps,
@@ -46,6 +46,21 @@ public struct SheetBuilder: Sendable {
       contact: request.contact.map { Line($0) } ?? labels.line("contactDefault", language),
       rules: rules, sources: sources, version: report.version, hasTimeline: !timeline.isEmpty, hasTargets: !targets.isEmpty,
       hasQuestions: !questions.isEmpty)
+    model.qr = qrItems()
+    model.hasQR = !model.qr.isEmpty
+    return model
+  }
+
+  /// With a base URL: a QR code to this situation's advice on the phone, and one to the
+  /// harvest form of the batch (when the sheet has a batch id). A code that cannot be made is left out.
+  func qrItems() -> [QRItem] {
+    guard let base = request.baseURL else { return [] }
+    var links = [("qrAdvice", SheetLinks.advice(base: base, situation: request.situation, language: language.primary))]
+    if let batch = request.batchID { links.append(("qrHarvest", SheetLinks.harvest(base: base, batchID: batch))) }
+    return links.compactMap { key, url in
+      guard let code = try? QRCode(url) else { return nil }
+      return QRItem(label: labels.line(key, language), url: url, svg: code.svg)
+    }
   }
 
   // MARK: - Header and applicability

@@ -47,6 +47,16 @@ public struct SheetModel: Sendable {
   public var hasTimeline: Bool
   public var hasTargets: Bool
   public var hasQuestions: Bool
+  /// QR codes to the phone page (only with a base URL).
+  public var qr: [QRItem] = []
+  public var hasQR = false
+}
+
+/// A QR code on the sheet: what it opens, and the code as SVG.
+public struct QRItem: Sendable, Hashable {
+  public var label: Line
+  public var url: String
+  public var svg: String
 }
 
 /// A labelled value in the header or the "who it fits" box.

@@ -13,11 +13,15 @@ public struct SheetRequest: Sendable, Hashable {
   public var datePrinted: CalendarDate?
   /// The extension agent's name and phone, if the agent wants them printed.
   public var contact: String?
+  /// Where `myco serve` runs (`--base-url`); when set the sheet carries QR codes to the phone
+  /// page for this situation and, with a batch id, to the harvest form for the batch.
+  public var baseURL: String?
 
   public init(
     situation: Situation, grower: String? = nil, village: String? = nil, batchID: String? = nil,
-    language: SheetLanguage = .zh, datePrinted: CalendarDate? = nil, contact: String? = nil
+    language: SheetLanguage = .zh, datePrinted: CalendarDate? = nil, contact: String? = nil, baseURL: String? = nil
   ) {
+    self.baseURL = baseURL
     self.situation = situation
     self.grower = grower
     self.village = village
