@@ -38,7 +38,7 @@ struct APIController: Sendable {
     let data = try await jsonBody(request)
     let base = store.current
     do {
-      let input = try SituationInput(json: data)
+      let input = try AdviceRequest(json: data)
       let situation = try input.situation(base: base, today: today())
       return Responses.json(try base.advisor.advise(situation).json(language: input.language))
     } catch let error as InputError {

@@ -24,7 +24,7 @@ struct GrowerController: Sendable {
 
   /// The question form, filled in from the query (so "change the situation" keeps the answers).
   func formPage(_ request: Request, _ context: MycoContext, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
-    let input = SituationInput(pairs: request.queryPairs)
+    let input = AdviceRequest(pairs: request.queryPairs)
     let base = store.current
     let knowledge = base.advisor.knowledge
     let language = input.language
@@ -58,7 +58,7 @@ struct GrowerController: Sendable {
   /// The answer: advice as on the sheet, the questions that would sharpen it as form fields,
   /// and the link to the printable sheet. A bad situation shows the form again with the problem.
   func advicePage(_ request: Request, _ context: MycoContext) -> Response {
-    let input = SituationInput(pairs: request.queryPairs)
+    let input = AdviceRequest(pairs: request.queryPairs)
     let base = store.current
     let language = input.language
     let situation: Situation
@@ -99,7 +99,7 @@ struct GrowerController: Sendable {
 
   /// The printable sheet for the same situation, made by the same renderer as `myco sheet`.
   func sheet(_ request: Request, _ context: MycoContext) async throws -> Response {
-    let input = SituationInput(pairs: request.queryPairs)
+    let input = AdviceRequest(pairs: request.queryPairs)
     let base = store.current
     let situation: Situation
     do { situation = try input.situation(base: base, today: today()) } catch { return Responses.error(error) }

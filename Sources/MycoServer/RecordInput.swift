@@ -1,3 +1,4 @@
+import MycoUnits
 import MycoCalendar
 import Foundation
 import MycoRecords
@@ -47,7 +48,7 @@ struct RecordInput {
           return text
         }
       case ("advice-rules", _): throw InputError("'advice-rules' must be an array of rule ids", field: key)
-      case (_, .number(let number)) where Self.numberFields.contains(key): values[key] = SituationInput.format(number)
+      case (_, .number(let number)) where Self.numberFields.contains(key): values[key] = AdviceRequest.format(number)
       case (_, _) where Self.numberFields.contains(key): throw InputError("'\(key)' must be a number", field: key)
       case (_, .string(let text)): values[key] = text
       default: throw InputError("'\(key)' must be a string", field: key)
@@ -86,7 +87,7 @@ struct RecordInput {
 
   func batch(kbVersion: String) throws(InputError) -> Batch {
     let bagText = try text("bag-size", required: true)
-    guard let bag = BagSize(bagText) else { throw InputError("'bag-size' must be a size like 15x55, not '\(bagText)'", field: "bag-size") }
+    guard let bag = BagDimensions(parsing: bagText) else { throw InputError("'bag-size' must be a size like 15x55, not '\(bagText)'", field: "bag-size") }
     return Batch(
       id: try text("id", required: true), grower: try text("grower", required: true), place: try text("place"),
       elevationM: try number("elevation"), variety: try text("variety", required: true), strain: try text("strain"),

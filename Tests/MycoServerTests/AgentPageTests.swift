@@ -18,7 +18,7 @@ struct AgentPageTests {
   }
 
   static func form(_ pairs: [(String, String)]) -> ByteBuffer {
-    ByteBuffer(string: SituationInput.encode(pairs))
+    ByteBuffer(string: AdviceRequest.encode(pairs))
   }
 
   static let formType: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]

@@ -58,7 +58,7 @@ struct PhonePageTests {
         pairs.append((name, choices[name] ?? attribute("value") ?? ""))
       }
     }
-    return SituationInput.encode(pairs)
+    return AdviceRequest.encode(pairs)
   }
 
   @Test func growerSubmitsTheFormAndReadsTheAdvice() async throws {

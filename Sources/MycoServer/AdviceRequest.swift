@@ -32,7 +32,7 @@ public struct InputError: Error, Sendable, Hashable {
 /// A grower's situation as a web form or JSON gives it, with the CLI's option names
 /// (`variety`, `elevation`, `date`, `bag`, `stage`, `temperature`, `bag-temperature`, `humidity`,
 /// `day-night-difference`, `symptoms`/`symptom`, …), plus `village` and `lang`.
-public struct SituationInput: Sendable, Hashable {
+public struct AdviceRequest: Sendable, Hashable {
   public var values: [String: String] = [:]
   public var symptoms: [String]?
   public var language = "zh"
