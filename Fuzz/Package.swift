@@ -8,7 +8,7 @@ let package = Package(
   name: "MycoFuzz",
   platforms: [.macOS(.v15)],
   dependencies: [
-    .package(name: "Myco", path: ".."),
+    .package(name: "Myco", path: "..")
   ],
   targets: [
     .executableTarget(

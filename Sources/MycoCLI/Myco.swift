@@ -31,11 +31,14 @@ struct Myco: ParsableCommand {
     let knowledge = try folders.knowledgeFolder()
     let rules = try folders.rulesFolder()
     do {
-      let advisor = try Advisor.load(knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
+      let advisor = try Advisor.load(
+        knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
       Report.out("knowledge base \(advisor.knowledge.version): \(knowledge.url.path) (\(knowledge.source.label))\n")
       Report.out("rules \(advisor.rules.version): \(rules.url.path) (\(rules.source.label))\n")
     } catch {
-      Report.out("knowledge base: \(knowledge.url.path) (\(knowledge.source.label))\nrules: \(rules.url.path) (\(rules.source.label))\n")
+      Report.out(
+        "knowledge base: \(knowledge.url.path) (\(knowledge.source.label))\nrules: \(rules.url.path) (\(rules.source.label))\n"
+      )
       throw Report.failure(error.diagnostics)
     }
   }

@@ -28,7 +28,9 @@ public struct AdviceChanges: Sendable {
         case (nil, let added?): lines.append("+ \(added.rule) [\(added.topic)] \(added.certainty.rawValue)")
         case (let removed?, nil): lines.append("- \(removed.rule) [\(removed.topic)] \(removed.certainty.rawValue)")
         case (let a?, let b?) where a.certainty != b.certainty || a.text != b.text:
-          lines.append("~ \(b.rule) [\(b.topic)] " + (a.certainty != b.certainty ? "\(a.certainty.rawValue) → \(b.certainty.rawValue)" : "text changed"))
+          lines.append(
+            "~ \(b.rule) [\(b.topic)] "
+              + (a.certainty != b.certainty ? "\(a.certainty.rawValue) → \(b.certainty.rawValue)" : "text changed"))
         default: break
         }
       }
@@ -49,8 +51,10 @@ public struct AdviceChanges: Sendable {
     knowledge: URL, knowledgeName: String, old: URL, oldName: String, new: URL, newName: String
   ) throws(LoadFailure) -> AdviceChanges {
     let knowledgeBase = try KnowledgeBase.load(directory: knowledge, displayName: knowledgeName)
-    let oldRules = try Advisor.loadRules(old, name: oldName, vocabulary: knowledgeBase.vocabulary, sources: knowledgeBase.sources)
-    let newRules = try Advisor.loadRules(new, name: newName, vocabulary: knowledgeBase.vocabulary, sources: knowledgeBase.sources)
+    let oldRules = try Advisor.loadRules(
+      old, name: oldName, vocabulary: knowledgeBase.vocabulary, sources: knowledgeBase.sources)
+    let newRules = try Advisor.loadRules(
+      new, name: newName, vocabulary: knowledgeBase.vocabulary, sources: knowledgeBase.sources)
     var cases: [RuleTestCase] = []
     for (folder, name) in [(new, newName), (old, oldName)] {
       guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("tests").path) else { continue }
@@ -80,7 +84,9 @@ public struct AdviceChanges: Sendable {
       lines += change.lines.map { "    \($0)" }
     }
     lines.append("")
-    lines.append("\(rules.added.count) added, \(rules.removed.count) removed, \(rules.changed.count) changed; \(cases.count) of \(caseCount) situations change advice")
+    lines.append(
+      "\(rules.added.count) added, \(rules.removed.count) removed, \(rules.changed.count) changed; \(cases.count) of \(caseCount) situations change advice"
+    )
     return lines.joined(separator: "\n") + "\n"
   }
 

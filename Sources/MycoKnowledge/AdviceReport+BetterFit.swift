@@ -29,19 +29,25 @@ extension AdviceReport {
     let name = variety.name.text(in: language)
     let command = "myco suggest --elevation \(Value.format(elevation)) --date \(date)"
     if case .symbol("none")? = evaluation.facts["start-window"]?.value {
-      let others = suggestions.filter { $0.variety.id != variety.id && $0.window != nil && $0.reason != .noWindow }.prefix(3)
+      let others = suggestions.filter { $0.variety.id != variety.id && $0.window != nil && $0.reason != .noWindow }
+        .prefix(3)
       if !others.isEmpty {
         let listed = others.map { other in
-          let when = other.fitsNow
+          let when =
+            other.fitsNow
             ? (zh ? "现在可以开始" : "start now")
-            : (zh ? "约 \(other.window?.nextOpens?.description ?? "?") 起" : "from about \(other.window?.nextOpens?.description ?? "?")")
+            : (zh
+              ? "约 \(other.window?.nextOpens?.description ?? "?") 起"
+              : "from about \(other.window?.nextOpens?.description ?? "?")")
           return "\(other.variety.name.text(in: language))" + (zh ? "（\(when)）" : " (\(when))")
         }
-        fits.append(BetterFit(
-          kind: "variety", choices: others.map(\.variety.id),
-          text: zh
-            ? "这个海拔没有\(name)的开始适期。这里更合适的品种：\(listed.joined(separator: "、"))（详见 \(command)）。"
-            : "\(name.prefix(1).uppercased() + name.dropFirst()) has no start window at this elevation. Better fits here: \(listed.joined(separator: ", ")) (see \(command))."))
+        fits.append(
+          BetterFit(
+            kind: "variety", choices: others.map(\.variety.id),
+            text: zh
+              ? "这个海拔没有\(name)的开始适期。这里更合适的品种：\(listed.joined(separator: "、"))（详见 \(command)）。"
+              : "\(name.prefix(1).uppercased() + name.dropFirst()) has no start window at this elevation. Better fits here: \(listed.joined(separator: ", ")) (see \(command))."
+          ))
       }
     }
     if case .symbol(let type)? = evaluation.facts["strain-type"]?.value,
@@ -49,17 +55,20 @@ extension AdviceReport {
       let mine = own.strainTypes.first(where: { $0.type == type }), let best = own.strainTypes.first,
       best.type != type, best.shareInRange - mine.shareInRange >= Self.strainTypeMargin
     {
-      let lines = SuggestionLines(suggestion: own, knowledge: knowledge, facility: nil, elevation: elevation, language: language)
+      let lines = SuggestionLines(
+        suggestion: own, knowledge: knowledge, facility: nil, elevation: elevation, language: language)
       let better = own.strainTypes.filter { $0.shareInRange - mine.shareInRange >= Self.strainTypeMargin }
       let mineShare = Int((mine.shareInRange * 100).rounded())
       let label = knowledge.vocabulary["strain-type"]?.display(.symbol(type), language: language) ?? type
       let range = "\(Value.format(mine.fruitingMinimum))–\(Value.format(mine.fruitingMaximum))"
       let span = VarietySuggester.fruitingSpanDays
-      fits.append(BetterFit(
-        kind: "strain-type", choices: better.map(\.type),
-        text: zh
-          ? "您的菌株属\(label)（出菇 \(range) ℃）：估计约 \(mine.fruitingFrom) 开始出菇，此后 \(span) 天只有 \(mineShare)% 的日子在这个范围内。更合适的温型：\(better.map(lines.strainType).joined(separator: "；"))（Myco 按估算气温的推断）。"
-          : "Your strain is \(label) (fruits at \(range) °C): fruiting should start about \(mine.fruitingFrom), and only \(mineShare) % of the next \(span) days fall in that range. Better-fitting types: \(better.map(lines.strainType).joined(separator: "; ")) (Myco's inference from the estimated temperatures)."))
+      fits.append(
+        BetterFit(
+          kind: "strain-type", choices: better.map(\.type),
+          text: zh
+            ? "您的菌株属\(label)（出菇 \(range) ℃）：估计约 \(mine.fruitingFrom) 开始出菇，此后 \(span) 天只有 \(mineShare)% 的日子在这个范围内。更合适的温型：\(better.map(lines.strainType).joined(separator: "；"))（Myco 按估算气温的推断）。"
+            : "Your strain is \(label) (fruits at \(range) °C): fruiting should start about \(mine.fruitingFrom), and only \(mineShare) % of the next \(span) days fall in that range. Better-fitting types: \(better.map(lines.strainType).joined(separator: "; ")) (Myco's inference from the estimated temperatures)."
+        ))
     }
     return fits
   }

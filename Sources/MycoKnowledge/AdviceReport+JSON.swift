@@ -76,7 +76,9 @@ extension AdviceReport {
       situation: situation, version: version, language: language, notes: notes(language: language),
       better_fits: betterFits(language: language), advice: advice.map(item),
       warnings: evaluation.warnings.map(item), overridden: evaluation.overridden.map(item),
-      missing: questions.map { Question(fact: $0.fact.name, question: $0.fact.question.text(in: language), rules: $0.rules) },
+      missing: questions.map {
+        Question(fact: $0.fact.name, question: $0.fact.question.text(in: language), rules: $0.rules)
+      },
       facts: facts,
       trace: Trace(fired: evaluation.fired, failed: evaluation.failed, undecided: evaluation.undecided))
   }

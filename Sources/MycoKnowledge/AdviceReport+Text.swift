@@ -32,14 +32,20 @@ extension AdviceReport {
       lines.append(zh ? "被取代的建议" : "Overridden advice")
       for advice in evaluation.overridden {
         let by = advice.overriddenBy ?? ""
-        lines.append("  - [\(advice.rule)] \(advice.title.text(in: language)) — " + (zh ? "被 [\(by)] 取代" : "overridden by [\(by)]"))
+        lines.append(
+          "  - [\(advice.rule)] \(advice.title.text(in: language)) — " + (zh ? "被 [\(by)] 取代" : "overridden by [\(by)]")
+        )
       }
       lines.append("")
     }
     if !questions.isEmpty {
       lines.append(zh ? "告诉我这些，建议会更准确：" : "Tell me these to refine the advice:")
       for (fact, rules) in questions {
-        lines.append("  ? \(fact.question.text(in: language))  " + (zh ? "（\(rules.count) 条建议取决于它）" : "(\(rules.count) " + (rules.count == 1 ? "rule waits" : "rules wait") + " on it)"))
+        lines.append(
+          "  ? \(fact.question.text(in: language))  "
+            + (zh
+              ? "（\(rules.count) 条建议取决于它）"
+              : "(\(rules.count) " + (rules.count == 1 ? "rule waits" : "rules wait") + " on it)"))
       }
       lines.append("")
     }
@@ -49,7 +55,7 @@ extension AdviceReport {
       let type = knowledge.vocabulary[$0.key]?.type
       return type == .number || type == .text
     }
-      .sorted { $0.key < $1.key }
+    .sorted { $0.key < $1.key }
     if !estimates.isEmpty {
       lines.append(zh ? "估算值（不是实测）：" : "Estimates (not measurements):")
       for (name, fact) in estimates {
@@ -65,7 +71,9 @@ extension AdviceReport {
   public func header(language: String) -> String {
     let zh = language == "zh"
     var parts = [knowledge.variety(situation.variety)?.name.text(in: language) ?? situation.variety]
-    if let elevation = situation.elevation ?? evaluation.facts["elevation"].flatMap({ if case .number(let n) = $0.value { n } else { nil } }) {
+    if let elevation = situation.elevation
+      ?? evaluation.facts["elevation"].flatMap({ if case .number(let n) = $0.value { n } else { nil } })
+    {
       parts.append((zh ? "海拔 " : "elevation ") + "\(Value.format(elevation))" + (zh ? " 米" : " m"))
     }
     if let date = situation.date { parts.append(date.description) }
@@ -78,10 +86,14 @@ extension AdviceReport {
 
   private func item(_ advice: Advice, language: String) -> [String] {
     let zh = language == "zh"
-    var lines = ["  • \(advice.certainty.words(in: language))\(zh ? "" : ":") \(fill(advice.text.text(in: language), language: language))  [\(advice.rule)]"]
+    var lines = [
+      "  • \(advice.certainty.words(in: language))\(zh ? "" : ":") \(fill(advice.text.text(in: language), language: language))  [\(advice.rule)]"
+    ]
     lines.append("    " + (zh ? "原因：" : "Why: ") + advice.because.text(in: language))
     let basis = basis(of: advice.rule, language: language)
-    if !basis.isEmpty { lines.append("    " + (zh ? "依据：" : "Because of: ") + basis.joined(separator: zh ? "；" : "; ")) }
+    if !basis.isEmpty {
+      lines.append("    " + (zh ? "依据：" : "Because of: ") + basis.joined(separator: zh ? "；" : "; "))
+    }
     let sources = advice.sources.map { Self.shownReference($0) + ($0.uncertain ? (zh ? "（不确定）" : " (uncertain)") : "") }
     lines.append("    " + (zh ? "来源：" : "Source: ") + sources.joined(separator: "; "))
     return lines
@@ -98,7 +110,8 @@ extension AdviceReport {
     }
     var seen = Set<String>()
     return names.compactMap { name in
-      guard seen.insert(name).inserted, let fact = evaluation.facts[name], let declaration = knowledge.vocabulary[name] else {
+      guard seen.insert(name).inserted, let fact = evaluation.facts[name], let declaration = knowledge.vocabulary[name]
+      else {
         return nil
       }
       let grower = !declaration.question.isEmpty
@@ -126,12 +139,16 @@ extension AdviceReport {
     case .fired:
       return title + (zh ? "：已触发，建议已给出。" : ": fired; its advice is given.")
     case .overridden(let winner):
-      return title + (zh ? "：已触发，但同一主题被优先级更高或更具体的 [\(winner)] 取代。" :
-        ": fired, but [\(winner)] won the same topic (higher priority or more specific).")
+      return title
+        + (zh
+          ? "：已触发，但同一主题被优先级更高或更具体的 [\(winner)] 取代。"
+          : ": fired, but [\(winner)] won the same topic (higher priority or more specific).")
     case .failed(let failure):
       let seen = failure.seen.map { display(failure.fact, $0, language: language) } ?? (zh ? "未知" : "unknown")
-      return title + (zh ? "：没有触发，因为条件「\(failure.test)」不成立（\(factLabel(failure.fact, language: language)) 是 \(seen)）。" :
-        ": did not fire because \"\(failure.test)\" is false (\(factLabel(failure.fact, language: language)) is \(seen)).")
+      return title
+        + (zh
+          ? "：没有触发，因为条件「\(failure.test)」不成立（\(factLabel(failure.fact, language: language)) 是 \(seen)）。"
+          : ": did not fire because \"\(failure.test)\" is false (\(factLabel(failure.fact, language: language)) is \(seen)).")
     case .undecided(let missing):
       let names = missing.map { factLabel($0, language: language) + " (\($0))" }.joined(separator: zh ? "、" : ", ")
       return title + (zh ? "：无法判断，缺少：\(names)。" : ": cannot be decided; missing: \(names).")

@@ -53,10 +53,14 @@ public struct AdviceReport: Sendable {
     if let place = situation.place, situation.elevation == nil, let fact = evaluation.facts["elevation"] {
       let name = Places(knowledge: knowledge).find(place)?.name.text(in: language) ?? place
       notes.append(
-        zh ? "海拔按地点「\(name)」取 \(display("elevation", fact.value, language: language))（地名表中有出处的海拔；您的菇棚可能更高或更低，知道的话请直接给海拔）。"
-          : "Elevation taken from the place \(name): \(display("elevation", fact.value, language: language)) (a sourced elevation from the places table; your farm may lie higher or lower — give the elevation if you know it).")
+        zh
+          ? "海拔按地点「\(name)」取 \(display("elevation", fact.value, language: language))（地名表中有出处的海拔；您的菇棚可能更高或更低，知道的话请直接给海拔）。"
+          : "Elevation taken from the place \(name): \(display("elevation", fact.value, language: language)) (a sourced elevation from the places table; your farm may lie higher or lower — give the elevation if you know it)."
+      )
     }
-    if let strain = situation.strain, let variety = knowledge.variety(situation.variety), variety.strain(named: strain) == nil {
+    if let strain = situation.strain, let variety = knowledge.variety(situation.variety),
+      variety.strain(named: strain) == nil
+    {
       let types = knowledge.vocabulary["strain-type"]?.values.map { $0.label.text(in: language) } ?? []
       let known = variety.strains.map(\.id).joined(separator: zh ? "、" : ", ")
       let typeGiven = situation.strainType != nil
@@ -66,17 +70,24 @@ public struct AdviceReport: Sendable {
             + (typeGiven ? "；按您说的温型给建议。" : "。请告诉我它是哪种温型：\(types.joined(separator: "、"))（菌种袋或购种单上一般会写）。"))
       } else {
         notes.append(
-          "The strain \(strain) is not in the \(variety.name.text(in: language)) strain table" + (known.isEmpty ? "" : " (it lists \(known))")
-            + (typeGiven ? "; the advice uses the temperature type you gave." : ". Which temperature type is it: \(types.joined(separator: ", "))? (The spawn bag or receipt usually says.)"))
+          "The strain \(strain) is not in the \(variety.name.text(in: language)) strain table"
+            + (known.isEmpty ? "" : " (it lists \(known))")
+            + (typeGiven
+              ? "; the advice uses the temperature type you gave."
+              : ". Which temperature type is it: \(types.joined(separator: ", "))? (The spawn bag or receipt usually says.)")
+        )
       }
     }
     if situation.stage == nil, evaluation.warnings.contains(where: { $0.rule.hasPrefix("limits.") }) {
       notes.append(
-        zh ? "您没有说现在到了哪个阶段：超限警告按这个品种最耐受的阶段判断（警告里写明按的是哪个阶段），告诉我阶段会更准。"
-          : "You did not say which stage you are at: limit warnings assume the stage this variety tolerates best (each warning names it); give the stage for sharper advice.")
+        zh
+          ? "您没有说现在到了哪个阶段：超限警告按这个品种最耐受的阶段判断（警告里写明按的是哪个阶段），告诉我阶段会更准。"
+          : "You did not say which stage you are at: limit warnings assume the stage this variety tolerates best (each warning names it); give the stage for sharper advice."
+      )
     }
     for (name, fact) in evaluation.facts.sorted(by: { $0.key < $1.key }) {
-      guard case .given = fact.origin, case .number(let value) = fact.value, let declaration = knowledge.vocabulary[name]
+      guard case .given = fact.origin, case .number(let value) = fact.value,
+        let declaration = knowledge.vocabulary[name]
       else { continue }
       let low = declaration.usualMinimum ?? -.infinity
       let high = declaration.usualMaximum ?? .infinity
@@ -84,9 +95,11 @@ public struct AdviceReport: Sendable {
       let shown = display(name, fact.value, language: language)
       let label = declaration.label.text(in: language)
       let caveat = declaration.caveat.text(in: language)
-      let bounds = "\(display(name, .number(low), language: language))–\(display(name, .number(high), language: language))"
+      let bounds =
+        "\(display(name, .number(low), language: language))–\(display(name, .number(high), language: language))"
       notes.append(
-        (zh ? "\(label) \(shown) 不在通常范围（\(bounds)）内。" : "The \(label) \(shown) is outside the usual range (\(bounds)). ")
+        (zh
+          ? "\(label) \(shown) 不在通常范围（\(bounds)）内。" : "The \(label) \(shown) is outside the usual range (\(bounds)). ")
           + caveat)
     }
     return notes
@@ -142,7 +155,8 @@ extension AdviceReport {
     if language == "zh" {
       return question.isEmpty ? "（未知：\(label.isEmpty ? declaration.name : label)）" : "（未知，请问：\(question)）"
     }
-    return question.isEmpty ? "(unknown: \(label.isEmpty ? declaration.name : label))" : "(unknown: ask \"\(question)\")"
+    return question.isEmpty
+      ? "(unknown: \(label.isEmpty ? declaration.name : label))" : "(unknown: ask \"\(question)\")"
   }
 
   /// The order topics are shown in: the order of the `topics` table, unknown topics last.
@@ -154,7 +168,9 @@ extension AdviceReport {
 
   /// The winning advice in display order: by topic rank, then as the engine ordered it.
   public var advice: [Advice] {
-    evaluation.advice.enumerated().sorted { (topicRank($0.element.topic), $0.offset) < (topicRank($1.element.topic), $1.offset) }
-      .map(\.element)
+    evaluation.advice.enumerated().sorted {
+      (topicRank($0.element.topic), $0.offset) < (topicRank($1.element.topic), $1.offset)
+    }
+    .map(\.element)
   }
 }

@@ -22,7 +22,8 @@ public struct Advisor: Sendable {
     knowledge knowledgeDirectory: URL, knowledgeName: String, rules rulesDirectory: URL, rulesName: String
   ) throws(LoadFailure) -> Advisor {
     let knowledge = try KnowledgeBase.load(directory: knowledgeDirectory, displayName: knowledgeName)
-    let rules = try loadRules(rulesDirectory, name: rulesName, vocabulary: knowledge.vocabulary, sources: knowledge.sources)
+    let rules = try loadRules(
+      rulesDirectory, name: rulesName, vocabulary: knowledge.vocabulary, sources: knowledge.sources)
     return Advisor(knowledge: knowledge, rules: rules)
   }
 
@@ -35,7 +36,8 @@ public struct Advisor: Sendable {
     do { schema = try XMLSchema(file: schemaURL) } catch {
       throw LoadFailure(error)
     }
-    return try RuleLoader(vocabulary: vocabulary, schema: schema, sources: sources).load(directory: directory, displayName: name)
+    return try RuleLoader(vocabulary: vocabulary, schema: schema, sources: sources).load(
+      directory: directory, displayName: name)
   }
 
   /// The advice for `situation`.

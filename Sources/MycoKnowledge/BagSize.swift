@@ -45,6 +45,7 @@ extension BagDimensions {
       return low <= high ? low...high : standard
     }
     let standard = BagSizeLimits.standard
-    return BagSizeLimits(widthCM: range("bag-width", standard.widthCM), lengthCM: range("bag-length", standard.lengthCM))
+    return BagSizeLimits(
+      widthCM: range("bag-width", standard.widthCM), lengthCM: range("bag-length", standard.lengthCM))
   }
 }

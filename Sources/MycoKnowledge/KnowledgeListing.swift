@@ -8,7 +8,9 @@ public struct KnowledgeListing: Sendable {
   public init(_ knowledge: KnowledgeBase) { self.knowledge = knowledge }
 
   /// The subjects `myco knowledge list` can show.
-  public static let subjects = ["varieties", "limits", "bags", "substrates", "pesticides", "places", "pests", "sources"]
+  public static let subjects = [
+    "varieties", "limits", "bags", "substrates", "pesticides", "places", "pests", "sources",
+  ]
 
   /// The table ids shown for each table subject (`pesticides` shows three tables).
   static let tableSubjects: [String: [String]] = [
@@ -27,13 +29,18 @@ public struct KnowledgeListing: Sendable {
       let lines = knowledge.varieties.map { variety in
         let spawn = variety.range("temperature", at: "spawn-run").map(Self.describe) ?? "?"
         let fruit = variety.range("temperature", at: "fruiting").map(Self.describe) ?? "?"
-        return "\(variety.id.padding(toLength: 12, withPad: " ", startingAt: 0)) \(variety.name.text(in: "zh"))  \(variety.name.text(in: "en")) (\(variety.latin)); \(variety.temperatureType); spawn run \(spawn); fruiting \(fruit); bags \(variety.commonBags.joined(separator: ", "))"
+        return
+          "\(variety.id.padding(toLength: 12, withPad: " ", startingAt: 0)) \(variety.name.text(in: "zh"))  \(variety.name.text(in: "en")) (\(variety.latin)); \(variety.temperatureType); spawn run \(spawn); fruiting \(fruit); bags \(variety.commonBags.joined(separator: ", "))"
       }
-      return (lines + ["\(knowledge.varieties.count) varieties, knowledge version \(knowledge.version)"]).joined(separator: "\n") + "\n"
+      return (lines + ["\(knowledge.varieties.count) varieties, knowledge version \(knowledge.version)"]).joined(
+        separator: "\n") + "\n"
     case "bags":
       let lines = knowledge.bagSizes.map { bag in
-        let fill = bag.fillKg.map { "\(Value.format($0)) kg (\(knowledge.bagClasses.classify(fillKg: $0)))" } ?? "fill not sourced"
-        return "\(bag.id.padding(toLength: 8, withPad: " ", startingAt: 0)) \(fill); \(bag.crops.joined(separator: ", "))\(bag.note.map { "; \($0)" } ?? "")"
+        let fill =
+          bag.fillKg.map { "\(Value.format($0)) kg (\(knowledge.bagClasses.classify(fillKg: $0)))" }
+          ?? "fill not sourced"
+        return
+          "\(bag.id.padding(toLength: 8, withPad: " ", startingAt: 0)) \(fill); \(bag.crops.joined(separator: ", "))\(bag.note.map { "; \($0)" } ?? "")"
       }
       return (lines + ["\(knowledge.bagSizes.count) bag sizes"]).joined(separator: "\n") + "\n"
     default:
@@ -55,7 +62,9 @@ public struct KnowledgeListing: Sendable {
       }
       lines.append("\(row.id)")
       lines += cells.map { "    \($0)" }
-      let sources = row.sources.map { "\($0.referenceWithNote)\($0.href.map { " <\($0)>" } ?? "")\($0.uncertain ? " (uncertain)" : "")" }
+      let sources = row.sources.map {
+        "\($0.referenceWithNote)\($0.href.map { " <\($0)>" } ?? "")\($0.uncertain ? " (uncertain)" : "")"
+      }
       lines.append("    source: \(sources.joined(separator: "; "))")
     }
     lines.append("\(table.rows.count) rows, knowledge version \(knowledge.version)")
@@ -84,7 +93,9 @@ public struct KnowledgeListing: Sendable {
     let high = range.maximum.map(Value.format) ?? "?"
     var text = "\(low)–\(high) \(range.unit)"
     if let optimumLow = range.optimumLow, let optimumHigh = range.optimumHigh {
-      text += optimumLow == optimumHigh ? " (opt \(Value.format(optimumLow)))" : " (opt \(Value.format(optimumLow))–\(Value.format(optimumHigh)))"
+      text +=
+        optimumLow == optimumHigh
+        ? " (opt \(Value.format(optimumLow)))" : " (opt \(Value.format(optimumLow))–\(Value.format(optimumHigh)))"
     }
     return text
   }
@@ -114,14 +125,19 @@ public struct KnowledgeListing: Sendable {
       for stage in SituationFacts.growingStages {
         let beds = SituationFacts.growsInBeds(variety)
         let cells = SituationFacts.limitQuantities.compactMap { reading -> LimitRow.Cell? in
-          if reading.fact == (beds ? "bag-temp" : "soil-temp") || (!beds && reading.fact == "soil-moisture") { return nil }
+          if reading.fact == (beds ? "bag-temp" : "soil-temp") || (!beds && reading.fact == "soil-moisture") {
+            return nil
+          }
           let high = SituationFacts.limit(of: reading.fact, upper: true, at: stage, variety: variety, strain: nil)
           let low = SituationFacts.limit(of: reading.fact, upper: false, at: stage, variety: variety, strain: nil)
           guard high != nil || low != nil else { return nil }
           let from = [high?.stage, low?.stage].compactMap { $0 }.first { $0 != stage }
           var sources: [Citation] = []
-          for citation in (low?.sources ?? []) + (high?.sources ?? []) where !sources.contains(citation) { sources.append(citation) }
-          return LimitRow.Cell(reading: reading.fact, minimum: low?.value, maximum: high?.value, fromStage: from, sources: sources)
+          for citation in (low?.sources ?? []) + (high?.sources ?? []) where !sources.contains(citation) {
+            sources.append(citation)
+          }
+          return LimitRow.Cell(
+            reading: reading.fact, minimum: low?.value, maximum: high?.value, fromStage: from, sources: sources)
         }
         if !cells.isEmpty { rows.append(LimitRow(variety: variety.id, stage: stage, cells: cells)) }
       }
@@ -129,7 +145,12 @@ public struct KnowledgeListing: Sendable {
         let cell = LimitRow.Cell(
           reading: "air-temp", minimum: strain.fruitingMinimum, maximum: strain.fruitingMaximum, fromStage: nil,
           sources: strain.sources)
-        rows.append(LimitRow(variety: variety.id, stage: "fruiting (strain \(([strain.id] + strain.aliases).joined(separator: " = ")), \(strain.temperatureType))", cells: [cell]))
+        rows.append(
+          LimitRow(
+            variety: variety.id,
+            stage:
+              "fruiting (strain \(([strain.id] + strain.aliases).joined(separator: " = ")), \(strain.temperatureType))",
+            cells: [cell]))
       }
     }
     return rows
@@ -160,7 +181,9 @@ public struct KnowledgeListing: Sendable {
     let counts = Publication.Grade.allCases.map { grade in
       "\(knowledge.sources.publications.filter { $0.grade == grade }.count) \(grade.rawValue)"
     }
-    lines.append("\(knowledge.sources.publications.count) sources (\(counts.joined(separator: ", "))), knowledge version \(knowledge.version)")
+    lines.append(
+      "\(knowledge.sources.publications.count) sources (\(counts.joined(separator: ", "))), knowledge version \(knowledge.version)"
+    )
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -214,7 +237,9 @@ public struct KnowledgeListing: Sendable {
       }
     }
     lines.append("")
-    lines.append("A reading at or beyond a limit warns (Rules/limits.xml); a known strain's fruiting range replaces the variety's fruiting air limits. Knowledge version \(knowledge.version).")
+    lines.append(
+      "A reading at or beyond a limit warns (Rules/limits.xml); a known strain's fruiting range replaces the variety's fruiting air limits. Knowledge version \(knowledge.version)."
+    )
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -236,7 +261,8 @@ public struct KnowledgeListing: Sendable {
     var last = ""
     for row in limitRows() {
       if row.variety != last {
-        let name = knowledge.variety(row.variety).map { "\($0.name.text(in: "en")) \($0.name.text(in: "zh"))" } ?? row.variety
+        let name =
+          knowledge.variety(row.variety).map { "\($0.name.text(in: "en")) \($0.name.text(in: "zh"))" } ?? row.variety
         lines += ["", "## \(name)", "", "| stage | reading | min | max | sources |", "|---|---|---|---|---|"]
         last = row.variety
       }
@@ -248,7 +274,8 @@ public struct KnowledgeListing: Sendable {
         }.joined(separator: "; ")
         let stage = row.stage + (cell.fromStage.map { " (\($0) limits)" } ?? "")
         lines.append(
-          "| \(stage) | \(cell.reading) | \(cell.minimum.map { Value.format($0) + unit } ?? "–") | \(cell.maximum.map { Value.format($0) + unit } ?? "–") | \(sources) |")
+          "| \(stage) | \(cell.reading) | \(cell.minimum.map { Value.format($0) + unit } ?? "–") | \(cell.maximum.map { Value.format($0) + unit } ?? "–") | \(sources) |"
+        )
       }
     }
     return lines.joined(separator: "\n") + "\n"

@@ -22,7 +22,8 @@ struct KnowledgeLoader {
     let (factsURL, factsName) = file("facts.xml")
     guard FileManager.default.fileExists(atPath: factsURL.path) else {
       throw LoadFailure([
-        Diagnostic(kind: "missing-file", at: SourceLocation(file: factsName, line: 1, column: 1),
+        Diagnostic(
+          kind: "missing-file", at: SourceLocation(file: factsName, line: 1, column: 1),
           "knowledge folder has no facts.xml (is \(displayName) a Myco knowledge folder?)")
       ])
     }
@@ -71,7 +72,8 @@ struct KnowledgeLoader {
     guard diagnostics.isEmpty else { throw LoadFailure(diagnostics) }
     guard let climate = builder.climate, let bagClasses = builder.bagClasses else {
       throw LoadFailure([
-        Diagnostic(kind: "missing-table", at: location, "the knowledge folder needs a <climate> and a <bag-classes> table")
+        Diagnostic(
+          kind: "missing-table", at: location, "the knowledge folder needs a <climate> and a <bag-classes> table")
       ])
     }
     let base = KnowledgeBase(
@@ -91,17 +93,23 @@ struct KnowledgeLoader {
     for variety in base.varieties {
       let location = locations["variety:\(variety.id)"] ?? SourceLocation(file: "", line: 1, column: 1)
       if declared?.allowedValue(variety.id) == nil {
-        problems.append(Diagnostic(kind: "unknown-value", at: location,
-          "variety '\(variety.id)' is not a value of the fact 'variety' in facts.xml"))
+        problems.append(
+          Diagnostic(
+            kind: "unknown-value", at: location,
+            "variety '\(variety.id)' is not a value of the fact 'variety' in facts.xml"))
       }
       for bag in variety.commonBags where !base.bagSizes.contains(where: { $0.id == bag }) {
-        problems.append(Diagnostic(kind: "unknown-bag", at: location,
-          "variety '\(variety.id)' lists bag '\(bag)', which is not in the bag-size table"))
+        problems.append(
+          Diagnostic(
+            kind: "unknown-bag", at: location,
+            "variety '\(variety.id)' lists bag '\(bag)', which is not in the bag-size table"))
       }
     }
     if !base.bagSizes.contains(where: { $0.id == base.bagClasses.referenceBag && $0.fillKg != nil }) {
-      problems.append(Diagnostic(kind: "unknown-bag", at: locations["bag-classes"] ?? SourceLocation(file: "", line: 1, column: 1),
-        "reference bag '\(base.bagClasses.referenceBag)' is not in the bag-size table with a fill weight"))
+      problems.append(
+        Diagnostic(
+          kind: "unknown-bag", at: locations["bag-classes"] ?? SourceLocation(file: "", line: 1, column: 1),
+          "reference bag '\(base.bagClasses.referenceBag)' is not in the bag-size table with a fill weight"))
     }
     return problems
   }

@@ -49,7 +49,8 @@ public struct Places: Sendable {
       if ")）".contains(character) { depth = max(0, depth - 1); continue }
       if depth == 0 && !" -'’,，·".contains(character) { text.append(character) }
     }
-    for suffix in ["街道", "镇", "乡", "村", "township", "town", "village"] where text.hasSuffix(suffix) && text.count > suffix.count {
+    for suffix in ["街道", "镇", "乡", "村", "township", "town", "village"]
+    where text.hasSuffix(suffix) && text.count > suffix.count {
       text.removeLast(suffix.count)
       break
     }

@@ -14,7 +14,10 @@ public enum RuleCheck {
       return VerificationReport(loadFailure: error)
     }
     let base: RuleBase
-    do { base = try Advisor.loadRules(rules, name: rulesName, vocabulary: knowledgeBase.vocabulary, sources: knowledgeBase.sources) } catch {
+    do {
+      base = try Advisor.loadRules(
+        rules, name: rulesName, vocabulary: knowledgeBase.vocabulary, sources: knowledgeBase.sources)
+    } catch {
       return VerificationReport(loadFailure: error)
     }
     return Verifier(context: VerificationContext(knowledge: knowledgeBase)).check(base)

@@ -38,8 +38,10 @@ public struct RuleExplanation: Sendable {
     let zh = language == "zh"
     var lines: [String] = []
     lines.append("\(rule.id) — \(rule.title.text(in: language))")
-    lines.append(zh ? "位置：\(rule.location)；优先级 \(rule.priority)；把握：\(rule.certainty.words(in: language))"
-      : "At \(rule.location); priority \(rule.priority); certainty: \(rule.certainty.words(in: language))")
+    lines.append(
+      zh
+        ? "位置：\(rule.location)；优先级 \(rule.priority)；把握：\(rule.certainty.words(in: language))"
+        : "At \(rule.location); priority \(rule.priority); certainty: \(rule.certainty.words(in: language))")
     lines.append("")
     lines.append(zh ? "什么时候适用（以下条件都成立时）：" : "When it applies (all of these hold):")
     lines += rule.condition.phrases(vocabulary, language: language).map { "  • \($0)" }
@@ -60,7 +62,9 @@ public struct RuleExplanation: Sendable {
     lines.append("")
     lines.append((zh ? "为什么：" : "Why: ") + rule.because.text(in: language))
     lines.append(zh ? "出处：" : "Sources:")
-    lines += rule.sources.map { "  • \($0.referenceWithNote) [\($0.id)\($0.publication.map { ", grade " + $0.grade.rawValue } ?? "")]\($0.href.map { " <\($0)>" } ?? "")\($0.uncertain ? (zh ? "（不确定）" : " (uncertain)") : "")" }
+    lines += rule.sources.map {
+      "  • \($0.referenceWithNote) [\($0.id)\($0.publication.map { ", grade " + $0.grade.rawValue } ?? "")]\($0.href.map { " <\($0)>" } ?? "")\($0.uncertain ? (zh ? "（不确定）" : " (uncertain)") : "")"
+    }
     lines.append("")
     let wins = competitors.filter(\.thisWins)
     let loses = competitors.filter { !$0.thisWins }
@@ -72,8 +76,10 @@ public struct RuleExplanation: Sendable {
     lines.append(zh ? "覆盖它的测试案例：" : "Test cases that cover it:")
     if coverage.isEmpty { lines.append(zh ? "  （没有——请在 Rules/tests 里加一个）" : "  (none — add one in Rules/tests)") }
     for item in coverage {
-      let how = [item.namesRule ? (zh ? "期望中写明" : "named in an expectation") : nil, item.fires ? (zh ? "会触发" : "fires") : nil]
-        .compactMap { $0 }.joined(separator: zh ? "，" : ", ")
+      let how = [
+        item.namesRule ? (zh ? "期望中写明" : "named in an expectation") : nil, item.fires ? (zh ? "会触发" : "fires") : nil,
+      ]
+      .compactMap { $0 }.joined(separator: zh ? "，" : ", ")
       lines.append("  • \(item.testCase) (\(how)) \(item.location)")
     }
     return lines.joined(separator: "\n") + "\n"

@@ -14,7 +14,8 @@ public struct RuleTestCase: Sendable, Hashable {
 
     /// Whether a given piece of advice matches this expectation.
     public func matches(_ advice: Advice) -> Bool {
-      (rule == nil || advice.rule == rule) && (topic == nil || advice.topic == topic || advice.topic.hasPrefix(topic! + "."))
+      (rule == nil || advice.rule == rule)
+        && (topic == nil || advice.topic == topic || advice.topic.hasPrefix(topic! + "."))
         && (certainty == nil || advice.certainty == certainty)
     }
 

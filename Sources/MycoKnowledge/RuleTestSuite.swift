@@ -22,11 +22,14 @@ public struct RuleTestSuite: Sendable {
     var seen: [String: SourceLocation] = [:]
     for url in RuleLoader.ruleFiles(in: directory) {
       do {
-        let root = try XMLReader.read(file: url, displayName: "\(displayName)/tests/\(url.lastPathComponent)", schema: schema)
+        let root = try XMLReader.read(
+          file: url, displayName: "\(displayName)/tests/\(url.lastPathComponent)", schema: schema)
         for element in root.children(named: "case") {
           guard let testCase = parse(element, &diagnostics) else { continue }
           if let first = seen[testCase.id] {
-            diagnostics.append(Diagnostic(kind: "duplicate-id", at: element.location, "case id '\(testCase.id)' is already used at \(first)"))
+            diagnostics.append(
+              Diagnostic(
+                kind: "duplicate-id", at: element.location, "case id '\(testCase.id)' is already used at \(first)"))
           }
           seen[testCase.id] = element.location
           cases.append(testCase)
@@ -45,7 +48,8 @@ public struct RuleTestSuite: Sendable {
     func number(_ name: String) -> Double? {
       guard let text = situationElement[name] else { return nil }
       guard let value = Double(text) else {
-        diagnostics.append(Diagnostic(kind: "bad-number", at: situationElement.location, "\(name) '\(text)' is not a number"))
+        diagnostics.append(
+          Diagnostic(kind: "bad-number", at: situationElement.location, "\(name) '\(text)' is not a number"))
         return nil
       }
       return value
@@ -59,9 +63,14 @@ public struct RuleTestSuite: Sendable {
     var bag: BagDimensions?
     if let text = situationElement["bag"] {
       bag = BagDimensions(parsing: text)
-      if bag == nil { diagnostics.append(Diagnostic(kind: "bad-bag", at: situationElement.location, "bag '\(text)' is not a size like 15x55")) }
+      if bag == nil {
+        diagnostics.append(
+          Diagnostic(kind: "bad-bag", at: situationElement.location, "bag '\(text)' is not a size like 15x55"))
+      }
     }
-    let symptoms = situationElement["symptoms"].map { Set($0.split(separator: " ").map(String.init).filter { $0 != "none" }) }
+    let symptoms = situationElement["symptoms"].map {
+      Set($0.split(separator: " ").map(String.init).filter { $0 != "none" })
+    }
     let situation = Situation(
       variety: situationElement["variety"] ?? "", strain: situationElement["strain"], elevation: number("elevation"),
       date: date, bag: bag, substrate: situationElement["substrate"], stage: situationElement["stage"],
@@ -76,7 +85,8 @@ public struct RuleTestSuite: Sendable {
         certainty: $0["certainty"].flatMap(Certainty.init(rawValue:)), location: $0.location)
     }
     for expectation in expectations where expectation.rule == nil && expectation.topic == nil {
-      diagnostics.append(Diagnostic(kind: "empty-expectation", at: expectation.location, "an expectation needs rule= or topic="))
+      diagnostics.append(
+        Diagnostic(kind: "empty-expectation", at: expectation.location, "an expectation needs rule= or topic="))
     }
     guard diagnostics.count == count else { return nil }
     return RuleTestCase(

@@ -55,7 +55,8 @@ extension SituationFacts {
         if quantity == "temperature", rangeStage == "fruiting" || rangeStage == "primordia", let strain,
           let value = upper ? strain.fruitingMaximum : strain.fruitingMinimum
         {
-          return ReadingLimit(value: value, stage: shownStage, note: "strain \(strain.id) fruiting range", sources: strain.sources)
+          return ReadingLimit(
+            value: value, stage: shownStage, note: "strain \(strain.id) fruiting range", sources: strain.sources)
         }
         guard let bound = upper ? range.maximum : range.minimum else { continue }
         let factor = Unit.named(range.unit)?.factor ?? 1
@@ -80,7 +81,8 @@ extension SituationFacts {
 
   /// Adds `READING-max`, `READING-min` and their `-stage` facts for every reading the variety has
   /// limits for, and `cultivation` (beds when the variety has soil ranges or the substrate is soil).
-  func addLimits(_ variety: Variety, stage: String?, strain: Strain?, substrate: String?, _ facts: inout [String: Fact]) {
+  func addLimits(_ variety: Variety, stage: String?, strain: Strain?, substrate: String?, _ facts: inout [String: Fact])
+  {
     let beds = Self.growsInBeds(variety) || substrate == "soil"
     facts["cultivation"] = Fact(.symbol(beds ? "beds" : "bags"), origin: .reference("variety \(variety.id)"))
     for (reading, _) in Self.limitQuantities {
@@ -91,7 +93,8 @@ extension SituationFacts {
           }
         guard let found else { continue }
         let name = "\(reading)-\(upper ? "max" : "min")"
-        let note = "\(variety.id): \(found.note)" + (stage == nil ? " (stage not given: the widest limit of any stage)" : "")
+        let note =
+          "\(variety.id): \(found.note)" + (stage == nil ? " (stage not given: the widest limit of any stage)" : "")
         facts[name] = Fact(.number(found.value), origin: .reference(note), sources: found.sources)
         facts["\(name)-stage"] = Fact(.symbol(found.stage), origin: .reference(note))
       }
@@ -113,7 +116,9 @@ extension SituationFacts {
   func addStrain(_ situation: Situation, _ variety: Variety, _ facts: inout [String: Fact]) throws(SituationError) {
     if let type = situation.strainType { try check(type, isValueOf: "strain-type") }
     if let name = situation.strain {
-      guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw SituationError("strain name is empty") }
+      guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        throw SituationError("strain name is empty")
+      }
       if let known = variety.strain(named: name) {
         facts["strain"] = Fact(.symbol(known.id))
         facts["strain-type"] = Fact(
@@ -143,4 +148,3 @@ extension SituationFacts {
     facts["elevation"] = Fact(.number(elevation), origin: .reference("place \(place.id)"), sources: place.sources)
   }
 }
-

@@ -26,7 +26,9 @@ public struct SituationFacts: Sendable {
     }
     try addMeasurements(situation, &facts)
     try addPlace(situation, &facts)
-    if let elevation = situation.elevation ?? facts["elevation"].flatMap({ if case .number(let n) = $0.value { n } else { nil } }) {
+    if let elevation = situation.elevation
+      ?? facts["elevation"].flatMap({ if case .number(let n) = $0.value { n } else { nil } })
+    {
       if situation.elevation != nil {
         try checkRange(elevation, of: "elevation")
         facts["elevation"] = Fact(.number(elevation))
@@ -39,7 +41,8 @@ public struct SituationFacts: Sendable {
       try checkRange(bag.lengthCM / 100, of: "bag-length")
       addBag(bag, &facts)
     }
-    addLimits(variety, stage: situation.stage, strain: knownStrain(situation, variety), substrate: situation.substrate, &facts)
+    addLimits(
+      variety, stage: situation.stage, strain: knownStrain(situation, variety), substrate: situation.substrate, &facts)
     return facts
   }
 
@@ -70,7 +73,9 @@ public struct SituationFacts: Sendable {
   }
 
   private func addChoices(_ situation: Situation, _ facts: inout [String: Fact]) throws(SituationError) {
-    for (name, value) in [("substrate", situation.substrate), ("stage", situation.stage), ("facility", situation.facility)] {
+    for (name, value) in [
+      ("substrate", situation.substrate), ("stage", situation.stage), ("facility", situation.facility),
+    ] {
       guard let value else { continue }
       try check(value, isValueOf: name)
       facts[name] = Fact(.symbol(value))
@@ -109,29 +114,42 @@ public struct SituationFacts: Sendable {
       let bounds = [declaration.minimum, declaration.maximum].compactMap { $0.map(shown) }.joined(separator: "–")
       let suffix = unit.isEmpty ? "" : " \(unit)"
       throw SituationError(
-        "\(declaration.label.text(in: "en")) \(value.isFinite ? shown(value) : "\(value)")\(suffix) is out of range (allowed: \(bounds)\(suffix))")
+        "\(declaration.label.text(in: "en")) \(value.isFinite ? shown(value) : "\(value)")\(suffix) is out of range (allowed: \(bounds)\(suffix))"
+      )
     }
   }
 
-  private func addClimate(_ date: CalendarDate, _ elevation: Double, _ variety: Variety, _ facts: inout [String: Fact]) {
+  private func addClimate(_ date: CalendarDate, _ elevation: Double, _ variety: Variety, _ facts: inout [String: Fact])
+  {
     let climate = knowledge.climate
-    let note = "climate normals (\(climate.id), \(Value.format(climate.referenceElevation)) m) − \(Value.format(climate.lapseRatePer100m)) °C per 100 m"
+    let note =
+      "climate normals (\(climate.id), \(Value.format(climate.referenceElevation)) m) − \(Value.format(climate.lapseRatePer100m)) °C per 100 m"
       + (climate.monthlyLapseRates == nil ? "" : " (monthly rates where measured)")
     func estimate(_ value: Double) -> Fact { Fact(.number((value * 10).rounded() / 10), origin: .estimated(note)) }
     let day = date.climateDay
     facts["month-mean-temp"] = estimate(climate.monthlyMean(month: date.month, elevation: elevation))
     let tenDay = (0..<10).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.reduce(0, +) / 10
     facts["ten-day-mean-temp"] = estimate(tenDay)
-    facts["coldest-mean-next-60-days"] = estimate((1...60).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.min()!)
-    facts["warmest-mean-next-30-days"] = estimate((0...30).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.max()!)
+    facts["coldest-mean-next-60-days"] = estimate(
+      (1...60).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.min()!)
+    facts["warmest-mean-next-30-days"] = estimate(
+      (0...30).map { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) }.max()!)
     if let window = startWindow(variety, date, elevation) {
       facts["start-window"] = Fact(.symbol(window.position), origin: .estimated(note))
       if let opens = window.opens { facts["window-opens"] = Fact(.symbol(opens.description), origin: .estimated(note)) }
-      if let closes = window.closes { facts["window-closes"] = Fact(.symbol(closes.description), origin: .estimated(note)) }
-      if let next = window.nextOpens { facts["next-window-opens"] = Fact(.symbol(next.description), origin: .estimated(note)) }
+      if let closes = window.closes {
+        facts["window-closes"] = Fact(.symbol(closes.description), origin: .estimated(note))
+      }
+      if let next = window.nextOpens {
+        facts["next-window-opens"] = Fact(.symbol(next.description), origin: .estimated(note))
+      }
       let trigger = window.trigger
-      if let limit = trigger.atMost { facts["start-max-temp"] = Fact(.number(limit), origin: .estimated("start window: \(variety.id)")) }
-      if let limit = trigger.atLeast { facts["start-min-temp"] = Fact(.number(limit), origin: .estimated("start window: \(variety.id)")) }
+      if let limit = trigger.atMost {
+        facts["start-max-temp"] = Fact(.number(limit), origin: .estimated("start window: \(variety.id)"))
+      }
+      if let limit = trigger.atLeast {
+        facts["start-min-temp"] = Fact(.number(limit), origin: .estimated("start window: \(variety.id)"))
+      }
       if window.position == "none" {
         let nearest = variety.starts.compactMap {
           StartWindow.nearestElevationWithWindow($0, from: elevation, climate: climate)
@@ -144,7 +162,9 @@ public struct SituationFacts: Sendable {
   /// The variety's start window that matters for `date`: the one holding the date, else the
   /// nearest one in time (a window about to open, or one that has just closed).
   public func startWindow(_ variety: Variety, _ date: CalendarDate, _ elevation: Double) -> StartWindow? {
-    let windows = variety.starts.map { StartWindow(trigger: $0, date: date, elevation: elevation, climate: knowledge.climate) }
+    let windows = variety.starts.map {
+      StartWindow(trigger: $0, date: date, elevation: elevation, climate: knowledge.climate)
+    }
     if windows.count <= 1 { return windows.first }
     if let inside = windows.first(where: { $0.position == "in-window" }) { return inside }
     func distance(_ window: StartWindow) -> Int {
@@ -177,8 +197,11 @@ public struct SituationFacts: Sendable {
     if let listed = knowledge.bagSize(bag), let fill = listed.fillKg {
       facts["bag-fill"] = Fact(.number(fill), origin: .estimated("bag table: \(listed.id)"))
       facts["bag-class"] = Fact(.symbol(classes.classify(fillKg: fill)), origin: .estimated("bag table: \(listed.id)"))
-    } else if let reference = knowledge.bagSizes.first(where: { $0.id == classes.referenceBag }), let fill = reference.fillKg {
-      let scaled = fill * (bag.widthCM * bag.widthCM * bag.lengthCM)
+    } else if let reference = knowledge.bagSizes.first(where: { $0.id == classes.referenceBag }),
+      let fill = reference.fillKg
+    {
+      let scaled =
+        fill * (bag.widthCM * bag.widthCM * bag.lengthCM)
         / (reference.widthCM * reference.widthCM * reference.lengthCM)
       let note = "scaled from the \(reference.id) bag by width² × length"
       facts["bag-fill"] = Fact(.number((scaled * 100).rounded() / 100), origin: .estimated(note))

@@ -47,7 +47,9 @@ public struct StartWindow: Sendable, Hashable, Codable {
       candidates.append(value)
       value += step
     }
-    candidates.sort { abs($0 - elevation) < abs($1 - elevation) || (abs($0 - elevation) == abs($1 - elevation) && $0 < $1) }
+    candidates.sort {
+      abs($0 - elevation) < abs($1 - elevation) || (abs($0 - elevation) == abs($1 - elevation) && $0 < $1)
+    }
     return candidates.first { StartCalendar(trigger: trigger, elevation: $0, climate: climate).hasWindow }
   }
 }
@@ -85,7 +87,8 @@ public struct StartCalendar: Sendable {
     if let limit = trigger.atMost, mean > limit { return .warmNow }
     if let limit = trigger.atLeast, mean < limit { return .coldNow }
     let longest = max(
-      trigger.staysAtLeast == nil ? 0 : trigger.staysAtLeastDays, trigger.staysAtMost == nil ? 0 : trigger.staysAtMostDays)
+      trigger.staysAtLeast == nil ? 0 : trigger.staysAtLeastDays,
+      trigger.staysAtMost == nil ? 0 : trigger.staysAtMostDays)
     if longest > 0 {
       for ahead in 1...longest {
         let later = means[wrap(day + ahead)]
@@ -110,7 +113,8 @@ public struct StartCalendar: Sendable {
     func ok(_ offset: Int) -> Bool { failures[Self.wrap(day + offset)] == nil }
     if !failures.contains(where: { $0 != nil }) {
       // Every day qualifies: the window is the whole year from the date on.
-      return StartWindow(position: "in-window", opens: date, closes: date.adding(days: 364), nextOpens: nil, trigger: trigger)
+      return StartWindow(
+        position: "in-window", opens: date, closes: date.adding(days: 364), nextOpens: nil, trigger: trigger)
     }
     if ok(0) {
       var back = 0

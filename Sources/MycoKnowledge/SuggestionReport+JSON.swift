@@ -65,31 +65,40 @@ extension SuggestionReport {
     var notes: [String] = []
     if let caveat = elevationCaveat(language: language) { notes.append(caveat) }
     let items = suggestions.map { suggestion in
-      let lines = SuggestionLines(suggestion: suggestion, knowledge: knowledge, facility: facility, elevation: elevation, language: language)
+      let lines = SuggestionLines(
+        suggestion: suggestion, knowledge: knowledge, facility: facility, elevation: elevation, language: language)
       let window = suggestion.window.map {
-        Window(position: $0.position, opens: $0.opens, closes: $0.closes, next_opens: $0.nextOpens, estimate: $0.trigger.estimate)
+        Window(
+          position: $0.position, opens: $0.opens, closes: $0.closes, next_opens: $0.nextOpens,
+          estimate: $0.trigger.estimate)
       }
       return Item(
         rank: suggestion.rank, variety: suggestion.variety.id, name: suggestion.variety.name.text(in: language),
-        latin: suggestion.variety.latin, verdict: lines.verdict, reason: suggestion.reason.rawValue, reason_text: lines.reason,
+        latin: suggestion.variety.latin, verdict: lines.verdict, reason: suggestion.reason.rawValue,
+        reason_text: lines.reason,
         start_stage: suggestion.window?.trigger.stage, needs: lines.needs,
         fits_now: suggestion.fitsNow, facility_helps: suggestion.facilityHelps, days_to_start: suggestion.daysToStart,
         days_left: suggestion.daysLeft, nearest_elevation: suggestion.nearestElevation, day_mean: suggestion.dayMean,
         window: window,
         cycles: suggestion.variety.cycles.map {
-          Cycle(phase: $0.phase, name: SuggestionLines.phase($0.phase, zh: zh), days_min: $0.daysMinimum, days_max: $0.daysMaximum, text: $0.text)
+          Cycle(
+            phase: $0.phase, name: SuggestionLines.phase($0.phase, zh: zh), days_min: $0.daysMinimum,
+            days_max: $0.daysMaximum, text: $0.text)
         },
         strain_types: suggestion.strainTypes.map {
           StrainType(
-            type: $0.type, label: knowledge.vocabulary["strain-type"]?.display(.symbol($0.type), language: language) ?? $0.type,
+            type: $0.type,
+            label: knowledge.vocabulary["strain-type"]?.display(.symbol($0.type), language: language) ?? $0.type,
             text: lines.strainType($0), fruiting_min: $0.fruitingMinimum, fruiting_max: $0.fruitingMaximum,
-            share_in_range: ($0.shareInRange * 1000).rounded() / 1000, coldest_mean: $0.coldestMean, warmest_mean: $0.warmestMean,
+            share_in_range: ($0.shareInRange * 1000).rounded() / 1000, coldest_mean: $0.coldestMean,
+            warmest_mean: $0.warmestMean,
             fruiting_from: $0.fruitingFrom, strains: $0.strains, sources: $0.sources)
         },
         sources: suggestion.sources)
     }
     return Document(
-      elevation: elevation, place: place?.id, date: date, facility: facility, language: language, version: knowledge.version,
+      elevation: elevation, place: place?.id, date: date, facility: facility, language: language,
+      version: knowledge.version,
       header: header(language: language), notes: notes, suggestions: items)
   }
 }

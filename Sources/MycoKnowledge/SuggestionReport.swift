@@ -51,16 +51,21 @@ public struct SuggestionReport: Sendable {
     var lines = [header(language: language)]
     if let place {
       lines.append(
-        zh ? "  * 海拔按地点「\(place.name.text(in: language))」取 \(Value.format(elevation)) 米（地名表中有出处的海拔）。"
-          : "  * Elevation taken from the place \(place.name.text(in: language)): \(Value.format(elevation)) m (a sourced elevation from the places table).")
+        zh
+          ? "  * 海拔按地点「\(place.name.text(in: language))」取 \(Value.format(elevation)) 米（地名表中有出处的海拔）。"
+          : "  * Elevation taken from the place \(place.name.text(in: language)): \(Value.format(elevation)) m (a sourced elevation from the places table)."
+      )
     }
     if let caveat = elevationCaveat(language: language) { lines.append("  * " + caveat) }
     lines.append(
-      zh ? "排序：现在就能开始的在前（适期剩余越长越前），其次按适期多久后开始，最后是这个海拔没有适期的。适期是按气候曲线的估算。"
-        : "Ranked: those you can start now first (most time left first), then by how soon a window opens, then those with no window at this elevation. Windows are estimates from the climate curve.")
+      zh
+        ? "排序：现在就能开始的在前（适期剩余越长越前），其次按适期多久后开始，最后是这个海拔没有适期的。适期是按气候曲线的估算。"
+        : "Ranked: those you can start now first (most time left first), then by how soon a window opens, then those with no window at this elevation. Windows are estimates from the climate curve."
+    )
     lines.append("")
     for suggestion in suggestions {
-      let line = SuggestionLines(suggestion: suggestion, knowledge: knowledge, facility: facility, elevation: elevation, language: language)
+      let line = SuggestionLines(
+        suggestion: suggestion, knowledge: knowledge, facility: facility, elevation: elevation, language: language)
       lines.append("\(suggestion.rank). \(line.title) — \(line.verdict)")
       lines.append("   " + (zh ? "原因：" : "Why: ") + line.reason)
       let needs = line.needs
@@ -77,7 +82,9 @@ public struct SuggestionReport: Sendable {
   func header(language: String) -> String {
     let zh = language == "zh"
     var parts = [(zh ? "海拔 " : "elevation ") + Value.format(elevation) + (zh ? " 米" : " m"), date.description]
-    if let facility { parts.append(knowledge.vocabulary["facility"]?.display(.symbol(facility), language: language) ?? facility) }
+    if let facility {
+      parts.append(knowledge.vocabulary["facility"]?.display(.symbol(facility), language: language) ?? facility)
+    }
     let mean = Value.format(VarietySuggester.dayMean(knowledge.climate, date, elevation))
     parts.append(zh ? "估算当天平均气温 \(mean) ℃" : "estimated daily mean \(mean) °C")
     return (zh ? "适合的品种：" : "Varieties that fit: ") + parts.joined(separator: " · ")

@@ -37,7 +37,8 @@ public struct VarietySuggester: Sendable {
     let climate = knowledge.climate
     var result = VarietySuggestion(
       variety: variety, order: order, window: nil, reason: .noStartData, daysToStart: nil, daysLeft: nil,
-      nearestElevation: nil, dayMean: Self.dayMean(climate, date, elevation), strainTypes: [], facilityHelps: false, rank: 0)
+      nearestElevation: nil, dayMean: Self.dayMean(climate, date, elevation), strainTypes: [], facilityHelps: false,
+      rank: 0)
     guard let window = facts.startWindow(variety, date, elevation) else { return result }
     result.window = window
     switch window.position {
@@ -59,7 +60,9 @@ public struct VarietySuggester: Sendable {
       // A shed or room can warm bags, not a crop sown in field beds.
       result.facilityHelps = !warm && facility.map(insulated.contains) == true && window.trigger.stage != "sowing"
     }
-    if let start = result.startDate(from: date) { result.strainTypes = strainTypes(variety, start: start, elevation: elevation) }
+    if let start = result.startDate(from: date) {
+      result.strainTypes = strainTypes(variety, start: start, elevation: elevation)
+    }
     return result
   }
 

@@ -13,7 +13,8 @@ extension VerificationContext {
   ///   `pesticides-*` table that are not in `pesticides-registered` (warning), and the registered
   ///   ones, scoped to the crops in their `crops` cell (warning when advised for another crop).
   public init(knowledge: KnowledgeBase) {
-    let factLocation = knowledge.vocabulary["variety"]?.location ?? SourceLocation(file: "facts.xml", line: 1, column: 1)
+    let factLocation =
+      knowledge.vocabulary["variety"]?.location ?? SourceLocation(file: "facts.xml", line: 1, column: 1)
     let rows = knowledge.varieties.map { CoverageAxes.Point(id: $0.id, constraints: ["variety": .symbols([$0.id])]) }
     let topics = knowledge.table("topics")?.rows.map(\.id) ?? []
     let bands = knowledge.elevationBands.map { band in
@@ -21,7 +22,8 @@ extension VerificationContext {
         id: band.id,
         constraints: [
           "elevation-band": .symbols([band.id]),
-          "elevation": .interval(Interval(lower: band.fromMetres, lowerOpen: false, upper: band.belowMetres ?? .infinity, upperOpen: true)),
+          "elevation": .interval(
+            Interval(lower: band.fromMetres, lowerOpen: false, upper: band.belowMetres ?? .infinity, upperOpen: true)),
         ])
     }
     let months = (1...12).map { month in
@@ -35,7 +37,8 @@ extension VerificationContext {
     let coverage = CoverageAxes(
       rowName: "variety", rows: rows, topics: topics, detailTopic: topics.contains("timing") ? "timing" : nil,
       detailRows: bands, detailColumns: months, location: factLocation)
-    self.init(coverage: rows.isEmpty || topics.isEmpty ? nil : coverage, links: Self.calendars(knowledge),
+    self.init(
+      coverage: rows.isEmpty || topics.isEmpty ? nil : coverage, links: Self.calendars(knowledge),
       productLists: Self.pesticideLists(knowledge))
   }
 
@@ -70,7 +73,8 @@ extension VerificationContext {
       $0.id.hasPrefix("pesticides-") && $0.id != "pesticides-banned" && $0.id != "pesticides-registered"
     }
     let unregistered = others.flatMap(products).map { product in
-      ProductList.Product(id: product.id, names: product.names.flatMap(ProductGuardPass.split).filter { !registeredNames.contains($0) })
+      ProductList.Product(
+        id: product.id, names: product.names.flatMap(ProductGuardPass.split).filter { !registeredNames.contains($0) })
     }.filter { !$0.names.isEmpty }
     if !registered.isEmpty {
       // Registrations are per crop: a row's `crops` cell lists the varieties its label names
@@ -79,7 +83,8 @@ extension VerificationContext {
       let varieties = Set(knowledge.varieties.map(\.id))
       let rows = knowledge.table("pesticides-registered")?.rows ?? []
       let scoped = registered.map { product in
-        let crops = Set((rows.first { $0.id == product.id }?.cells["crops"] ?? "").split(separator: " ").map(String.init))
+        let crops = Set(
+          (rows.first { $0.id == product.id }?.cells["crops"] ?? "").split(separator: " ").map(String.init))
         return ProductList.Product(
           id: product.id, names: product.names,
           scope: crops.contains("empty-house") ? varieties : crops.intersection(varieties))

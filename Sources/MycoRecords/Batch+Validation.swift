@@ -24,18 +24,22 @@ extension Batch {
     }
     let ranges = PlausibleRanges.self
     if let elevationM, !ranges.elevationM.contains(elevationM) {
-      found.append((
-        "elevation_m",
-        "\(NumberText.plain(elevationM)) m is not a plausible elevation (\(ranges.text(ranges.elevationM)) m)"))
+      found.append(
+        (
+          "elevation_m",
+          "\(NumberText.plain(elevationM)) m is not a plausible elevation (\(ranges.text(ranges.elevationM)) m)"
+        ))
     }
     if let problem = bagSize.problem(within: ranges.bagSize) { found.append(("bag_size", problem)) }
     if drySubstrateKgPerBag <= 0 {
       found.append(
         ("dry_substrate_kg_per_bag", "must be more than 0 kg, not \(NumberText.plain(drySubstrateKgPerBag))"))
     } else if !ranges.drySubstrateKgPerBag.contains(drySubstrateKgPerBag) {
-      found.append((
-        "dry_substrate_kg_per_bag",
-        "\(NumberText.plain(drySubstrateKgPerBag)) kg is not a plausible bag (\(ranges.text(ranges.drySubstrateKgPerBag)) kg of dry substrate)"))
+      found.append(
+        (
+          "dry_substrate_kg_per_bag",
+          "\(NumberText.plain(drySubstrateKgPerBag)) kg is not a plausible bag (\(ranges.text(ranges.drySubstrateKgPerBag)) kg of dry substrate)"
+        ))
     }
     if bags <= 0 {
       found.append(("bags", "must be at least 1, not \(bags)"))
@@ -74,16 +78,20 @@ extension Harvest {
     if freshKg < 0 {
       found.append((weightColumn, "must not be negative"))
     } else if !ranges.freshKgPerHarvest.contains(freshKg) {
-      found.append((
-        weightColumn,
-        "\(NumberText.plain(freshKg)) kg is more than the plausible \(NumberText.plain(ranges.freshKgPerHarvest.upperBound)) kg in one harvest"))
+      found.append(
+        (
+          weightColumn,
+          "\(NumberText.plain(freshKg)) kg is more than the plausible \(NumberText.plain(ranges.freshKgPerHarvest.upperBound)) kg in one harvest"
+        ))
     }
     if let priceYuanPerKg, priceYuanPerKg < 0 {
       found.append(("price_yuan_per_kg", "must not be negative"))
     } else if let priceYuanPerKg, !ranges.priceYuanPerKg.contains(priceYuanPerKg) {
-      found.append((
-        "price_yuan_per_kg",
-        "\(NumberText.plain(priceYuanPerKg)) yuan/kg is more than the plausible \(NumberText.plain(ranges.priceYuanPerKg.upperBound)) yuan/kg"))
+      found.append(
+        (
+          "price_yuan_per_kg",
+          "\(NumberText.plain(priceYuanPerKg)) yuan/kg is more than the plausible \(NumberText.plain(ranges.priceYuanPerKg.upperBound)) yuan/kg"
+        ))
     }
     if let problem = PlausibleRanges.dateProblem(harvestedOn, latest: latestDate) {
       found.append(("harvested_on", problem))
@@ -95,8 +103,10 @@ extension Harvest {
   public func problems(against batch: Batch) -> [(column: String, message: String)] {
     guard harvestedOn < batch.inoculatedOn else { return [] }
     return [
-      ("harvested_on",
-       "\(harvestedOn) is before batch \(batch.id) was inoculated on \(batch.inoculatedOn)")
+      (
+        "harvested_on",
+        "\(harvestedOn) is before batch \(batch.id) was inoculated on \(batch.inoculatedOn)"
+      )
     ]
   }
 }

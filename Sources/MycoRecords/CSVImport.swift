@@ -106,7 +106,8 @@ public struct CSVFiles: Sendable {
       path: path, bytes: batchBytes, columns: BatchCSV.columns,
       required: BatchCSV.requiredColumns, into: &result.problems
     ) { record, columns, problems in
-      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columns,
+      var row = CSVRow(
+        file: path, line: record.line, fields: record.strings, columns: columns,
         quoted: record.fields.map(\.quoted))
       defer { problems.append(contentsOf: row.problems) }
       guard let batch = BatchCSV.batch(from: &row, knownVarieties: knownVarieties) else { return }
@@ -155,15 +156,18 @@ public struct CSVFiles: Sendable {
         weightColumn = columns["fresh_jin"] != nil ? "fresh_jin" : "fresh_kg"
       }
       if let plain = layout?.plainHarvest(record) {
-        try body(HarvestRow(file: path, line: record.line, weightColumn: weightColumn, plain: plain, slow: nil, problems: []))
+        try body(
+          HarvestRow(file: path, line: record.line, weightColumn: weightColumn, plain: plain, slow: nil, problems: []))
         return
       }
-      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columnMap,
+      var row = CSVRow(
+        file: path, line: record.line, fields: record.strings, columns: columnMap,
         quoted: record.fields.map(\.quoted))
       let harvest = HarvestCSV.harvest(from: &row)
-      try body(HarvestRow(
-        file: path, line: record.line, weightColumn: weightColumn, plain: nil, slow: harvest,
-        problems: row.problems))
+      try body(
+        HarvestRow(
+          file: path, line: record.line, weightColumn: weightColumn, plain: nil, slow: harvest,
+          problems: row.problems))
     }
     return headerProblems
   }
@@ -183,8 +187,9 @@ public struct CSVFiles: Sendable {
         // An unclosed quote or a NUL byte: the row's cells cannot be trusted, so it is
         // reported alone (and after an unclosed quote nothing more is read).
         let names = columns.map { map in Dictionary(map.map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
-        problems.append(RecordProblem(
-          file: path, row: fault.line, column: names?[fault.field] ?? "(row)", message: fault.message))
+        problems.append(
+          RecordProblem(
+            file: path, row: fault.line, column: names?[fault.field] ?? "(row)", message: fault.message))
         if columns == nil {
           columns = [:]
           headerOK = false
@@ -196,13 +201,15 @@ public struct CSVFiles: Sendable {
         for (index, name) in record.strings.enumerated() {
           let column = (name ?? "").trimmingCharacters(in: .whitespaces).lowercased()
           if !known.contains(column) {
-            problems.append(RecordProblem(
-              file: path, row: record.line, column: column.isEmpty ? "(header)" : column,
-              message: "is not a known column (expected \(known.joined(separator: ", ")))"))
+            problems.append(
+              RecordProblem(
+                file: path, row: record.line, column: column.isEmpty ? "(header)" : column,
+                message: "is not a known column (expected \(known.joined(separator: ", ")))"))
             headerOK = false
           } else if map[column] != nil {
-            problems.append(RecordProblem(
-              file: path, row: record.line, column: column, message: "appears twice"))
+            problems.append(
+              RecordProblem(
+                file: path, row: record.line, column: column, message: "appears twice"))
             headerOK = false
           }
           map[column] = index
@@ -212,16 +219,18 @@ public struct CSVFiles: Sendable {
           switch (map["fresh_kg"] != nil, map["fresh_jin"] != nil) {
           case (false, false): missing.append("fresh_kg")
           case (true, true):
-            problems.append(RecordProblem(
-              file: path, row: record.line, column: "fresh_jin",
-              message: "give fresh_kg or fresh_jin, not both"))
+            problems.append(
+              RecordProblem(
+                file: path, row: record.line, column: "fresh_jin",
+                message: "give fresh_kg or fresh_jin, not both"))
             headerOK = false
           default: break
           }
         }
         for column in missing {
-          problems.append(RecordProblem(
-            file: path, row: record.line, column: column, message: "column is missing"))
+          problems.append(
+            RecordProblem(
+              file: path, row: record.line, column: column, message: "column is missing"))
           headerOK = false
         }
         columns = map
@@ -231,8 +240,9 @@ public struct CSVFiles: Sendable {
       try body(record, header, &problems)
     }
     if columns == nil {
-      problems.append(RecordProblem(
-        file: path, row: 1, column: "(header)", message: "the file is empty; a header row is needed"))
+      problems.append(
+        RecordProblem(
+          file: path, row: 1, column: "(header)", message: "the file is empty; a header row is needed"))
     }
   }
 }

@@ -23,8 +23,9 @@ struct CSVWriter {
   /// either end (import trims unquoted cells, and keeps quoted ones exactly).
   static func quoted(_ field: String) -> String {
     func isEdgeSpace(_ byte: UInt8?) -> Bool { byte == 32 || byte == 9 }
-    guard field.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 })
-      || isEdgeSpace(field.utf8.first) || isEdgeSpace(field.utf8.last)
+    guard
+      field.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 })
+        || isEdgeSpace(field.utf8.first) || isEdgeSpace(field.utf8.last)
     else {
       return field
     }

@@ -97,19 +97,24 @@ struct HTMLReportFormatter {
     let slot = (width - left - 10) / Double(max(bars.count, 1))
     func y(_ value: Double) -> Double { top + plotHeight * (1 - value / scaleMax) }
     var svg = "<figure><figcaption>\(escape(title))</figcaption>\n"
-    svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">\n"
+    svg +=
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">\n"
     svg += axis(left: left, width: width, top: top, plotHeight: plotHeight, scaleMax: scaleMax, decimals: decimals)
     for (index, bar) in bars.enumerated() {
       let x = left + slot * Double(index) + slot * 0.2
       let barWidth = slot * 0.6
       let color = Self.palette[index % Self.palette.count]
-      svg += "<rect x=\"\(f(x))\" y=\"\(f(y(bar.value)))\" width=\"\(f(barWidth))\" height=\"\(f(y(0) - y(bar.value)))\" fill=\"\(color)\" opacity=\"0.85\"/>\n"
+      svg +=
+        "<rect x=\"\(f(x))\" y=\"\(f(y(bar.value)))\" width=\"\(f(barWidth))\" height=\"\(f(y(0) - y(bar.value)))\" fill=\"\(color)\" opacity=\"0.85\"/>\n"
       if let low = bar.low, let high = bar.high {
         let cx = x + barWidth / 2
-        svg += "<path d=\"M\(f(cx)) \(f(y(max(low, 0))))V\(f(y(high)))M\(f(cx - 6)) \(f(y(high)))h12M\(f(cx - 6)) \(f(y(max(low, 0))))h12\" stroke=\"#1d261f\" stroke-width=\"1.5\" fill=\"none\"/>\n"
+        svg +=
+          "<path d=\"M\(f(cx)) \(f(y(max(low, 0))))V\(f(y(high)))M\(f(cx - 6)) \(f(y(high)))h12M\(f(cx - 6)) \(f(y(max(low, 0))))h12\" stroke=\"#1d261f\" stroke-width=\"1.5\" fill=\"none\"/>\n"
       }
-      svg += "<text x=\"\(f(x + barWidth / 2))\" y=\"\(f(y(max(bar.value, bar.high ?? 0)) - 5))\" text-anchor=\"middle\">\(NumberText.fixed(bar.value, decimals))</text>\n"
-      svg += "<text x=\"\(f(x + barWidth / 2))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\">\(escape(bar.label))</text>\n"
+      svg +=
+        "<text x=\"\(f(x + barWidth / 2))\" y=\"\(f(y(max(bar.value, bar.high ?? 0)) - 5))\" text-anchor=\"middle\">\(NumberText.fixed(bar.value, decimals))</text>\n"
+      svg +=
+        "<text x=\"\(f(x + barWidth / 2))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\">\(escape(bar.label))</text>\n"
     }
     return svg + "</svg></figure>\n"
   }
@@ -129,20 +134,24 @@ struct HTMLReportFormatter {
     let barWidth = slot * 0.8 / Double(max(groups.count, 1))
     func y(_ value: Double) -> Double { top + plotHeight * (1 - value / scaleMax) }
     var svg = "<figure><figcaption>Yield per bag by flush (\(unit.rawValue) per inoculated bag)</figcaption>\n"
-    svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">\n"
+    svg +=
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">\n"
     svg += axis(left: left, width: width, top: top, plotHeight: plotHeight, scaleMax: scaleMax, decimals: 3)
     for flush in 1...maxFlush {
       let slotX = left + slot * Double(flush - 1) + slot * 0.1
       for (index, group) in values.enumerated() {
         let value = group[flush - 1]
         let x = slotX + barWidth * Double(index)
-        svg += "<rect x=\"\(f(x))\" y=\"\(f(y(value)))\" width=\"\(f(barWidth * 0.92))\" height=\"\(f(y(0) - y(value)))\" fill=\"\(Self.palette[index % Self.palette.count])\" opacity=\"0.85\"/>\n"
+        svg +=
+          "<rect x=\"\(f(x))\" y=\"\(f(y(value)))\" width=\"\(f(barWidth * 0.92))\" height=\"\(f(y(0) - y(value)))\" fill=\"\(Self.palette[index % Self.palette.count])\" opacity=\"0.85\"/>\n"
       }
-      svg += "<text x=\"\(f(slotX + slot * 0.4))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\">flush \(flush)</text>\n"
+      svg +=
+        "<text x=\"\(f(slotX + slot * 0.4))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\">flush \(flush)</text>\n"
     }
     var legendX = left
     for (index, group) in groups.enumerated() {
-      svg += "<rect x=\"\(f(legendX))\" y=\"\(f(height - 16))\" width=\"10\" height=\"10\" fill=\"\(Self.palette[index % Self.palette.count])\"/>"
+      svg +=
+        "<rect x=\"\(f(legendX))\" y=\"\(f(height - 16))\" width=\"10\" height=\"10\" fill=\"\(Self.palette[index % Self.palette.count])\"/>"
       svg += "<text x=\"\(f(legendX + 14))\" y=\"\(f(height - 7))\">\(escape(group.label))</text>\n"
       legendX += 24 + Double(group.label.count) * 6.5
     }
@@ -157,7 +166,8 @@ struct HTMLReportFormatter {
       let value = scaleMax * Double(step) / 4
       let y = top + plotHeight * (1 - Double(step) / 4)
       svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - 10))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"#d5ddd7\"/>"
-      svg += "<text x=\"\(f(left - 4))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(NumberText.fixed(value, decimals))</text>\n"
+      svg +=
+        "<text x=\"\(f(left - 4))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(NumberText.fixed(value, decimals))</text>\n"
     }
     return svg
   }

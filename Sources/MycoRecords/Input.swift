@@ -80,9 +80,11 @@ public struct Input: Sendable, Hashable {
       if amount <= 0 {
         found.append(("amount", "must be more than 0, not \(NumberText.plain(amount))"))
       } else if !range.contains(amount) {
-        found.append((
-          "amount",
-          "\(NumberText.plain(amount)) \(unit.rawValue) is not a plausible amount for one use (\(PlausibleRanges.text(range)) \(unit.rawValue))"))
+        found.append(
+          (
+            "amount",
+            "\(NumberText.plain(amount)) \(unit.rawValue) is not a plausible amount for one use (\(PlausibleRanges.text(range)) \(unit.rawValue))"
+          ))
       }
     case (.some, nil): found.append(("unit", "is missing: give the amount's unit (ml, g, kg or L)"))
     case (nil, .some): found.append(("amount", "is missing: a unit was given without an amount"))

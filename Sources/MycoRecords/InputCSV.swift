@@ -51,7 +51,8 @@ extension CSVFiles {
       path: path, bytes: inputBytes, columns: InputCSV.columns, required: InputCSV.requiredColumns,
       into: &result.problems
     ) { record, columns, problems in
-      var row = CSVRow(file: path, line: record.line, fields: record.strings, columns: columns,
+      var row = CSVRow(
+        file: path, line: record.line, fields: record.strings, columns: columns,
         quoted: record.fields.map(\.quoted))
       defer { problems.append(contentsOf: row.problems) }
       guard let input = InputCSV.input(from: &row) else { return }

@@ -25,7 +25,8 @@ public enum ReportField: String, Sendable, CaseIterable {
       let trimmed = String(name.trimmed())
       guard let field = ReportField(rawValue: trimmed) else {
         throw ReportFieldError(
-          "\"\(TerminalText.escaped(trimmed))\" is not a field; use \(allCases.map(\.rawValue).joined(separator: ", ")).")
+          "\"\(TerminalText.escaped(trimmed))\" is not a field; use \(allCases.map(\.rawValue).joined(separator: ", "))."
+        )
       }
       guard !fields.contains(field) else {
         throw ReportFieldError("\"\(trimmed)\" is given twice; name each field once.")

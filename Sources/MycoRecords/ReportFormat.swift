@@ -72,9 +72,10 @@ extension YieldReport {
   /// A line describing which batches the report covers.
   var scopeDescription: String {
     var parts: [String] = []
-    parts.append(query.groupBy.isEmpty
-      ? "all batches together"
-      : "grouped by " + query.groupBy.map(\.rawValue).joined(separator: ", "))
+    parts.append(
+      query.groupBy.isEmpty
+        ? "all batches together"
+        : "grouped by " + query.groupBy.map(\.rawValue).joined(separator: ", "))
     parts.append(query.variety.map { "variety \($0)" } ?? "all varieties")
     if query.from != nil || query.to != nil {
       parts.append(
@@ -113,7 +114,8 @@ extension YieldReport {
     let size = abs(test.difference)
     let low = higher ? test.interval.lowerBound : -test.interval.upperBound
     let high = higher ? test.interval.upperBound : -test.interval.lowerBound
-    let range = low >= 0
+    let range =
+      low >= 0
       ? "\(NumberText.fixed(low, decimals))–\(NumberText.fixed(high, decimals))"
       : "\(NumberText.fixed(low, decimals)) to \(NumberText.fixed(high, decimals))"
     return "\(NumberText.fixed(size, decimals)) \(unit) \(higher ? "higher" : "lower"), 95 % interval \(range)"

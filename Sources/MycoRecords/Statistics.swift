@@ -24,7 +24,8 @@ public enum Statistics {
   public static func confidenceInterval95(_ values: [Double]) -> ClosedRange<Double>? {
     guard let mean = mean(values), let sd = standardDeviation(values), mean.isFinite, sd.isFinite
     else { return nil }
-    let half = studentTQuantile(0.975, degreesOfFreedom: Double(values.count - 1))
+    let half =
+      studentTQuantile(0.975, degreesOfFreedom: Double(values.count - 1))
       * sd / Double(values.count).squareRoot()
     guard half.isFinite, (mean - half).isFinite, (mean + half).isFinite else { return nil }
     return (mean - half)...(mean + half)
@@ -65,7 +66,8 @@ public enum Statistics {
     let varB = sdB * sdB / Double(b.count)
     let standardError = (varA + varB).squareRoot()
     guard standardError > 0, standardError.isFinite else { return nil }
-    let df = (varA + varB) * (varA + varB)
+    let df =
+      (varA + varB) * (varA + varB)
       / (varA * varA / Double(a.count - 1) + varB * varB / Double(b.count - 1))
     let difference = meanA - meanB
     let t = difference / standardError

@@ -39,7 +39,8 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
     var text = "imported \(batchesAdded + batchesReplaced) batches\(replaced), \(harvestsAdded) harvests"
     if inputsAdded > 0 { text += ", \(inputsAdded) inputs" }
     if batchesReplaced > 0 {
-      text += "; replaced batches: \(storedHarvestsRemoved) stored harvests removed (the file has theirs),"
+      text +=
+        "; replaced batches: \(storedHarvestsRemoved) stored harvests removed (the file has theirs),"
         + " \(storedHarvestsKept) kept"
     }
     return text
@@ -85,9 +86,11 @@ struct ReplacedBatches {
       let count: Int = row?[0] ?? 0
       summary.storedHarvestsKept += count
       if let first: String = row?[1], let day = CalendarDate(iso: first), day < record.value.inoculatedOn {
-        problems.append(record.problem(
-          "inoculated_on",
-          "\(record.value.inoculatedOn) is after the stored harvest of \(day) of batch \(record.value.id), which --replace keeps; import that batch's harvests too (they replace the stored ones) or correct the date"))
+        problems.append(
+          record.problem(
+            "inoculated_on",
+            "\(record.value.inoculatedOn) is after the stored harvest of \(day) of batch \(record.value.id), which --replace keeps; import that batch's harvests too (they replace the stored ones) or correct the date"
+          ))
       }
     }
     return problems
@@ -139,9 +142,10 @@ extension YieldDatabase {
     do {
       try body()
     } catch YieldRecordsError.invalidRecords(let problems) {
-      throw YieldRecordsError.invalidRecords(problems.map {
-        RecordProblem(file: $0.file, row: $0.row, column: options[$0.column] ?? $0.column, message: $0.message)
-      })
+      throw YieldRecordsError.invalidRecords(
+        problems.map {
+          RecordProblem(file: $0.file, row: $0.row, column: options[$0.column] ?? $0.column, message: $0.message)
+        })
     }
   }
 
@@ -194,8 +198,9 @@ extension YieldDatabase {
           summary.batchesReplaced += 1
           replaced.add(record)
         } else {
-          problems.append(record.problem(
-            "batch_id", "batch \"\(id)\" is already recorded (use --replace to replace it)"))
+          problems.append(
+            record.problem(
+              "batch_id", "batch \"\(id)\" is already recorded (use --replace to replace it)"))
         }
       } else {
         summary.batchesAdded += 1
@@ -219,7 +224,9 @@ extension YieldDatabase {
     }
   }
 
-  private func write(_ records: CSVImport, replace: Bool, checker: InputChecker?, _ db: Database) throws -> ImportSummary {
+  private func write(_ records: CSVImport, replace: Bool, checker: InputChecker?, _ db: Database) throws
+    -> ImportSummary
+  {
     var problems: [RecordProblem] = []
     var summary = ImportSummary()
     var replaced = ReplacedBatches()
@@ -278,7 +285,9 @@ extension YieldDatabase {
     var read = CSVImport()
     files.readBatches(knownVarieties: knownVarieties, into: &read)
     files.readInputs(into: &read)
-    return try importTransaction { db in try streamingWrite(files, batches: read, replace: replace, checker: checker, db) }
+    return try importTransaction { db in
+      try streamingWrite(files, batches: read, replace: replace, checker: checker, db)
+    }
   }
 
   private func streamingWrite(

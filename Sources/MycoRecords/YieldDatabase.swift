@@ -95,7 +95,8 @@ public struct YieldDatabase: Sendable {
       if requireCurrent, !current {
         throw YieldRecordsError.database(
           path: path,
-          reason: "was written by an older Myco; run a command that writes (e.g. `myco yields import`) to upgrade it first")
+          reason:
+            "was written by an older Myco; run a command that writes (e.g. `myco yields import`) to upgrade it first")
       }
       return queue
     } catch let error as DatabaseError {
@@ -104,7 +105,9 @@ public struct YieldDatabase: Sendable {
         // A WAL database needs its `-shm` file beside it, even to be read.
         throw YieldRecordsError.database(
           path: path,
-          reason: "cannot be read: SQLite needs to create \(URL(fileURLWithPath: path).lastPathComponent)-shm beside it, and its folder is not writable (copy the file to a writable folder)")
+          reason:
+            "cannot be read: SQLite needs to create \(URL(fileURLWithPath: path).lastPathComponent)-shm beside it, and its folder is not writable (copy the file to a writable folder)"
+        )
       }
       throw YieldRecordsError.database(path: path, reason: plainReason(error))
     }

@@ -37,7 +37,8 @@ public struct Citation: Sendable, Hashable {
 
 extension Citation: Codable {
   private enum CodingKeys: String, CodingKey {
-    case id, reference, authors, year, title, publishedIn = "published_in", pages, doi, href, grade, took, note, uncertain
+    case id, reference, authors, year, title, publishedIn = "published_in", pages, doi, href, grade, took, note,
+      uncertain
   }
 
   public func encode(to encoder: any Encoder) throws {

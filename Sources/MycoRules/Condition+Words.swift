@@ -10,8 +10,11 @@ extension Condition {
   public func words(_ vocabulary: Vocabulary, language: String) -> String {
     let zh = language == "zh"
     switch self {
-    case .all(let parts): return "(" + parts.map { $0.words(vocabulary, language: language) }.joined(separator: zh ? "，并且" : " and ") + ")"
-    case .any(let parts): return (zh ? "下列之一：" : "one of: ") + parts.map { $0.words(vocabulary, language: language) }.joined(separator: zh ? "；或" : "; or ")
+    case .all(let parts):
+      return "(" + parts.map { $0.words(vocabulary, language: language) }.joined(separator: zh ? "，并且" : " and ") + ")"
+    case .any(let parts):
+      return (zh ? "下列之一：" : "one of: ")
+        + parts.map { $0.words(vocabulary, language: language) }.joined(separator: zh ? "；或" : "; or ")
     case .not(let part): return (zh ? "并非" : "not ") + part.words(vocabulary, language: language)
     case .test(let test): return test.words(vocabulary, language: language)
     }
@@ -44,10 +47,15 @@ extension FactTest {
     case .oneOf(let symbols):
       let shown = symbols.sorted().map { show(.symbol($0)) }.joined(separator: zh ? "、" : ", ")
       return zh ? "\(label)是\(shown)之一" : "\(label) is one of \(shown)"
-    case .contains(let member): return zh ? "\(label)包括\(show(.symbol(member)))" : "\(label) include \(show(.symbol(member)))"
-    case .compare(let rel, let bound): return zh ? "\(label)\(relation(rel)) \(show(.number(bound)))" : "\(label) \(relation(rel)) \(show(.number(bound)))"
+    case .contains(let member):
+      return zh ? "\(label)包括\(show(.symbol(member)))" : "\(label) include \(show(.symbol(member)))"
+    case .compare(let rel, let bound):
+      return zh
+        ? "\(label)\(relation(rel)) \(show(.number(bound)))" : "\(label) \(relation(rel)) \(show(.number(bound)))"
     case .between(let low, let high):
-      return zh ? "\(label)在 \(show(.number(low))) 到 \(show(.number(high))) 之间" : "\(label) is from \(show(.number(low))) to \(show(.number(high)))"
+      return zh
+        ? "\(label)在 \(show(.number(low))) 到 \(show(.number(high))) 之间"
+        : "\(label) is from \(show(.number(low))) to \(show(.number(high)))"
     case .versusFact(let rel, let other, let offset):
       let otherLabel = vocabulary[other]?.label.text(in: language) ?? other
       let by = offset == 0 ? "" : " + \(show(.number(offset)))"

@@ -57,7 +57,8 @@ struct ConditionParser {
     }
     var found: [(FactTest)] = []
     func add(_ comparison: Comparison, _ summary: String) {
-      found.append(FactTest(fact: name, comparison: comparison, summary: "\(name) \(summary)", location: element.location))
+      found.append(
+        FactTest(fact: name, comparison: comparison, summary: "\(name) \(summary)", location: element.location))
     }
     if let text = element["is"], let value = value(text, for: declaration, at: element) {
       add(.equals(value), "is \(text)")
@@ -101,9 +102,13 @@ struct ConditionParser {
     }
     if found.count != 1 {
       if found.isEmpty && diagnostics.last?.location != element.location {
-        report(element, "no-comparison", "fact test on '\(name)' needs one of is=, in=, has=, above=, below=, at-least=, at-most=, from=/to= or a *-fact= comparison")
+        report(
+          element, "no-comparison",
+          "fact test on '\(name)' needs one of is=, in=, has=, above=, below=, at-least=, at-most=, from=/to= or a *-fact= comparison"
+        )
       } else if found.count > 1 {
-        report(element, "two-comparisons", "fact test on '\(name)' has more than one comparison; use <all> to combine them")
+        report(
+          element, "two-comparisons", "fact test on '\(name)' has more than one comparison; use <all> to combine them")
       }
       return nil
     }
@@ -140,7 +145,8 @@ struct ConditionParser {
       guard written.dimension == dimension else {
         report(
           element, "wrong-unit",
-          "unit '\(symbol)' measures \(written.dimension.rawValue), but '\(declaration.name)' is a \(dimension.rawValue)")
+          "unit '\(symbol)' measures \(written.dimension.rawValue), but '\(declaration.name)' is a \(dimension.rawValue)"
+        )
         return nil
       }
       unit = written
@@ -149,7 +155,8 @@ struct ConditionParser {
     let range = declaration.range
     let allowed = isOffset ? -(range.upperBound - range.lowerBound)...(range.upperBound - range.lowerBound) : range
     guard value.isFinite, allowed.contains(value) else {
-      let shown = "\(declaration.display(.number(allowed.lowerBound), language: "en"))"
+      let shown =
+        "\(declaration.display(.number(allowed.lowerBound), language: "en"))"
         + " to \(declaration.display(.number(allowed.upperBound), language: "en"))"
       report(
         element, "out-of-range",
@@ -188,7 +195,10 @@ struct ConditionParser {
     _ symbols: [String], of declaration: FactDeclaration, at element: XMLElement, allowing types: Set<FactType>
   ) -> Bool {
     guard types.contains(declaration.type) else {
-      report(element, "wrong-type", "fact '\(declaration.name)' is a \(declaration.type.rawValue); this comparison needs a \(types.map(\.rawValue).sorted().joined(separator: " or "))")
+      report(
+        element, "wrong-type",
+        "fact '\(declaration.name)' is a \(declaration.type.rawValue); this comparison needs a \(types.map(\.rawValue).sorted().joined(separator: " or "))"
+      )
       return false
     }
     for symbol in symbols where declaration.allowedValue(symbol) == nil {

@@ -7,7 +7,8 @@ public struct LocalizedText: Sendable, Hashable, Codable {
 
   /// The text in `language`, else English, else Chinese, else any language, else "".
   public func text(in language: String) -> String {
-    byLanguage[language] ?? byLanguage["en"] ?? byLanguage["zh"] ?? byLanguage.sorted { $0.key < $1.key }.first?.value ?? ""
+    byLanguage[language] ?? byLanguage["en"] ?? byLanguage["zh"] ?? byLanguage.sorted { $0.key < $1.key }.first?.value
+      ?? ""
   }
 
   /// The languages present.

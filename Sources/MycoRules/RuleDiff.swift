@@ -40,9 +40,12 @@ public struct RuleDiff: Sendable, Hashable, Codable {
     compare("certainty", a.certainty.rawValue, b.certainty.rawValue)
     compare("priority", String(a.priority), String(b.priority))
     compare("title", a.title.text(in: "en"), b.title.text(in: "en"))
-    if a.title.text(in: "zh") != b.title.text(in: "zh"), !parts.contains("title") { compare("title", a.title.text(in: "zh"), b.title.text(in: "zh")) }
+    if a.title.text(in: "zh") != b.title.text(in: "zh"), !parts.contains("title") {
+      compare("title", a.title.text(in: "zh"), b.title.text(in: "zh"))
+    }
     compare("because", text(a.because), text(b.because))
-    compare("sources", a.sources.map(\.reference).joined(separator: "; "), b.sources.map(\.reference).joined(separator: "; "))
+    compare(
+      "sources", a.sources.map(\.reference).joined(separator: "; "), b.sources.map(\.reference).joined(separator: "; "))
     return parts.isEmpty ? nil : Change(rule: a.id, parts: parts, details: details)
   }
 

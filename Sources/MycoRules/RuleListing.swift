@@ -29,7 +29,8 @@ public struct RuleListing: Sendable {
     let rows = entries(language: language)
     let width = rows.map(\.id.count).max() ?? 0
     var lines = rows.map { entry in
-      let topics = entry.topics.isEmpty ? "derive: " + entry.derives.joined(separator: ",") : entry.topics.joined(separator: ",")
+      let topics =
+        entry.topics.isEmpty ? "derive: " + entry.derives.joined(separator: ",") : entry.topics.joined(separator: ",")
       return entry.id.padding(toLength: width, withPad: " ", startingAt: 0)
         + "  \(String(entry.priority).leftPadded(3))  \(entry.certainty.padding(toLength: 8, withPad: " ", startingAt: 0))  \(topics)  \(entry.title)"
     }

@@ -28,9 +28,11 @@ public struct RuleLoader: Sendable {
   /// Loads every rule file directly in `directory`; `displayName` is how the folder is shown in messages.
   public func load(directory: URL, displayName: String) throws(LoadFailure) -> RuleBase {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+    else {
       throw LoadFailure([
-        Diagnostic(kind: "missing-file", at: SourceLocation(file: displayName, line: 1, column: 1), "rules folder not found")
+        Diagnostic(
+          kind: "missing-file", at: SourceLocation(file: displayName, line: 1, column: 1), "rules folder not found")
       ])
     }
     let files = Self.ruleFiles(in: directory).map { ($0, "\(displayName)/\($0.lastPathComponent)") }
@@ -107,7 +109,10 @@ public struct RuleLoader: Sendable {
   private static func duplicate(_ element: XMLElement, _ first: inout [String: SourceLocation]) -> [Diagnostic] {
     guard let id = element["id"], !id.isEmpty else { return [] }
     if let earlier = first[id] {
-      return [Diagnostic(kind: "duplicate-id", at: element.location, "rule id '\(id)' is already used at \(earlier)", rules: [id])]
+      return [
+        Diagnostic(
+          kind: "duplicate-id", at: element.location, "rule id '\(id)' is already used at \(earlier)", rules: [id])
+      ]
     }
     first[id] = element.location
     return []

@@ -29,7 +29,8 @@ struct RuleParser {
     if priority == nil {
       report(
         element, "bad-number",
-        "rule '\(id)': priority '\(priorityText)' is not a whole number from \(Rule.priorities.lowerBound) to \(Rule.priorities.upperBound)")
+        "rule '\(id)': priority '\(priorityText)' is not a whole number from \(Rule.priorities.lowerBound) to \(Rule.priorities.upperBound)"
+      )
     }
     let title = element.localized("title")
     let because = element.localized("because")
@@ -60,7 +61,8 @@ struct RuleParser {
   private mutating func parseConclusions(_ then: XMLElement?, id: String) -> [Conclusion] {
     guard let then, !then.children.isEmpty else {
       diagnostics.append(
-        Diagnostic(kind: "missing-conclusion", at: then?.location ?? SourceLocation(file: "", line: 1, column: 1),
+        Diagnostic(
+          kind: "missing-conclusion", at: then?.location ?? SourceLocation(file: "", line: 1, column: 1),
           "rule '\(id)' has no conclusion in <then>", rules: [id]))
       return []
     }
@@ -101,7 +103,8 @@ struct RuleParser {
       let names = unknown.map { "'{\($0)}'" }.joined(separator: ", ")
       report(
         text, "unknown-placeholder",
-        "rule '\(id)': \(unknown.count == 1 ? "placeholder \(names) names" : "placeholders \(names) name") no fact of the vocabulary")
+        "rule '\(id)': \(unknown.count == 1 ? "placeholder \(names) names" : "placeholders \(names) name") no fact of the vocabulary"
+      )
     }
   }
 
@@ -119,7 +122,9 @@ struct RuleParser {
 
   private mutating func requireLanguages(_ text: LocalizedText, _ what: String, _ element: XMLElement, _ id: String) {
     for language in Self.requiredLanguages where (text.byLanguage[language] ?? "").isEmpty {
-      report(element, "missing-text", "rule '\(id)': <\(what)> has no \(language == "zh" ? "Chinese (zh)" : "English (en)") text")
+      report(
+        element, "missing-text",
+        "rule '\(id)': <\(what)> has no \(language == "zh" ? "Chinese (zh)" : "English (en)") text")
     }
   }
 

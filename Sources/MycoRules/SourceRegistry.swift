@@ -39,7 +39,9 @@ public struct Publication: Sendable, Hashable, Codable {
     doi: String? = nil, link: String? = nil, grade: Grade, took: String
   ) {
     (self.id, self.authors, self.year, self.title) = (id, authors, year, title)
-    (self.publishedIn, self.pages, self.doi, self.link, self.grade, self.took) = (publishedIn, pages, doi, link, grade, took)
+    (self.publishedIn, self.pages, self.doi, self.link, self.grade, self.took) = (
+      publishedIn, pages, doi, link, grade, took
+    )
   }
 
   /// The short form a grower sees: "Royse et al. 2008", "Zeng and Shi 2016", "qhdth.com page".
@@ -72,7 +74,9 @@ public struct Publication: Sendable, Hashable, Codable {
   /// The full reference: "Royse, D. J. et al. (2008). Title. Bioresource Technology 99(17): 8212–8216."
   public var fullCitation: String {
     var text = authors + (year.map { " (\($0))." } ?? ".") + " " + title + "."
-    if let publishedIn { text += " " + publishedIn + (pages.map { " " + $0 } ?? "") + "." } else if let pages {
+    if let publishedIn {
+      text += " " + publishedIn + (pages.map { " " + $0 } ?? "") + "."
+    } else if let pages {
       text += " " + pages + "."
     }
     if let doi { text += " doi:\(doi)" }
@@ -104,7 +108,8 @@ public struct SourceRegistry: Sendable {
     for element in root.children(named: "source") {
       let id = element["id"] ?? ""
       if let first = seen[id] {
-        diagnostics.append(Diagnostic(kind: "duplicate-id", at: element.location, "source '\(id)' is already defined at \(first)"))
+        diagnostics.append(
+          Diagnostic(kind: "duplicate-id", at: element.location, "source '\(id)' is already defined at \(first)"))
         continue
       }
       seen[id] = element.location
@@ -114,26 +119,35 @@ public struct SourceRegistry: Sendable {
       guard let grade = element["grade"].flatMap(Publication.Grade.init), let authors = text("authors"),
         let title = text("title"), !id.isEmpty
       else {
-        diagnostics.append(Diagnostic(kind: "bad-source", at: element.location, "source '\(id)' needs an id, a grade (A, B or C), authors and a title"))
+        diagnostics.append(
+          Diagnostic(
+            kind: "bad-source", at: element.location,
+            "source '\(id)' needs an id, a grade (A, B or C), authors and a title"))
         continue
       }
       var year: Int?
       if let yearText = element["year"] {
         year = Int(yearText)
         if year.map({ !(1800...2100).contains($0) }) ?? true {
-          diagnostics.append(Diagnostic(kind: "bad-number", at: element.location, "source '\(id)': year '\(yearText)' is not a year from 1800 to 2100"))
+          diagnostics.append(
+            Diagnostic(
+              kind: "bad-number", at: element.location,
+              "source '\(id)': year '\(yearText)' is not a year from 1800 to 2100"))
         }
       }
-      publications.append(Publication(
-        id: id, authors: authors, year: year, title: title, publishedIn: text("published-in"), pages: text("pages"),
-        doi: text("doi"), link: text("href"), grade: grade, took: text("took") ?? ""))
+      publications.append(
+        Publication(
+          id: id, authors: authors, year: year, title: title, publishedIn: text("published-in"), pages: text("pages"),
+          doi: text("doi"), link: text("href"), grade: grade, took: text("took") ?? ""))
     }
     return (SourceRegistry(publications), diagnostics)
   }
 
   /// The citation for one `<source ref="…" note="…" uncertain="…"/>` element; with a registry, an unknown
   /// id is an error at the element's FILE:LINE:COLUMN.
-  public static func citation(_ element: XMLElement, registry: SourceRegistry?, diagnostics: inout [Diagnostic], rule: String? = nil)
+  public static func citation(
+    _ element: XMLElement, registry: SourceRegistry?, diagnostics: inout [Diagnostic], rule: String? = nil
+  )
     -> Citation
   {
     let ref = element["ref"] ?? element.trimmedText
@@ -142,9 +156,10 @@ public struct SourceRegistry: Sendable {
     guard let registry else { return Citation(id: ref, note: note, uncertain: uncertain) }
     guard let publication = registry[ref] else {
       if !ref.isEmpty {
-        diagnostics.append(Diagnostic(
-          kind: "unknown-source", at: element.location,
-          "unknown source id '\(ref)' (not in the source registry sources.xml)", rules: rule.map { [$0] } ?? []))
+        diagnostics.append(
+          Diagnostic(
+            kind: "unknown-source", at: element.location,
+            "unknown source id '\(ref)' (not in the source registry sources.xml)", rules: rule.map { [$0] } ?? []))
       }
       return Citation(id: ref, note: note, uncertain: uncertain)
     }

@@ -41,13 +41,16 @@ public struct VocabularyLoader: Sendable {
         }
         if declaration.values.isEmpty {
           diagnostics.append(
-            Diagnostic(kind: "no-values", at: element.location, "fact '\(declaration.name)': values-from='\(other)' names no choice fact with values"))
+            Diagnostic(
+              kind: "no-values", at: element.location,
+              "fact '\(declaration.name)': values-from='\(other)' names no choice fact with values"))
           continue
         }
       }
       if let first = seen[declaration.name] {
         diagnostics.append(
-          Diagnostic(kind: "duplicate-fact", at: element.location, "fact '\(declaration.name)' is already declared at \(first)"))
+          Diagnostic(
+            kind: "duplicate-fact", at: element.location, "fact '\(declaration.name)' is already declared at \(first)"))
       }
       seen[declaration.name] = element.location
       vocabulary.add(declaration)
@@ -72,7 +75,8 @@ public struct VocabularyLoader: Sendable {
       if let dimensionName = element["dimension"] {
         guard let dimension = Dimension(rawValue: dimensionName) else {
           diagnostics.append(
-            Diagnostic(kind: "bad-dimension", at: element.location, "fact '\(name)': unknown dimension '\(dimensionName)'"))
+            Diagnostic(
+              kind: "bad-dimension", at: element.location, "fact '\(name)': unknown dimension '\(dimensionName)'"))
           return nil
         }
         declaration.dimension = dimension
@@ -100,7 +104,8 @@ public struct VocabularyLoader: Sendable {
           diagnostics.append(
             Diagnostic(
               kind: "out-of-range", at: element.location,
-              "fact '\(name)': \(attribute)='\(text)' is not a number within ±\(Value.format(FactDeclaration.numberLimit)) \(Unit.base(of: declaration.dimension ?? .count).symbol)"))
+              "fact '\(name)': \(attribute)='\(text)' is not a number within ±\(Value.format(FactDeclaration.numberLimit)) \(Unit.base(of: declaration.dimension ?? .count).symbol)"
+            ))
           return nil
         }
         switch attribute {

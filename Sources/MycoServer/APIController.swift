@@ -57,10 +57,12 @@ struct APIController: Sendable {
   }
 
   func varieties() -> Response {
-    Responses.json(encoding: store.current.advisor.knowledge.varieties.map {
-      VarietyEntry(id: $0.id, name: ["zh": $0.name.text(in: "zh"), "en": $0.name.text(in: "en")], latin: $0.latin,
-        temperature_type: $0.temperatureType, common_bags: $0.commonBags)
-    })
+    Responses.json(
+      encoding: store.current.advisor.knowledge.varieties.map {
+        VarietyEntry(
+          id: $0.id, name: ["zh": $0.name.text(in: "zh"), "en": $0.name.text(in: "en")], latin: $0.latin,
+          temperature_type: $0.temperatureType, common_bags: $0.commonBags)
+      })
   }
 
   struct RuleEntry: Encodable {
@@ -75,28 +77,35 @@ struct APIController: Sendable {
   func entry(_ rule: Rule, _ language: String, detail: Bool) -> RuleEntry {
     RuleEntry(
       id: rule.id, certainty: rule.certainty.rawValue, title: rule.title.text(in: language), priority: rule.priority,
-      topics: rule.topics, derives: rule.derivedFacts, conditions: rule.condition.tests.map(\.summary), sources: rule.sources,
+      topics: rule.topics, derives: rule.derivedFacts, conditions: rule.condition.tests.map(\.summary),
+      sources: rule.sources,
       because: detail ? rule.because.text(in: language) : nil,
       // Only the file's name and line: never a server path.
       file: detail ? "\(URL(fileURLWithPath: rule.location.file).lastPathComponent):\(rule.location.line)" : nil)
   }
 
   func rules(_ language: String) -> Response {
-    Responses.json(encoding: store.current.advisor.rules.rules.sorted { $0.id < $1.id }.map { entry($0, language, detail: false) })
+    Responses.json(
+      encoding: store.current.advisor.rules.rules.sorted { $0.id < $1.id }.map { entry($0, language, detail: false) })
   }
 
   func rule(_ id: String, _ language: String) -> Response {
-    guard let rule = store.current.advisor.rules.rule(id: id) else { return Responses.error(.notFound, "no rule with id '\(id)'", field: "id") }
+    guard let rule = store.current.advisor.rules.rule(id: id) else {
+      return Responses.error(.notFound, "no rule with id '\(id)'", field: "id")
+    }
     return Responses.json(encoding: entry(rule, language, detail: true))
   }
 
   /// The name behind the request's bearer token; 401 without one, 403 for a wrong one.
   func requireToken(_ request: Request) async throws -> String {
     guard let header = request.headers[.authorization] else {
-      throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "this needs a bearer token (myco serve add-token NAME)")
+      throw HTTPError(
+        .unauthorized, headers: [.wwwAuthenticate: "Bearer"],
+        message: "this needs a bearer token (myco serve add-token NAME)")
     }
     guard header.lowercased().hasPrefix("bearer ") else {
-      throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "use 'Authorization: Bearer TOKEN'")
+      throw HTTPError(
+        .unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "use 'Authorization: Bearer TOKEN'")
     }
     let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
     let accounts = accounts
@@ -124,7 +133,9 @@ struct APIController: Sendable {
     do {
       let input = try RecordInput(json: data, fields: RecordInput.harvestFields)
       let harvest = try records.add(harvest: input)
-      return Responses.json("{\"recorded\":\"harvest\",\"batch\":\(jsonString(harvest.batchID)),\"flush\":\(harvest.flush)}\n", status: .created)
+      return Responses.json(
+        "{\"recorded\":\"harvest\",\"batch\":\(jsonString(harvest.batchID)),\"flush\":\(harvest.flush)}\n",
+        status: .created)
     } catch {
       return Responses.error(error)
     }

@@ -30,7 +30,9 @@ public struct AccountStore: Sendable {
 
   func read() throws(Problem) -> File {
     guard FileManager.default.fileExists(atPath: path) else { return File() }
-    guard let data = FileManager.default.contents(atPath: path) else { throw Problem(description: "cannot read \(path)") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw Problem(description: "cannot read \(path)")
+    }
     do { return try JSONDecoder().decode(File.self, from: data) } catch {
       throw Problem(description: "\(path) is not a Myco accounts file")
     }
@@ -42,8 +44,12 @@ public struct AccountStore: Sendable {
     do {
       let url = URL(fileURLWithPath: path)
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString)")
-      guard FileManager.default.createFile(atPath: temporary.path, contents: try encoder.encode(file), attributes: [.posixPermissions: 0o600]) else {
+      let temporary = url.deletingLastPathComponent().appendingPathComponent(
+        ".\(url.lastPathComponent).\(UUID().uuidString)")
+      guard
+        FileManager.default.createFile(
+          atPath: temporary.path, contents: try encoder.encode(file), attributes: [.posixPermissions: 0o600])
+      else {
         throw Problem(description: "cannot write \(path)")
       }
       guard rename(temporary.path, path) == 0 else {

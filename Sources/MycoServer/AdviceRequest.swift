@@ -24,7 +24,8 @@ public struct InputError: Error, Sendable, Hashable {
     var object: [String: Any] = ["error": message]
     if let field { object["field"] = field }
     if let known { object["known"] = known }
-    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    let data =
+      (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 }
@@ -42,7 +43,9 @@ public struct AdviceRequest: Sendable, Hashable {
     "variety", "village", "elevation", "date", "bag", "strain", "substrate", "stage", "facility", "temperature",
     "bag-temperature", "humidity", "day-night-difference",
   ]
-  static let numberFields: Set<String> = ["elevation", "temperature", "bag-temperature", "humidity", "day-night-difference"]
+  static let numberFields: Set<String> = [
+    "elevation", "temperature", "bag-temperature", "humidity", "day-night-difference",
+  ]
   /// Every field the JSON API accepts.
   public static let jsonFields = Set(textFields + ["symptoms", "lang"])
 
@@ -75,14 +78,17 @@ public struct AdviceRequest: Sendable, Hashable {
       throw InputError("malformed JSON: the body must be one JSON object")
     }
     for key in dictionary.keys.sorted() where !Self.jsonFields.contains(key) {
-      throw InputError("unknown field '\(key)' (known: \(Self.jsonFields.sorted().joined(separator: ", ")))", field: key)
+      throw InputError(
+        "unknown field '\(key)' (known: \(Self.jsonFields.sorted().joined(separator: ", ")))", field: key)
     }
     for (key, value) in dictionary {
       switch (key, value) {
       case (_, .null): continue
       case ("symptoms", .array(let list)):
         symptoms = try list.map { item throws(InputError) in
-          guard case .string(let text) = item else { throw InputError("'symptoms' must be an array of strings", field: key) }
+          guard case .string(let text) = item else {
+            throw InputError("'symptoms' must be an array of strings", field: key)
+          }
           return text
         }
       case ("symptoms", _): throw InputError("'symptoms' must be an array of strings", field: key)
@@ -102,23 +108,34 @@ public struct AdviceRequest: Sendable, Hashable {
 
   /// The situation; `today` when no date is given. A village fills in the elevation when none is given.
   public func situation(base: LoadedBase, today: CalendarDate) throws(InputError) -> Situation {
-    guard let variety = values["variety"], !variety.isEmpty else { throw InputError(status: 422, "choose a variety", field: "variety", known: base.advisor.knowledge.varieties.map(\.id)) }
+    guard let variety = values["variety"], !variety.isEmpty else {
+      throw InputError(
+        status: 422, "choose a variety", field: "variety", known: base.advisor.knowledge.varieties.map(\.id))
+    }
     guard base.advisor.knowledge.variety(variety) != nil else {
-      throw InputError(status: 422, "unknown variety '\(variety)'", field: "variety", known: base.advisor.knowledge.varieties.map(\.id))
+      throw InputError(
+        status: 422, "unknown variety '\(variety)'", field: "variety", known: base.advisor.knowledge.varieties.map(\.id)
+      )
     }
     func number(_ key: String) throws(InputError) -> Double? {
       guard let text = values[key] else { return nil }
-      guard let value = Double(text), value.isFinite else { throw InputError("'\(key)' must be a number, not '\(text)'", field: key) }
+      guard let value = Double(text), value.isFinite else {
+        throw InputError("'\(key)' must be a number, not '\(text)'", field: key)
+      }
       return value
     }
     var elevation = try number("elevation")
     if let village = values["village"] {
-      guard let place = base.place(village) else { throw InputError(status: 422, "unknown village '\(village)'", field: "village") }
+      guard let place = base.place(village) else {
+        throw InputError(status: 422, "unknown village '\(village)'", field: "village")
+      }
       if elevation == nil { elevation = place.elevation }
     }
     var date = today
     if let text = values["date"] {
-      guard let parsed = CalendarDate(iso: text) else { throw InputError("'date' must be a date like 2026-08-15, not '\(text)'", field: "date") }
+      guard let parsed = CalendarDate(iso: text) else {
+        throw InputError("'date' must be a date like 2026-08-15, not '\(text)'", field: "date")
+      }
       date = parsed
     }
     var bag: BagDimensions?
@@ -157,7 +174,8 @@ extension SituationError {
   /// The field a situation error is about, guessed from its words (for `{"field": …}`).
   var field: String? {
     for (word, field) in [
-      ("variety", "variety"), ("elevation", "elevation"), ("humidity", "humidity"), ("day–night", "day-night-difference"),
+      ("variety", "variety"), ("elevation", "elevation"), ("humidity", "humidity"),
+      ("day–night", "day-night-difference"),
       ("temperature", "temperature"), ("stage", "stage"), ("substrate", "substrate"), ("facility", "facility"),
       ("symptoms", "symptoms"), ("bag", "bag"),
     ] where message.contains(word) { return field }
@@ -171,11 +189,18 @@ enum JSONValue: Decodable, Sendable {
 
   init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
-    if container.decodeNil() { self = .null }
-    else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-    else if let value = try? container.decode(Double.self) { self = .number(value) }
-    else if let value = try? container.decode(String.self) { self = .string(value) }
-    else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-    else { self = .object(try container.decode([String: JSONValue].self)) }
+    if container.decodeNil() {
+      self = .null
+    } else if let value = try? container.decode(Bool.self) {
+      self = .bool(value)
+    } else if let value = try? container.decode(Double.self) {
+      self = .number(value)
+    } else if let value = try? container.decode(String.self) {
+      self = .string(value)
+    } else if let value = try? container.decode([JSONValue].self) {
+      self = .array(value)
+    } else {
+      self = .object(try container.decode([String: JSONValue].self))
+    }
   }
 }

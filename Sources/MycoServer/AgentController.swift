@@ -33,20 +33,26 @@ struct AgentController: Sendable {
 
   func language(_ request: Request) -> String { request.uri.queryParameters["lang"] == "en" ? "en" : "zh" }
 
-  func page(_ template: String, _ request: Request, _ context: MycoContext, session: Session?, status: HTTPResponse.Status = .ok, fields: [String: Any]) -> Response {
+  func page(
+    _ template: String, _ request: Request, _ context: MycoContext, session: Session?,
+    status: HTTPResponse.Status = .ok, fields: [String: Any]
+  ) -> Response {
     var fields = fields
     fields["csrf"] = session?.csrf ?? ""
     let language = language(request)
     let words = pages.words(language)
     let html = pages.render(
-      template, language: language, title: words["agentHome"] ?? "Myco", path: request.uri.path, query: request.uri.query ?? "",
+      template, language: language, title: words["agentHome"] ?? "Myco", path: request.uri.path,
+      query: request.uri.query ?? "",
       agent: session?.agent, version: store.current.advisor.version, fields: fields)
     return Responses.html(html, status: status)
   }
 
   // MARK: Signing in
 
-  func signInPage(_ request: Request, _ context: MycoContext, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+  func signInPage(_ request: Request, _ context: MycoContext, error: String? = nil, status: HTTPResponse.Status = .ok)
+    -> Response
+  {
     // A session before sign-in carries the CSRF token of the sign-in form.
     let session = context.session ?? sessions.create(agent: nil)
     var response = page("signin", request, context, session: session, status: status, fields: ["error": error as Any])
@@ -60,7 +66,8 @@ struct AgentController: Sendable {
     guard let session = context.session, let token = pairs.first(where: { $0.0 == "csrf" })?.1,
       constantTimeEqual(token, session.csrf)
     else {
-      throw HTTPError(.forbidden, message: "the form is out of date or not from this site; reload the page and try again")
+      throw HTTPError(
+        .forbidden, message: "the form is out of date or not from this site; reload the page and try again")
     }
     return pairs
   }
@@ -68,7 +75,9 @@ struct AgentController: Sendable {
   func signIn(_ request: Request, _ context: MycoContext) async throws -> Response {
     let client = context.clientKey
     guard sessions.mayTry(client) else {
-      throw HTTPError(.tooManyRequests, headers: [.retryAfter: String(Int(sessions.window))], message: "too many sign-in attempts; wait a few minutes")
+      throw HTTPError(
+        .tooManyRequests, headers: [.retryAfter: String(Int(sessions.window))],
+        message: "too many sign-in attempts; wait a few minutes")
     }
     let pairs = try await form(request, context)
     let name = pairs.first { $0.0 == "name" }?.1 ?? ""
@@ -82,7 +91,8 @@ struct AgentController: Sendable {
     }
     if let old = context.session { sessions.remove(old.id) }
     let session = sessions.create(agent: name)
-    return Responses.redirect("/agent?lang=\(language(request))", headers: [.setCookie: SessionStore.setCookie(session)])
+    return Responses.redirect(
+      "/agent?lang=\(language(request))", headers: [.setCookie: SessionStore.setCookie(session)])
   }
 
   func signOut(_ request: Request, _ context: MycoContext) async throws -> Response {
@@ -97,27 +107,45 @@ struct AgentController: Sendable {
       let back = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
       var allowed = CharacterSet.alphanumerics
       allowed.insert(charactersIn: "-._~")
-      throw HTTPError(.seeOther, headers: [.location: "/agent/sign-in?lang=\(language(request))&next=\(back.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"])
+      throw HTTPError(
+        .seeOther,
+        headers: [
+          .location:
+            "/agent/sign-in?lang=\(language(request))&next=\(back.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        ])
     }
     return session
   }
 
   func home(_ request: Request, _ context: MycoContext, message: String? = nil) throws -> Response {
     let session = try signedIn(request, context)
-    return page("agent", request, context, session: session, fields: ["home": true, "hasInputs": true, "message": message as Any])
+    return page(
+      "agent", request, context, session: session, fields: ["home": true, "hasInputs": true, "message": message as Any])
   }
 
   // MARK: Records
 
-  func field(_ name: String, _ label: String?, type: String = "text", value: String = "", required: Bool = false, step: String? = nil) -> [String: Any] {
-    ["name": name, "label": label ?? name, "type": type, "value": value, "required": required, "step": step ?? false, "options": false]
+  func field(
+    _ name: String, _ label: String?, type: String = "text", value: String = "", required: Bool = false,
+    step: String? = nil
+  ) -> [String: Any] {
+    [
+      "name": name, "label": label ?? name, "type": type, "value": value, "required": required, "step": step ?? false,
+      "options": false,
+    ]
   }
 
   func choice(_ name: String, _ label: String?, _ list: [(String, String)], selected: String? = nil) -> [String: Any] {
-    ["name": name, "label": label ?? name, "options": ["list": list.map { ["id": $0.0, "label": $0.1, "selected": $0.0 == selected] as [String: Any] }]]
+    [
+      "name": name, "label": label ?? name,
+      "options": ["list": list.map { ["id": $0.0, "label": $0.1, "selected": $0.0 == selected] as [String: Any] }],
+    ]
   }
 
-  func batchPage(_ request: Request, _ context: MycoContext, values: [String: String] = [:], error: String? = nil, status: HTTPResponse.Status = .ok) throws -> Response {
+  func batchPage(
+    _ request: Request, _ context: MycoContext, values: [String: String] = [:], error: String? = nil,
+    status: HTTPResponse.Status = .ok
+  ) throws -> Response {
     let session = try signedIn(request, context)
     let words = pages.words(language(request))
     let language = language(request)
@@ -127,19 +155,30 @@ struct AgentController: Sendable {
       field("grower", words["grower"], value: values["grower"] ?? "", required: true),
       field("place", words["place"], value: values["place"] ?? ""),
       field("elevation", words["elevation"], type: "number", value: values["elevation"] ?? "", step: "1"),
-      choice("variety", words["variety"], knowledge.varieties.map { ($0.id, $0.name.text(in: language)) }, selected: values["variety"]),
+      choice(
+        "variety", words["variety"], knowledge.varieties.map { ($0.id, $0.name.text(in: language)) },
+        selected: values["variety"]),
       field("strain", words["strain"], value: values["strain"] ?? ""),
       field("substrate", words["substrate"], value: values["substrate"] ?? ""),
       field("bag-size", words["bag"], value: values["bag-size"] ?? "15x55", required: true),
-      field("dry-substrate-kg", words["dryKg"], type: "number", value: values["dry-substrate-kg"] ?? "", required: true, step: "0.01"),
+      field(
+        "dry-substrate-kg", words["dryKg"], type: "number", value: values["dry-substrate-kg"] ?? "", required: true,
+        step: "0.01"),
       field("bags", words["bags"], type: "number", value: values["bags"] ?? "", required: true, step: "1"),
-      field("inoculated-on", words["inoculatedOn"], type: "date", value: values["inoculated-on"] ?? today().description, required: true),
+      field(
+        "inoculated-on", words["inoculatedOn"], type: "date", value: values["inoculated-on"] ?? today().description,
+        required: true),
       field("facility", words["facility"], value: values["facility"] ?? ""),
-      field("bags-contaminated", words["contaminated"], type: "number", value: values["bags-contaminated"] ?? "0", step: "1"),
+      field(
+        "bags-contaminated", words["contaminated"], type: "number", value: values["bags-contaminated"] ?? "0", step: "1"
+      ),
     ]
-    return page("agent", request, context, session: session, status: status, fields: [
-      "form": ["title": words["addBatch"] ?? "", "action": "/agent/batch", "fields": fields] as [String: Any], "error": error as Any,
-    ])
+    return page(
+      "agent", request, context, session: session, status: status,
+      fields: [
+        "form": ["title": words["addBatch"] ?? "", "action": "/agent/batch", "fields": fields] as [String: Any],
+        "error": error as Any,
+      ])
   }
 
   func addBatch(_ request: Request, _ context: MycoContext) async throws -> Response {
@@ -151,11 +190,15 @@ struct AgentController: Sendable {
       context.logger.info("agent \(context.agent ?? "?") recorded batch \(batch.id)")
       return try home(request, context, message: (pages.words(language(request))["saved"] ?? "") + " " + batch.id)
     } catch let error as InputError {
-      return try batchPage(request, context, values: input.values, error: error.message, status: HTTPResponse.Status(code: error.status))
+      return try batchPage(
+        request, context, values: input.values, error: error.message, status: HTTPResponse.Status(code: error.status))
     }
   }
 
-  func harvestPage(_ request: Request, _ context: MycoContext, values: [String: String] = [:], error: String? = nil, status: HTTPResponse.Status = .ok) throws -> Response {
+  func harvestPage(
+    _ request: Request, _ context: MycoContext, values: [String: String] = [:], error: String? = nil,
+    status: HTTPResponse.Status = .ok
+  ) throws -> Response {
     let session = try signedIn(request, context)
     let words = pages.words(language(request))
     let batch = values["batch"] ?? request.uri.queryParameters["batch"].map(String.init) ?? ""
@@ -163,13 +206,18 @@ struct AgentController: Sendable {
       field("batch", words["batchId"], value: batch, required: true),
       field("date", words["harvestedOn"], type: "date", value: values["date"] ?? today().description, required: true),
       field("flush", words["flush"], type: "number", value: values["flush"] ?? "1", required: true, step: "1"),
-      field("fresh-kg", words["freshKg"], type: "number", value: values["fresh-kg"] ?? "", required: true, step: "0.01"),
+      field(
+        "fresh-kg", words["freshKg"], type: "number", value: values["fresh-kg"] ?? "", required: true, step: "0.01"),
       field("grade", words["grade"], value: values["grade"] ?? ""),
-      field("price-yuan-per-kg", words["price"], type: "number", value: values["price-yuan-per-kg"] ?? "", step: "0.01"),
+      field(
+        "price-yuan-per-kg", words["price"], type: "number", value: values["price-yuan-per-kg"] ?? "", step: "0.01"),
     ]
-    return page("agent", request, context, session: session, status: status, fields: [
-      "form": ["title": words["addHarvest"] ?? "", "action": "/agent/harvest", "fields": fields] as [String: Any], "error": error as Any,
-    ])
+    return page(
+      "agent", request, context, session: session, status: status,
+      fields: [
+        "form": ["title": words["addHarvest"] ?? "", "action": "/agent/harvest", "fields": fields] as [String: Any],
+        "error": error as Any,
+      ])
   }
 
   func addHarvest(_ request: Request, _ context: MycoContext) async throws -> Response {
@@ -179,29 +227,41 @@ struct AgentController: Sendable {
     do {
       let harvest = try records.add(harvest: input)
       context.logger.info("agent \(context.agent ?? "?") recorded a harvest of batch \(harvest.batchID)")
-      return try home(request, context, message: (pages.words(language(request))["saved"] ?? "") + " " + harvest.batchID)
+      return try home(
+        request, context, message: (pages.words(language(request))["saved"] ?? "") + " " + harvest.batchID)
     } catch let error as InputError {
-      return try harvestPage(request, context, values: input.values, error: error.message, status: HTTPResponse.Status(code: error.status))
+      return try harvestPage(
+        request, context, values: input.values, error: error.message, status: HTTPResponse.Status(code: error.status))
     }
   }
 
-  func inputPage(_ request: Request, _ context: MycoContext, values: [String: String] = [:], error: String? = nil, status: HTTPResponse.Status = .ok) throws -> Response {
+  func inputPage(
+    _ request: Request, _ context: MycoContext, values: [String: String] = [:], error: String? = nil,
+    status: HTTPResponse.Status = .ok
+  ) throws -> Response {
     let session = try signedIn(request, context)
     let words = pages.words(language(request))
     let batch = values["batch"] ?? request.uri.queryParameters["batch"].map(String.init) ?? ""
     let fields: [[String: Any]] = [
       field("batch", words["batchId"], value: batch, required: true),
       field("date", words["usedOn"], type: "date", value: values["date"] ?? today().description, required: true),
-      choice("kind", words["kind"], InputKind.allCases.map { ($0.rawValue, words["kind." + $0.rawValue] ?? $0.rawValue) }, selected: values["kind"] ?? "pesticide"),
+      choice(
+        "kind", words["kind"], InputKind.allCases.map { ($0.rawValue, words["kind." + $0.rawValue] ?? $0.rawValue) },
+        selected: values["kind"] ?? "pesticide"),
       field("product", words["product"], value: values["product"] ?? "", required: true),
       field("amount", words["amount"], type: "number", value: values["amount"] ?? "", step: "any"),
-      choice("unit", words["unit"], [("", "—")] + InputUnit.allCases.map { ($0.rawValue, $0.rawValue) }, selected: values["unit"]),
+      choice(
+        "unit", words["unit"], [("", "—")] + InputUnit.allCases.map { ($0.rawValue, $0.rawValue) },
+        selected: values["unit"]),
       field("target", words["target"], value: values["target"] ?? ""),
       field("note", words["note"], value: values["note"] ?? ""),
     ]
-    return page("agent", request, context, session: session, status: status, fields: [
-      "form": ["title": words["addInput"] ?? "", "action": "/agent/input", "fields": fields] as [String: Any], "error": error as Any,
-    ])
+    return page(
+      "agent", request, context, session: session, status: status,
+      fields: [
+        "form": ["title": words["addInput"] ?? "", "action": "/agent/input", "fields": fields] as [String: Any],
+        "error": error as Any,
+      ])
   }
 
   /// Records an input or spray: a banned product is refused with the reason; an unregistered
@@ -216,7 +276,8 @@ struct AgentController: Sendable {
       let saved = (pages.words(language(request))["saved"] ?? "") + " " + stored.batchID + " · " + stored.product
       return try home(request, context, message: stored.warning.isEmpty ? saved : saved + " — ⚠ " + stored.warning)
     } catch let error as InputError {
-      return try inputPage(request, context, values: input.values, error: error.message, status: HTTPResponse.Status(code: error.status))
+      return try inputPage(
+        request, context, values: input.values, error: error.message, status: HTTPResponse.Status(code: error.status))
     }
   }
 
@@ -227,7 +288,9 @@ struct AgentController: Sendable {
       let query = try RecordsService.query(request.queryPairs)
       return Responses.html(try records.report(query).rendered(as: .html))
     } catch {
-      return page("agent", request, context, session: session, status: HTTPResponse.Status(code: error.status), fields: ["error": error.message, "home": true])
+      return page(
+        "agent", request, context, session: session, status: HTTPResponse.Status(code: error.status),
+        fields: ["error": error.message, "home": true])
     }
   }
 }

@@ -23,7 +23,9 @@ struct GrowerController: Sendable {
   }
 
   /// The question form, filled in from the query (so "change the situation" keeps the answers).
-  func formPage(_ request: Request, _ context: MycoContext, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+  func formPage(_ request: Request, _ context: MycoContext, error: String? = nil, status: HTTPResponse.Status = .ok)
+    -> Response
+  {
     let input = AdviceRequest(pairs: request.queryPairs)
     let base = store.current
     let knowledge = base.advisor.knowledge
@@ -35,10 +37,16 @@ struct GrowerController: Sendable {
       "values": input.values,
       "date": input.values["date"] ?? today().description,
       "varieties": knowledge.varieties.map {
-        ["id": $0.id, "name": $0.name.text(in: language), "color": VarietyIcon.color($0.id), "checked": $0.id == input.values["variety"]] as [String: Any]
+        [
+          "id": $0.id, "name": $0.name.text(in: language), "color": VarietyIcon.color($0.id),
+          "checked": $0.id == input.values["variety"],
+        ] as [String: Any]
       },
       "places": base.places.map {
-        ["id": $0.id, "name": $0.name[language] ?? $0.id, "elevation": Value.format($0.elevation), "selected": $0.id == input.values["village"]] as [String: Any]
+        [
+          "id": $0.id, "name": $0.name[language] ?? $0.id, "elevation": Value.format($0.elevation),
+          "selected": $0.id == input.values["village"],
+        ] as [String: Any]
       },
       "bags": knowledge.bagSizes.map { ["id": $0.id, "selected": $0.id == input.values["bag"]] as [String: Any] },
       "stages": (vocabulary["stage"]?.values ?? []).map {
@@ -50,7 +58,8 @@ struct GrowerController: Sendable {
     ]
     let words = pages.words(language)
     let page = pages.render(
-      "grower", language: language, title: words["title"] ?? "Myco", path: "/", query: input.query, agent: context.agent,
+      "grower", language: language, title: words["title"] ?? "Myco", path: "/", query: input.query,
+      agent: context.agent,
       version: base.advisor.version, fields: fields)
     return Responses.html(page, status: status)
   }
@@ -74,10 +83,15 @@ struct GrowerController: Sendable {
       return formPage(request, context, error: "\(error)", status: .unprocessableContent)
     }
     let sheetLanguage: SheetLanguage = language == "en" ? .en : .zh
-    let model = SheetBuilder(report: report, request: SheetRequest(situation: situation, language: sheetLanguage), labels: base.sheets.templates.labels).build()
+    let model = SheetBuilder(
+      report: report, request: SheetRequest(situation: situation, language: sheetLanguage),
+      labels: base.sheets.templates.labels
+    ).build()
     let questions = report.questions.compactMap { QuestionField(fact: $0.fact, language: language)?.context }
     let asked = Set(report.questions.compactMap { QuestionField.formName(for: $0.fact.name) })
-    let hidden = input.queryPairs.filter { !asked.contains($0.0) || $0.0 == "lang" }.map { ["name": $0.0, "value": $0.1] }
+    let hidden = input.queryPairs.filter { !asked.contains($0.0) || $0.0 == "lang" }.map {
+      ["name": $0.0, "value": $0.1]
+    }
     let summary = [
       base.advisor.knowledge.variety(situation.variety)?.name.text(in: language) ?? situation.variety,
       situation.elevation.map { "\(Value.format($0)) m" }, situation.date?.description, situation.bag.map { "\($0)" },
@@ -92,7 +106,8 @@ struct GrowerController: Sendable {
     ]
     let words = pages.words(language)
     let page = pages.render(
-      "answer", language: language, title: (words["answerTitle"] ?? "") + " · " + summary, path: "/advice", query: input.query,
+      "answer", language: language, title: (words["answerTitle"] ?? "") + " · " + summary, path: "/advice",
+      query: input.query,
       agent: context.agent, version: base.advisor.version, fields: fields)
     return Responses.html(page)
   }
@@ -161,8 +176,10 @@ struct QuestionField {
 
   static func formName(for fact: String) -> String? {
     [
-      "stage": "stage", "facility": "facility", "substrate": "substrate", "symptoms": "symptom", "elevation": "elevation",
-      "month": "date", "bag-width": "bag", "bag-length": "bag", "strain-type": "strain", "strain": "strain", "air-temp": "temperature",
+      "stage": "stage", "facility": "facility", "substrate": "substrate", "symptoms": "symptom",
+      "elevation": "elevation",
+      "month": "date", "bag-width": "bag", "bag-length": "bag", "strain-type": "strain", "strain": "strain",
+      "air-temp": "temperature",
       "bag-temp": "bag-temperature", "air-humidity": "humidity", "day-night-difference": "day-night-difference",
     ][fact]
   }
@@ -187,7 +204,9 @@ struct QuestionField {
   }
 
   var context: [String: Any] {
-    let fields: [String: Any] = ["name": name, "question": question, "options": options, "min": min, "max": max, "placeholder": placeholder]
+    let fields: [String: Any] = [
+      "name": name, "question": question, "options": options, "min": min, "max": max, "placeholder": placeholder,
+    ]
     return [kind: fields]
   }
 }

@@ -23,7 +23,9 @@ public struct LoadedBase: Sendable {
     self.sheets = SheetMaker(advisor: advisor, templates: templates)
     places = (advisor.knowledge.table("places")?.rows ?? []).compactMap { row in
       guard let metres = row.cells["elevation-m"].flatMap(Double.init) else { return nil }
-      return Place(id: row.id, name: ["zh": row.cells["name.zh"] ?? row.id, "en": row.cells["name.en"] ?? row.id], elevation: metres)
+      return Place(
+        id: row.id, name: ["zh": row.cells["name.zh"] ?? row.id, "en": row.cells["name.en"] ?? row.id],
+        elevation: metres)
     }
   }
 
@@ -48,7 +50,8 @@ public final class KnowledgeStore: @unchecked Sendable {
     let (knowledge, knowledgeName, rules, rulesName) =
       (configuration.knowledge, configuration.knowledgeName, configuration.rules, configuration.rulesName)
     try self.init {
-      let advisor = try Advisor.load(knowledge: knowledge, knowledgeName: knowledgeName, rules: rules, rulesName: rulesName)
+      let advisor = try Advisor.load(
+        knowledge: knowledge, knowledgeName: knowledgeName, rules: rules, rulesName: rulesName)
       return LoadedBase(advisor: advisor, templates: try SheetTemplates.bundled())
     }
   }

@@ -8,7 +8,9 @@ struct AccessLogMiddleware: RouterMiddleware {
   typealias Context = MycoContext
   let logger: Logger
 
-  func handle(_ request: Request, context: MycoContext, next: (Request, MycoContext) async throws -> Response) async throws -> Response {
+  func handle(_ request: Request, context: MycoContext, next: (Request, MycoContext) async throws -> Response)
+    async throws -> Response
+  {
     let start = ContinuousClock.now
     let path = request.uri.path
     let client = context.clientKey
@@ -33,7 +35,9 @@ struct AccessLogMiddleware: RouterMiddleware {
 struct ErrorMiddleware: RouterMiddleware {
   typealias Context = MycoContext
 
-  func handle(_ request: Request, context: MycoContext, next: (Request, MycoContext) async throws -> Response) async throws -> Response {
+  func handle(_ request: Request, context: MycoContext, next: (Request, MycoContext) async throws -> Response)
+    async throws -> Response
+  {
     do {
       return try await next(request, context)
     } catch let error as HTTPError {

@@ -44,7 +44,9 @@ struct RecordInput {
       case (_, .null): continue
       case ("advice-rules", .array(let list)):
         adviceRules = try list.map { item throws(InputError) in
-          guard case .string(let text) = item else { throw InputError("'advice-rules' must be an array of rule ids", field: key) }
+          guard case .string(let text) = item else {
+            throw InputError("'advice-rules' must be an array of rule ids", field: key)
+          }
           return text
         }
       case ("advice-rules", _): throw InputError("'advice-rules' must be an array of rule ids", field: key)
@@ -69,30 +71,40 @@ struct RecordInput {
       if required { throw InputError(status: 422, "'\(key)' is required", field: key) }
       return nil
     }
-    guard let value = Double(text), value.isFinite else { throw InputError("'\(key)' must be a number, not '\(text)'", field: key) }
+    guard let value = Double(text), value.isFinite else {
+      throw InputError("'\(key)' must be a number, not '\(text)'", field: key)
+    }
     return value
   }
 
   func integer(_ key: String, required: Bool = false) throws(InputError) -> Int? {
     guard let value = try number(key, required: required) else { return nil }
-    guard value == value.rounded(), abs(value) < 1e9 else { throw InputError("'\(key)' must be a whole number", field: key) }
+    guard value == value.rounded(), abs(value) < 1e9 else {
+      throw InputError("'\(key)' must be a whole number", field: key)
+    }
     return Int(value)
   }
 
   func date(_ key: String) throws(InputError) -> CalendarDate {
     let text = try text(key, required: true)
-    guard let date = CalendarDate(iso: text) else { throw InputError("'\(key)' must be a date like 2026-08-15, not '\(text)'", field: key) }
+    guard let date = CalendarDate(iso: text) else {
+      throw InputError("'\(key)' must be a date like 2026-08-15, not '\(text)'", field: key)
+    }
     return date
   }
 
   func batch(kbVersion: String) throws(InputError) -> Batch {
     let bagText = try text("bag-size", required: true)
-    guard let bag = BagDimensions(parsing: bagText) else { throw InputError("'bag-size' must be a size like 15x55, not '\(bagText)'", field: "bag-size") }
+    guard let bag = BagDimensions(parsing: bagText) else {
+      throw InputError("'bag-size' must be a size like 15x55, not '\(bagText)'", field: "bag-size")
+    }
     return Batch(
       id: try text("id", required: true), grower: try text("grower", required: true), place: try text("place"),
       elevationM: try number("elevation"), variety: try text("variety", required: true), strain: try text("strain"),
-      substrate: try text("substrate"), bagSize: bag, drySubstrateKgPerBag: try number("dry-substrate-kg", required: true)!,
-      bags: try integer("bags", required: true)!, inoculatedOn: try date("inoculated-on"), facility: try text("facility"),
+      substrate: try text("substrate"), bagSize: bag,
+      drySubstrateKgPerBag: try number("dry-substrate-kg", required: true)!,
+      bags: try integer("bags", required: true)!, inoculatedOn: try date("inoculated-on"),
+      facility: try text("facility"),
       bagsContaminated: try integer("bags-contaminated") ?? 0, adviceRules: adviceRules,
       kbVersion: values["kb-version"] ?? (adviceRules.isEmpty ? "" : kbVersion), notes: try text("notes"))
   }
@@ -101,31 +113,37 @@ struct RecordInput {
   func input() throws(InputError) -> Input {
     let kindText = try text("kind", required: true)
     guard let kind = InputKind(rawValue: kindText) else {
-      throw InputError("'kind' must be one of \(InputKind.allCases.map(\.rawValue).joined(separator: ", "))", field: "kind")
+      throw InputError(
+        "'kind' must be one of \(InputKind.allCases.map(\.rawValue).joined(separator: ", "))", field: "kind")
     }
     var unit: InputUnit?
     if let unitText = values["unit"] {
       guard let parsed = InputUnit(rawValue: unitText) else {
-        throw InputError("'unit' must be one of \(InputUnit.allCases.map(\.rawValue).joined(separator: ", "))", field: "unit")
+        throw InputError(
+          "'unit' must be one of \(InputUnit.allCases.map(\.rawValue).joined(separator: ", "))", field: "unit")
       }
       unit = parsed
     }
     return Input(
-      batchID: try text("batch", required: true), usedOn: try date("date"), kind: kind, product: try text("product", required: true),
+      batchID: try text("batch", required: true), usedOn: try date("date"), kind: kind,
+      product: try text("product", required: true),
       amount: try number("amount"), unit: unit, target: try text("target"), note: try text("note"))
   }
 
   func harvest() throws(InputError) -> Harvest {
     Harvest(
-      batchID: try text("batch", required: true), harvestedOn: try date("date"), flush: try integer("flush", required: true)!,
-      freshKg: try number("fresh-kg", required: true)!, grade: try text("grade"), priceYuanPerKg: try number("price-yuan-per-kg"))
+      batchID: try text("batch", required: true), harvestedOn: try date("date"),
+      flush: try integer("flush", required: true)!,
+      freshKg: try number("fresh-kg", required: true)!, grade: try text("grade"),
+      priceYuanPerKg: try number("price-yuan-per-kg"))
   }
 }
 
 extension YieldRecordsError {
   /// The records' column names as the API and forms name the fields.
   static let fieldNames = [
-    "elevation_m": "elevation", "dry_substrate_kg_per_bag": "dry-substrate-kg", "harvested_on": "date", "fresh_jin": "fresh-kg",
+    "elevation_m": "elevation", "dry_substrate_kg_per_bag": "dry-substrate-kg", "harvested_on": "date",
+    "fresh_jin": "fresh-kg",
     "used_on": "date",
   ]
 

@@ -31,7 +31,9 @@ struct RecordsService: Sendable {
   /// with a warning, which is returned.
   func add(input form: RecordInput, base: LoadedBase) throws(InputError) -> Input {
     let input = try form.input()
-    do { return try database.add(input, checker: base.advisor.knowledge.inputChecker, file: "agent-input") } catch let error as YieldRecordsError {
+    do { return try database.add(input, checker: base.advisor.knowledge.inputChecker, file: "agent-input") } catch let
+      error as YieldRecordsError
+    {
       throw error.inputError(batch: false)
     } catch {
       throw InputError(status: 500, "the input could not be stored")
@@ -54,18 +56,24 @@ struct RecordsService: Sendable {
     for name in (values["by"] ?? "").split(separator: ",") {
       let trimmed = name.trimmingCharacters(in: .whitespaces)
       guard let field = ReportField(rawValue: trimmed) else {
-        throw InputError("'by': \"\(trimmed)\" is not a field; use \(ReportField.allCases.map(\.rawValue).joined(separator: ", "))", field: "by")
+        throw InputError(
+          "'by': \"\(trimmed)\" is not a field; use \(ReportField.allCases.map(\.rawValue).joined(separator: ", "))",
+          field: "by")
       }
       fields.append(field)
     }
     func date(_ key: String) throws(InputError) -> CalendarDate? {
       guard let text = values[key] else { return nil }
-      guard let date = CalendarDate(iso: text) else { throw InputError("'\(key)' must be a date like 2026-08-15", field: key) }
+      guard let date = CalendarDate(iso: text) else {
+        throw InputError("'\(key)' must be a date like 2026-08-15", field: key)
+      }
       return date
     }
     let from = try date("from")
     let to = try date("to")
-    if fields.contains(.advice), values["advice"] == nil { throw InputError("'by=advice' needs 'advice=RULE-ID'", field: "advice") }
+    if fields.contains(.advice), values["advice"] == nil {
+      throw InputError("'by=advice' needs 'advice=RULE-ID'", field: "advice")
+    }
     if let from, let to, to < from { throw InputError("'to' is before 'from'", field: "to") }
     return ReportQuery(groupBy: fields, variety: values["variety"], from: from, to: to, adviceRule: values["advice"])
   }

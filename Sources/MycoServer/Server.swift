@@ -18,7 +18,8 @@ public struct ServerDependencies: Sendable {
 
   public init(
     store: KnowledgeStore, database: YieldDatabase, accounts: AccountStore, pages: Pages,
-    printer: PDFPrinter? = PDFPrinter.find(), today: @escaping @Sendable () -> CalendarDate = { CalendarDate.todayLocal() }
+    printer: PDFPrinter? = PDFPrinter.find(),
+    today: @escaping @Sendable () -> CalendarDate = { CalendarDate.todayLocal() }
   ) {
     self.store = store
     self.database = database
@@ -30,7 +31,9 @@ public struct ServerDependencies: Sendable {
 }
 
 /// The router with every route of `myco serve` (what the tests drive in process).
-public func buildRouter(_ configuration: ServerConfiguration, _ dependencies: ServerDependencies, logger: Logger) -> Router<MycoContext> {
+public func buildRouter(_ configuration: ServerConfiguration, _ dependencies: ServerDependencies, logger: Logger)
+  -> Router<MycoContext>
+{
   let router = Router(context: MycoContext.self)
   let sessions = SessionStore(attempts: configuration.signInAttempts, window: configuration.signInWindowSeconds)
   let records = RecordsService(database: dependencies.database)
@@ -43,7 +46,8 @@ public func buildRouter(_ configuration: ServerConfiguration, _ dependencies: Se
     baseURL: configuration.baseURL
   ).addRoutes(to: router)
   AgentController(
-    store: dependencies.store, records: records, accounts: dependencies.accounts, sessions: sessions, pages: dependencies.pages,
+    store: dependencies.store, records: records, accounts: dependencies.accounts, sessions: sessions,
+    pages: dependencies.pages,
     today: dependencies.today, maxBody: configuration.maxBodyBytes
   ).addRoutes(to: router)
   APIController(
@@ -78,13 +82,16 @@ extension CalendarDate {
 /// `myco serve`: loads knowledge and rules once (a load error is thrown: the server does not
 /// start), opens the records, then serves until SIGINT or SIGTERM (graceful shutdown), reloading
 /// on SIGHUP. Logs (one access line per request) go to standard error.
-public func runServer(_ configuration: ServerConfiguration, onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) async throws {
+public func runServer(
+  _ configuration: ServerConfiguration, onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+) async throws {
   var logger = Logger(label: "myco.serve", factory: { StreamLogHandler.standardError(label: $0) })
   logger.logLevel = .info
   let store = try KnowledgeStore(configuration: configuration)
   let database = try YieldDatabase.open(path: configuration.databasePath)
   let dependencies = ServerDependencies(
-    store: store, database: database, accounts: AccountStore(path: configuration.accountsPath), pages: try Pages.bundled())
+    store: store, database: database, accounts: AccountStore(path: configuration.accountsPath),
+    pages: try Pages.bundled())
   let hangup = store.reloadOnHangup(logger)
   defer { hangup.cancel() }
   logger.notice("knowledge and rules version \(store.current.advisor.version); records \(configuration.databasePath)")

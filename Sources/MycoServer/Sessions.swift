@@ -42,7 +42,8 @@ final class SessionStore: @unchecked Sendable {
 
   /// A new session (a new id, so signing in never keeps an id someone could have planted).
   func create(agent: String?) -> Session {
-    let session = Session(id: Self.randomToken(), csrf: Self.randomToken(), agent: agent, expires: Date() + Self.lifetime)
+    let session = Session(
+      id: Self.randomToken(), csrf: Self.randomToken(), agent: agent, expires: Date() + Self.lifetime)
     lock.lock()
     defer { lock.unlock() }
     let now = Date()
@@ -85,7 +86,9 @@ struct SessionMiddleware: RouterMiddleware {
   typealias Context = MycoContext
   let store: SessionStore
 
-  func handle(_ request: Request, context: MycoContext, next: (Request, MycoContext) async throws -> Response) async throws -> Response {
+  func handle(_ request: Request, context: MycoContext, next: (Request, MycoContext) async throws -> Response)
+    async throws -> Response
+  {
     var context = context
     if let id = request.cookies[SessionStore.cookie]?.value, let session = store.session(id) {
       context.session = session

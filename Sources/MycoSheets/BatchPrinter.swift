@@ -55,7 +55,8 @@ public struct BatchPrinter: Sendable {
         let done = state.withLock { state -> Int in
           switch outcome {
           case .success(let sheet): state.written.append((row.line, sheet))
-          case .failure(let error): state.failures.append(RowFailure(file: file, line: row.line, message: error.description))
+          case .failure(let error):
+            state.failures.append(RowFailure(file: file, line: row.line, message: error.description))
           }
           state.done += 1
           return state.done
@@ -75,6 +76,7 @@ public struct BatchPrinter: Sendable {
 public enum ProgressBar {
   public static func line(done: Int, total: Int, width: Int = 30) -> String {
     let filled = total == 0 ? width : width * done / total
-    return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(done)/\(total)"
+    return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+      + "] \(done)/\(total)"
   }
 }

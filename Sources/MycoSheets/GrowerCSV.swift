@@ -40,7 +40,9 @@ public enum GrowerCSV {
     _ url: URL, defaultDate: CalendarDate, language: SheetLanguage = .zh, datePrinted: CalendarDate? = nil,
     contact: String? = nil
   ) throws(SheetError) -> (rows: [GrowerRow], failures: [RowFailure]) {
-    guard let data = FileManager.default.contents(atPath: url.path) else { throw SheetError("\(url.path): cannot read") }
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw SheetError("\(url.path): cannot read")
+    }
     return try read(
       data: data, name: url.lastPathComponent, defaultDate: defaultDate, language: language, datePrinted: datePrinted,
       contact: contact)
@@ -67,7 +69,8 @@ public enum GrowerCSV {
         }
         let names = record.strings.map { ($0 ?? "").trimmingCharacters(in: .whitespaces).lowercased() }
         if let unknown = names.first(where: { !columns.contains($0) }) {
-          headerError = SheetError("\(file):\(record.line): unknown column \"\(unknown)\" (columns: \(columns.joined(separator: ", ")))")
+          headerError = SheetError(
+            "\(file):\(record.line): unknown column \"\(unknown)\" (columns: \(columns.joined(separator: ", ")))")
         } else if let twice = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
           headerError = SheetError("\(file):\(record.line): column \"\(twice)\" appears twice")
         } else if !names.contains("variety") {
@@ -85,8 +88,9 @@ public enum GrowerCSV {
       let cells = record.strings
       if cells.allSatisfy({ ($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty }) { return }
       if cells.count != header.count {
-        failures.append(RowFailure(
-          file: file, line: line, message: "has \(cells.count) fields but the header has \(header.count) columns"))
+        failures.append(
+          RowFailure(
+            file: file, line: line, message: "has \(cells.count) fields but the header has \(header.count) columns"))
         return
       }
       var values: [String: String] = [:]
@@ -127,16 +131,23 @@ public enum GrowerCSV {
     }
     var bag: BagDimensions?
     if let text = values["bag"] {
-      guard let parsed = BagDimensions(parsing: text) else { throw SheetError("bag: \"\(text)\" is not a size like 15x55") }
+      guard let parsed = BagDimensions(parsing: text) else {
+        throw SheetError("bag: \"\(text)\" is not a size like 15x55")
+      }
       bag = parsed
     }
     var rowLanguage = language
     if let text = values["lang"] {
-      guard let parsed = SheetLanguage(rawValue: text) else { throw SheetError("lang: \"\(text)\" is not zh, en or zh+en") }
+      guard let parsed = SheetLanguage(rawValue: text) else {
+        throw SheetError("lang: \"\(text)\" is not zh, en or zh+en")
+      }
       rowLanguage = parsed
     }
     let symptoms = values["symptoms"].map { text in
-      Set(text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "none" })
+      Set(
+        text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+          !$0.isEmpty && $0 != "none"
+        })
     }
     let situation = Situation(
       variety: variety, strain: values["strain"], elevation: try number("elevation"), date: date, bag: bag,

@@ -49,7 +49,8 @@ public struct Labels: Sendable {
 
   /// Keys the sheet builder uses; a labels file without one of them is refused.
   static let required: Set<String> = [
-    "title", "titleNoMethod", "method.bags", "ask", "askShort", "notGiven", "elevation", "elevationValue", "bag", "bagValue",
+    "title", "titleNoMethod", "method.bags", "ask", "askShort", "notGiven", "elevation", "elevationValue", "bag",
+    "bagValue",
     "startDate", "place", "grower", "village", "batchID", "printed", "version", "variety", "method",
     "elevationBand", "facility", "strain", "fitsDate", "basis.given", "basis.windowOpens", "days", "daysFrom",
     "dateRange", "dateFrom", "quantity.temperature", "quantity.humidity", "quantity.light", "quantity.ventilation",

@@ -40,7 +40,8 @@ public enum OutputFile {
     switch status.st_mode & S_IFMT {
     case S_IFLNK:
       if force { return }
-      throw SheetError("\(url.path) is a symbolic link; Myco does not write through links (use --force to replace the link itself)")
+      throw SheetError(
+        "\(url.path) is a symbolic link; Myco does not write through links (use --force to replace the link itself)")
     case S_IFREG:
       if force { return }
       let head: Data
@@ -52,7 +53,8 @@ public enum OutputFile {
         throw SheetError("\(url.path) exists and cannot be read to check who wrote it; not overwritten (use --force)")
       }
       guard isMycos(head, kind: kind) else {
-        throw SheetError("\(url.path) exists and was not written by Myco; not overwritten (use --force to overwrite it)")
+        throw SheetError(
+          "\(url.path) exists and was not written by Myco; not overwritten (use --force to overwrite it)")
       }
     case S_IFDIR:
       throw SheetError("\(url.path) is a folder, not a file")

@@ -52,9 +52,10 @@ public struct PDFPrinter: Sendable {
     defer { unlink(output.path) }
     let process = Process()
     process.executableURL = executable
-    process.arguments = Self.flags + [
-      "--user-data-dir=\(profile.path)", "--print-to-pdf=\(output.path)", html.absoluteURL.absoluteString,
-    ]
+    process.arguments =
+      Self.flags + [
+        "--user-data-dir=\(profile.path)", "--print-to-pdf=\(output.path)", html.absoluteURL.absoluteString,
+      ]
     // Chromium's messages go to a file in the profile folder, read only when something fails.
     try? fileManager.createDirectory(at: profile, withIntermediateDirectories: true)
     let log = profile.appendingPathComponent("stderr.txt")
@@ -65,14 +66,19 @@ public struct PDFPrinter: Sendable {
     process.standardError = errors ?? FileHandle.nullDevice
     let finished = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in finished.signal() }
-    do { try process.run() } catch { throw SheetError("cannot start \(executable.path): \(OutputFile.plainWords(error))") }
+    do { try process.run() } catch {
+      throw SheetError("cannot start \(executable.path): \(OutputFile.plainWords(error))")
+    }
     if finished.wait(timeout: .now() + timeout) == .timedOut {
       process.terminate()
       throw SheetError("\(executable.lastPathComponent) took longer than \(Int(timeout)) s to print \(pdf.path)")
     }
     guard process.terminationStatus == 0, fileManager.fileExists(atPath: output.path) else {
-      let tail = String(decoding: fileManager.contents(atPath: log.path) ?? Data(), as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: "\n")
-      throw SheetError("\(executable.lastPathComponent) could not print \(pdf.path) (exit \(process.terminationStatus)): \(tail)")
+      let tail = String(decoding: fileManager.contents(atPath: log.path) ?? Data(), as: UTF8.self).split(
+        separator: "\n"
+      ).suffix(3).joined(separator: "\n")
+      throw SheetError(
+        "\(executable.lastPathComponent) could not print \(pdf.path) (exit \(process.terminationStatus)): \(tail)")
     }
     do {
       let handle = try FileHandle(forUpdating: output)

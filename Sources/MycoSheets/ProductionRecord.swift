@@ -88,13 +88,16 @@ public struct ProductionRecord: Sendable {
       Fact(label: t("品种 · 菌株", "Variety · strain"), value: "\(varietyName) · \(dash(batch.strain))"),
       Fact(
         label: t("菌袋", "Bags"),
-        value: "\(batch.bags) × \(batch.bagSize) cm, \(NumberFormat.plain(batch.drySubstrateKgPerBag)) kg " + t("干料/袋", "dry substrate per bag")),
+        value: "\(batch.bags) × \(batch.bagSize) cm, \(NumberFormat.plain(batch.drySubstrateKgPerBag)) kg "
+          + t("干料/袋", "dry substrate per bag")),
       Fact(label: t("培养料", "Substrate"), value: dash(batch.substrate)),
       Fact(label: t("接种日期", "Inoculated"), value: batch.inoculatedOn.description),
       Fact(label: t("菇棚", "Facility"), value: dash(batch.facility)),
     ]
     inputsHeading = t("投入品与用药（按日期）", "Inputs and sprays (by date)")
-    inputColumns = [t("日期", "Date"), t("类别", "Kind"), t("产品", "Product"), t("用量", "Amount"), t("防治对象", "Target"), t("备注", "Note")]
+    inputColumns = [
+      t("日期", "Date"), t("类别", "Kind"), t("产品", "Product"), t("用量", "Amount"), t("防治对象", "Target"), t("备注", "Note"),
+    ]
     let kinds: [InputKind: (String, String)] = [
       .spawn: ("菌种", "spawn"), .substrate: ("培养料", "substrate"), .pesticide: ("农药", "pesticide"),
       .disinfectant: ("消毒剂", "disinfectant"), .other: ("其他", "other"),
@@ -109,7 +112,9 @@ public struct ProductionRecord: Sendable {
     hasInputs = !self.inputs.isEmpty
     noInputs = t("没有记录投入品或用药。", "No inputs or sprays recorded.")
     harvestsHeading = t("采收（按茬次）", "Harvests (by flush)")
-    harvestColumns = [t("茬次", "Flush"), t("日期", "Dates"), t("采收次数", "Pickings"), t("鲜重 kg", "Fresh kg"), t("kg/袋", "kg per bag")]
+    harvestColumns = [
+      t("茬次", "Flush"), t("日期", "Dates"), t("采收次数", "Pickings"), t("鲜重 kg", "Fresh kg"), t("kg/袋", "kg per bag"),
+    ]
     let bags = Double(max(batch.bags, 1))
     let byFlush = Dictionary(grouping: harvests, by: \.flush)
     flushes = byFlush.keys.sorted().map { number in

@@ -49,7 +49,8 @@ extension SheetBuilder {
     let problems = report.evaluation.warnings + report.advice.filter { isProblem($0) && $0.kind != .warning }
     let dash = labels.line("dash", language)
     let rows = problems.map { advice in
-      let text = filled(advice.text).wrapped(language, prefix: { advice.certainty.words(in: $0) + ($0 == "zh" ? "" : ": ") })
+      let text = filled(advice.text).wrapped(
+        language, prefix: { advice.certainty.words(in: $0) + ($0 == "zh" ? "" : ": ") })
       // The facts behind the problem are shown once, under "why this advice".
       return ProblemRow(
         recognise: filled(advice.title),
@@ -73,8 +74,10 @@ extension SheetBuilder {
     }
     return Line(
       { lang in
-        firing.matched.map { "\(report.factLabel($0.fact, language: lang)) \(report.display($0.fact, $0.value, language: lang))" }
-          .joined(separator: lang == "zh" ? "；" : "; ")
+        firing.matched.map {
+          "\(report.factLabel($0.fact, language: lang)) \(report.display($0.fact, $0.value, language: lang))"
+        }
+        .joined(separator: lang == "zh" ? "；" : "; ")
       }, language)
   }
 
@@ -109,10 +112,12 @@ extension SheetBuilder {
       let cited = citations.map { citation in
         if let number = numbers[citation.id] { return number }
         // The short citation, with the journal for a graded-A publication (not for texts read on a site).
-        let text = citation.publication.map { publication in
-          let journal = publication.grade == .a ? publication.publishedIn.flatMap { $0.contains(" read on ") ? nil : $0 } : nil
-          return publication.shortCitation + (journal.map { ", " + $0 } ?? "")
-        } ?? citation.reference
+        let text =
+          citation.publication.map { publication in
+            let journal =
+              publication.grade == .a ? publication.publishedIn.flatMap { $0.contains(" read on ") ? nil : $0 } : nil
+            return publication.shortCitation + (journal.map { ", " + $0 } ?? "")
+          } ?? citation.reference
         sources.append(SourceNote(number: sources.count + 1, text: text))
         numbers[citation.id] = sources.count
         return sources.count

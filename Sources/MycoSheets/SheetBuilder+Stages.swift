@@ -15,7 +15,10 @@ extension SheetBuilder {
       case .symbol(let text) = facts["window-opens"]?.value,
       let opens = CalendarDate(iso: text), opens > date
     {
-      return (opens, labels.line("basis.windowOpens", language) { ["date": dateText(opens, $0), "given": dateText(date, $0)] })
+      return (
+        opens,
+        labels.line("basis.windowOpens", language) { ["date": dateText(opens, $0), "given": dateText(date, $0)] }
+      )
     }
     return (date, labels.line("basis.given", language) { ["date": dateText(date, $0)] })
   }
@@ -44,7 +47,9 @@ extension SheetBuilder {
       if let length = stage.lastsDays {
         let ends = begins.adding(days: max(length - 1, 0))
         dates = mono {
-          labels.text("dateRange", $0, ["from": dateText(begins, $0, year: start.year), "to": dateText(ends, $0, year: begins.year)])
+          labels.text(
+            "dateRange", $0,
+            ["from": dateText(begins, $0, year: start.year), "to": dateText(ends, $0, year: begins.year)])
         }
         days = mono { labels.text("days", $0, ["n": "\(length)"]) }
       } else {
@@ -87,9 +92,12 @@ extension SheetBuilder {
         }
         targets.append(Target(quantity: Line({ name(quantity, $0) }, language), value: value.main, note: value.note))
       }
-      let ask = missing.isEmpty ? nil : labels.line("askFor", language) { lang in
-        ["what": missing.map { name($0, lang) }.joined(separator: lang == "zh" ? "、" : ", ")]
-      }
+      let ask =
+        missing.isEmpty
+        ? nil
+        : labels.line("askFor", language) { lang in
+          ["what": missing.map { name($0, lang) }.joined(separator: lang == "zh" ? "、" : ", ")]
+        }
       return TargetRow(stage: stageName(stage), targets: targets, ask: ask)
     }
   }

@@ -44,7 +44,8 @@ public struct SheetBuilder: Sendable {
       estimatesNote: hasEstimates ? labels.line("estimates", language) : nil,
       recordRows: [1, 2, 3], recordBag: recordBag(), safety: (1...4).map { labels.line("safety.\($0)", language) },
       contact: request.contact.map { Line($0) } ?? labels.line("contactDefault", language),
-      rules: rules, sources: sources, version: report.version, hasTimeline: !timeline.isEmpty, hasTargets: !targets.isEmpty,
+      rules: rules, sources: sources, version: report.version, hasTimeline: !timeline.isEmpty,
+      hasTargets: !targets.isEmpty,
       hasQuestions: !questions.isEmpty)
     model.qr = qrItems()
     model.hasQR = !model.qr.isEmpty
@@ -92,11 +93,14 @@ public struct SheetBuilder: Sendable {
 
   /// A labelled value; a missing one reads "ask your agent" (the full question is listed once, below).
   func field(_ key: String, _ value: Line?, askFor fact: String, short: Bool = false) -> Field {
-    Field(label: labels.line(key, language), value: value ?? (short ? labels.line("askShort", language) : ask(fact)), ask: value == nil)
+    Field(
+      label: labels.line(key, language), value: value ?? (short ? labels.line("askShort", language) : ask(fact)),
+      ask: value == nil)
   }
 
   func given(_ key: String, _ value: String?) -> Field {
-    Field(label: labels.line(key, language), value: value.map { Line($0) } ?? labels.line("notGiven", language), ask: false)
+    Field(
+      label: labels.line(key, language), value: value.map { Line($0) } ?? labels.line("notGiven", language), ask: false)
   }
 
   /// The elevation given, or the one a named place supplied (`--place`).
@@ -104,7 +108,9 @@ public struct SheetBuilder: Sendable {
     let fromPlace = report.evaluation.facts["elevation"].flatMap { fact -> Double? in
       if case .number(let metres) = fact.value { metres } else { nil }
     }
-    return (situation.elevation ?? fromPlace).map { metres in mono { labels.text("elevationValue", $0, ["m": Value.format(metres)]) } }
+    return (situation.elevation ?? fromPlace).map { metres in
+      mono { labels.text("elevationValue", $0, ["m": Value.format(metres)]) }
+    }
   }
 
   func bagLine() -> Line? {
@@ -154,9 +160,11 @@ public struct SheetBuilder: Sendable {
     var fields = [
       Field(
         label: labels.line("variety", language),
-        value: Line(varietyName(language.primary) + (variety.map { " (\($0.latin))" } ?? ""), language.secondary.map(varietyName)),
+        value: Line(
+          varietyName(language.primary) + (variety.map { " (\($0.latin))" } ?? ""), language.secondary.map(varietyName)),
         ask: false),
-      field("method", situation.bag == nil ? nil : Line({ methodName($0) }, language), askFor: "bag-width", short: true),
+      field(
+        "method", situation.bag == nil ? nil : Line({ methodName($0) }, language), askFor: "bag-width", short: true),
       field("elevationBand", factLine("elevation-band"), askFor: "elevation", short: true),
       field("facility", factLine("facility"), askFor: "facility", short: true),
     ]

@@ -42,7 +42,9 @@ public struct Line: Sendable, Hashable {
   }
 
   /// The same line with `prefix` and `suffix` (per language) around each part.
-  func wrapped(_ language: SheetLanguage, prefix: (String) -> String = { _ in "" }, suffix: (String) -> String = { _ in "" })
+  func wrapped(
+    _ language: SheetLanguage, prefix: (String) -> String = { _ in "" }, suffix: (String) -> String = { _ in "" }
+  )
     -> Line
   {
     Line(

@@ -46,7 +46,8 @@ public enum SheetLinks {
     func escape(_ text: String) -> String {
       // alphanumerics includes non-ASCII letters: encode those too.
       text.unicodeScalars.map { scalar in
-        scalar.isASCII && allowed.contains(scalar) ? String(scalar) : String(scalar).addingPercentEncoding(withAllowedCharacters: .init())!
+        scalar.isASCII && allowed.contains(scalar)
+          ? String(scalar) : String(scalar).addingPercentEncoding(withAllowedCharacters: .init())!
       }.joined()
     }
     return pairs.map { "\(escape($0))=\(escape($1))" }.joined(separator: "&")

@@ -40,13 +40,20 @@ public struct SheetTemplates: Sendable {
       if let range = text.range(of: "http-equiv", options: .caseInsensitive) {
         let before = text[..<range.lowerBound]
         let line = before.filter { $0 == "\n" }.count + 1
-        let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 1
-        throw SheetError("\(url.path):\(line):\(column): error: http-equiv is not allowed in a template (Myco sets the page's security policy itself)")
+        let column =
+          before.distance(
+            from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex)
+          + 1
+        throw SheetError(
+          "\(url.path):\(line):\(column): error: http-equiv is not allowed in a template (Myco sets the page's security policy itself)"
+        )
       }
       do {
         templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
       } catch let error as MustacheTemplate.ParserError {
-        throw SheetError("\(url.path):\(error.context.lineNumber):\(error.context.columnNumber): error: \(error.error) in: \(error.context.line)")
+        throw SheetError(
+          "\(url.path):\(error.context.lineNumber):\(error.context.columnNumber): error: \(error.error) in: \(error.context.line)"
+        )
       } catch {
         throw SheetError("\(url.path): \(error)")
       }
@@ -82,7 +89,9 @@ public struct SheetTemplates: Sendable {
   /// The page with the generator mark and the security policy first in the document (right after
   /// the doctype, before anything a template could load).
   static func secured(_ page: String) -> String {
-    let head = OutputFile.htmlGenerator + "\n<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\">\n"
+    let head =
+      OutputFile.htmlGenerator
+      + "\n<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\">\n"
     let start = page.firstIndex { !$0.isWhitespace } ?? page.endIndex
     if page[start...].range(of: "<!DOCTYPE", options: [.caseInsensitive, .anchored]) != nil,
       let end = page[start...].firstIndex(of: ">")

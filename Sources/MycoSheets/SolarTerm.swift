@@ -15,7 +15,8 @@ public struct SolarTerm: Sendable, Hashable {
   public static let all: [SolarTerm] = [
     .init(zh: "小寒", en: "Minor Cold", month: 1, day: 6), .init(zh: "大寒", en: "Major Cold", month: 1, day: 20),
     .init(zh: "立春", en: "Start of Spring", month: 2, day: 4), .init(zh: "雨水", en: "Rain Water", month: 2, day: 19),
-    .init(zh: "惊蛰", en: "Awakening of Insects", month: 3, day: 6), .init(zh: "春分", en: "Spring Equinox", month: 3, day: 21),
+    .init(zh: "惊蛰", en: "Awakening of Insects", month: 3, day: 6),
+    .init(zh: "春分", en: "Spring Equinox", month: 3, day: 21),
     .init(zh: "清明", en: "Clear and Bright", month: 4, day: 5), .init(zh: "谷雨", en: "Grain Rain", month: 4, day: 20),
     .init(zh: "立夏", en: "Start of Summer", month: 5, day: 6), .init(zh: "小满", en: "Grain Buds", month: 5, day: 21),
     .init(zh: "芒种", en: "Grain in Ear", month: 6, day: 6), .init(zh: "夏至", en: "Summer Solstice", month: 6, day: 21),

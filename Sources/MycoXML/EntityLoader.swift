@@ -37,7 +37,8 @@ enum EntityLoader {
   /// Whether libxml2's current loader is this one.
   static var isInstalled: Bool {
     guard let current = xmlGetExternalEntityLoader() else { return false }
-    return unsafeBitCast(current, to: UnsafeRawPointer.self) == unsafeBitCast(loadEntity as xmlExternalEntityLoader, to: UnsafeRawPointer.self)
+    return unsafeBitCast(current, to: UnsafeRawPointer.self)
+      == unsafeBitCast(loadEntity as xmlExternalEntityLoader, to: UnsafeRawPointer.self)
   }
 
   private static var threadKey: UInt { UInt(bitPattern: Int(bitPattern: UInt(pthread_self()))) }
@@ -74,7 +75,8 @@ enum EntityLoader {
     }
     let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     guard resolved.hasPrefix(scope.folder) else {
-      return .failure(Refusal("it is outside the schema folder \(scope.folder); only files in that folder may be included"))
+      return .failure(
+        Refusal("it is outside the schema folder \(scope.folder); only files in that folder may be included"))
     }
     let size = (try? FileManager.default.attributesOfItem(atPath: resolved)[.size] as? Int) ?? nil
     if let size, size > scope.limits.maxBytes {
@@ -86,7 +88,8 @@ enum EntityLoader {
     let bytes = [UInt8](data)
     if bytes.isEmpty { return .failure(Refusal("the file is empty")) }
     if Prolog.doctypeOffset(in: bytes) != nil {
-      return .failure(Refusal("it has a DOCTYPE declaration (not allowed: it can declare external or expanding entities)"))
+      return .failure(
+        Refusal("it has a DOCTYPE declaration (not allowed: it can declare external or expanding entities)"))
     }
     return .success(bytes)
   }
@@ -95,7 +98,9 @@ enum EntityLoader {
   static func displayPath(_ address: String) -> String {
     var path = address
     if path.lowercased().hasPrefix("file://") { path = String(path.dropFirst("file://".count)) }
-    guard !path.contains("://"), !FileManager.default.fileExists(atPath: path) else { return path.contains("://") ? address : path }
+    guard !path.contains("://"), !FileManager.default.fileExists(atPath: path) else {
+      return path.contains("://") ? address : path
+    }
     return path.removingPercentEncoding ?? path
   }
 

@@ -58,10 +58,13 @@ public final class XMLSchema: @unchecked Sendable {
     for (resource, reason) in scope.refusals {
       // libxml2 reports the failed load at the element that asked for it; use that place.
       let location = collector.reports.first { Self.names($0.message, resource) }?.location ?? start
-      errors.insert(XMLError(.schema, at: location, "refused to load '\(EntityLoader.displayPath(resource))': \(reason)"), at: 0)
+      errors.insert(
+        XMLError(.schema, at: location, "refused to load '\(EntityLoader.displayPath(resource))': \(reason)"), at: 0)
     }
     if !scope.refusals.isEmpty {
-      errors.removeAll { error in scope.refusals.contains { Self.names(error.message, $0.resource) } && !error.message.hasPrefix("refused") }
+      errors.removeAll { error in
+        scope.refusals.contains { Self.names(error.message, $0.resource) } && !error.message.hasPrefix("refused")
+      }
     }
     guard let compiled, scope.refusals.isEmpty, errors.isEmpty else {
       if let compiled { xmlSchemaFree(compiled) }
@@ -107,7 +110,8 @@ private final class ErrorCollector {
   func add(_ record: UnsafeMutablePointer<xmlError>) {
     // A message about another file (an included schema) names that file.
     let file = record.pointee.file.map { String(cString: $0) }.map { EntityLoader.displayPath($0) }
-    var error = LibXML2.error(from: record, name: file.map { $0 == name || $0.isEmpty ? name : $0 } ?? name, kind: .schema)
+    var error = LibXML2.error(
+      from: record, name: file.map { $0 == name || $0.isEmpty ? name : $0 } ?? name, kind: .schema)
     error.message = Self.unescapingQuotedPaths(error.message)
     if record.pointee.int2 == 0, error.location.file == name, let lines {
       error.location.column = lines.columnOfStartTag(line: error.location.line, occurrence: 0)

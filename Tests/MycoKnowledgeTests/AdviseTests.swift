@@ -18,7 +18,8 @@ import Testing
   @Test func seedCaseWaitsForCoolWeatherAndSmallerBags() throws {
     // Given shiitake in a warm low valley in August with large bags
     let report = try Bundled.advise(
-      Situation(variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: "18x60")))
+      Situation(
+        variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: "18x60")))
     let rules = report.evaluation.advice.map(\.rule)
     // Then it is told to wait for cooler weather and to use smaller bags, with reasons
     #expect(rules.contains("shiitake.timing.wait-for-cool"))
@@ -33,9 +34,11 @@ import Testing
 
   @Test func mountainTimingDiffersFromTheValley() throws {
     let valley = try Bundled.advise(
-      Situation(variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: "15x55")))
+      Situation(
+        variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: "15x55")))
     let mountain = try Bundled.advise(
-      Situation(variety: "shiitake", elevation: 1200, date: Bundled.date("2026-09-20"), bag: BagDimensions(parsing: "15x55")))
+      Situation(
+        variety: "shiitake", elevation: 1200, date: Bundled.date("2026-09-20"), bag: BagDimensions(parsing: "15x55")))
     let timing = { (report: AdviceReport) in report.evaluation.advice.first { $0.topic == "timing" }?.rule }
     #expect(timing(valley) == "shiitake.timing.wait-for-cool")
     #expect(timing(mountain) == "shiitake.timing.late-cold-run")
@@ -46,7 +49,8 @@ import Testing
 
   @Test func missingFactBecomesAQuestion() throws {
     let report = try Bundled.advise(
-      Situation(variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: "18x60")))
+      Situation(
+        variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: "18x60")))
     #expect(report.questions.map(\.fact.name).contains("stage"))
     #expect(report.text(language: "en").contains("Tell me these to refine the advice:"))
     #expect(report.text(language: "zh").contains("告诉我这些，建议会更准确："))
@@ -54,7 +58,8 @@ import Testing
 
   @Test func measuredTemperatureOverridesTheEstimateAndKeepsTheLoser() throws {
     // Issue #11: a 35 °C shed reading in the estimated window is not "start now"; the loser is kept.
-    let report = try Bundled.advise(Situation(variety: "shiitake", elevation: 600, date: Bundled.date("2026-09-05"), temperature: 35))
+    let report = try Bundled.advise(
+      Situation(variety: "shiitake", elevation: 600, date: Bundled.date("2026-09-05"), temperature: 35))
     #expect(report.evaluation.facts["air-temp"] == Fact(.number(35)))
     #expect(report.evaluation.advice.map(\.rule).contains("timing.measured-too-hot"))
     #expect(report.evaluation.outcome(of: "shiitake.timing.start-now") == .overridden(by: "timing.measured-too-hot"))
@@ -62,7 +67,8 @@ import Testing
   }
 
   @Test func oneCoolReadingInTheHotSeasonDoesNotOpenTheWindow() throws {
-    let report = try Bundled.advise(Situation(variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-01"), temperature: 22))
+    let report = try Bundled.advise(
+      Situation(variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-01"), temperature: 22))
     let rules = report.evaluation.advice.map(\.rule)
     #expect(rules.contains("shiitake.timing.wait-for-cool"))
     #expect(rules.contains("timing.measured-cool-in-hot-season"))
@@ -74,9 +80,13 @@ import Testing
 
   @Test func whyNotExplainsAFailedRule() throws {
     let report = try Bundled.advise(
-      Situation(variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: "15x55")))
+      Situation(
+        variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: "15x55")))
     let text = report.whyNot("shiitake.bag.smaller-bags-in-heat", language: "en")
-    #expect(text == "[shiitake.bag.smaller-bags-in-heat] Use smaller bags when it is warm: did not fire because \"bag-class is large\" is false (bag size class is standard bag).")
+    #expect(
+      text
+        == "[shiitake.bag.smaller-bags-in-heat] Use smaller bags when it is warm: did not fire because \"bag-class is large\" is false (bag size class is standard bag)."
+    )
     #expect(report.whyNot("no.such.rule", language: "en") == nil)
   }
 
@@ -86,7 +96,8 @@ import Testing
 
   @Test func jsonHasTheDocumentedKeys() throws {
     let report = try Bundled.advise(
-      Situation(variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: "18x60")))
+      Situation(
+        variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: "18x60")))
     let object = try JSONSerialization.jsonObject(with: Data(report.json(language: "en").utf8)) as? [String: Any]
     for key in ["advice", "overridden", "missing", "facts", "trace", "warnings", "version"] {
       #expect(object?[key] != nil, "missing key \(key)")

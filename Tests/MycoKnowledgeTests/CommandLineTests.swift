@@ -8,11 +8,15 @@ import Testing
     var err: String
     var status: Int32
     /// Standard error without the `using knowledge: …, rules: …` line (tested on its own).
-    var errors: String { err.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("using ") }.joined(separator: "\n") }
+    var errors: String {
+      err.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("using ") }.joined(
+        separator: "\n")
+    }
   }
 
   static var binary: URL {
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("myco")
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+      "myco")
     if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
     return Bundled.repository.appendingPathComponent(".build/debug/myco")
   }
@@ -45,16 +49,21 @@ import Testing
   /// A copy of the bundled rules folder's schemas plus `files`, in a temporary folder.
   static func draftRules(_ files: [String: String]) throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("myco-draft-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("schema"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("schema"), withIntermediateDirectories: true)
     for schema in ["rules.xsd", "cases.xsd"] {
       try FileManager.default.copyItem(
-        at: Bundled.rulesURL.appendingPathComponent("schema/\(schema)"), to: folder.appendingPathComponent("schema/\(schema)"))
+        at: Bundled.rulesURL.appendingPathComponent("schema/\(schema)"),
+        to: folder.appendingPathComponent("schema/\(schema)"))
     }
-    for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+    for (name, text) in files {
+      try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
     return folder
   }
 
-  static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rules xmlns=\"urn:myco:rules:1\" id=\"draft\" version=\"1\">\n"
+  static let header =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rules xmlns=\"urn:myco:rules:1\" id=\"draft\" version=\"1\">\n"
 
   static func rule(_ id: String, when: String) -> String {
     """
@@ -99,17 +108,22 @@ import Testing
   }
 
   @Test func externalEntityInARuleFileIsRefused() throws {
-    let xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE rules [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<rules xmlns=\"urn:myco:rules:1\" id=\"x\" version=\"1\">&x;</rules>\n"
+    let xxe =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE rules [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<rules xmlns=\"urn:myco:rules:1\" id=\"x\" version=\"1\">&x;</rules>\n"
     let folder = try Self.draftRules(["evil.xml": xxe])
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try Self.myco(Self.seed + ["--rules", folder.path])
     #expect(run.status == 1)
-    #expect(run.errors == "\(folder.path)/evil.xml:2:1: error: DOCTYPE declarations are not allowed (they can declare external or expanding entities)\n")
+    #expect(
+      run.errors
+        == "\(folder.path)/evil.xml:2:1: error: DOCTYPE declarations are not allowed (they can declare external or expanding entities)\n"
+    )
     #expect(!run.out.contains("root:"))
   }
 
   @Test func entityBombIsRefused() throws {
-    let bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<rules xmlns=\"urn:myco:rules:1\" id=\"x\" version=\"1\">&b;</rules>\n"
+    let bomb =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<rules xmlns=\"urn:myco:rules:1\" id=\"x\" version=\"1\">&b;</rules>\n"
     let folder = try Self.draftRules(["bomb.xml": bomb])
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try Self.myco(Self.seed + ["--rules", folder.path])
@@ -118,7 +132,8 @@ import Testing
   }
 
   @Test func badRuleFilesGiveOneMessageEachWithLocation() throws {
-    let body = Self.header
+    let body =
+      Self.header
       + Self.rule("draft.unknown-fact", when: "<fact name=\"elevaton\" above=\"500\"/>")
       + Self.rule("draft.unknown-value", when: "<fact name=\"variety\" is=\"truffle\"/>")
       + Self.rule("draft.wrong-unit", when: "<fact name=\"elevation\" above=\"5\" unit=\"kg\"/>")
@@ -129,12 +144,13 @@ import Testing
     let run = try Self.myco(Self.seed + ["--rules", folder.path])
     #expect(run.status == 1)
     let lines = run.errors.split(separator: "\n").map { String($0.dropFirst(folder.path.count + 1)) }
-    #expect(lines == [
-      "draft.xml:5:11: error: unknown fact 'elevaton'",
-      "draft.xml:12:11: error: 'truffle' is not a value of fact 'variety' (allowed: shiitake, oyster, wood-ear, king-oyster, enoki, tremella, button, lions-mane, morel, wine-cap, lingzhi)",
-      "draft.xml:19:11: error: unit 'kg' measures mass, but 'elevation' is a length",
-      "draft.xml:24:3: error: rule id 'draft.unknown-value' is already used at \(folder.path)/draft.xml:10:3",
-    ])
+    #expect(
+      lines == [
+        "draft.xml:5:11: error: unknown fact 'elevaton'",
+        "draft.xml:12:11: error: 'truffle' is not a value of fact 'variety' (allowed: shiitake, oyster, wood-ear, king-oyster, enoki, tremella, button, lions-mane, morel, wine-cap, lingzhi)",
+        "draft.xml:19:11: error: unit 'kg' measures mass, but 'elevation' is a length",
+        "draft.xml:24:3: error: rule id 'draft.unknown-value' is already used at \(folder.path)/draft.xml:10:3",
+      ])
     #expect(run.out.isEmpty)
   }
 
@@ -147,11 +163,12 @@ import Testing
     let run = try Self.myco(Self.seed + ["--rules", folder.path])
     #expect(run.status == 1)
     let lines = run.errors.split(separator: "\n").map { String($0.dropFirst(folder.path.count + 1)) }
-    #expect(lines == [
-      "a-broken.xml:5:1: error: Premature end of data in tag rules line 2",
-      "b-schema.xml:3:3: error: Element 'rule', attribute 'certainty': [facet 'enumeration'] The value 'perhaps' is not an element of the set {'must', 'should', 'consider', 'avoid'}.",
-      "b-schema.xml:3:3: error: Element 'rule': Missing child element(s). Expected is ( title ).",
-    ])
+    #expect(
+      lines == [
+        "a-broken.xml:5:1: error: Premature end of data in tag rules line 2",
+        "b-schema.xml:3:3: error: Element 'rule', attribute 'certainty': [facet 'enumeration'] The value 'perhaps' is not an element of the set {'must', 'should', 'consider', 'avoid'}.",
+        "b-schema.xml:3:3: error: Element 'rule': Missing child element(s). Expected is ( title ).",
+      ])
   }
 
   @Test func missingRulesFolder() throws {
@@ -189,14 +206,18 @@ import Testing
       """
     let folder = try Self.draftRules([:])
     defer { try? FileManager.default.removeItem(at: folder) }
-    for name in try FileManager.default.contentsOfDirectory(atPath: Bundled.rulesURL.path) where name.hasSuffix(".xml") {
-      try FileManager.default.copyItem(at: Bundled.rulesURL.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    for name in try FileManager.default.contentsOfDirectory(atPath: Bundled.rulesURL.path) where name.hasSuffix(".xml")
+    {
+      try FileManager.default.copyItem(
+        at: Bundled.rulesURL.appendingPathComponent(name), to: folder.appendingPathComponent(name))
     }
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("tests"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("tests"), withIntermediateDirectories: true)
     try cases.write(to: folder.appendingPathComponent("tests/wrong.xml"), atomically: true, encoding: .utf8)
     let run = try Self.myco(["rules", "test", "--rules", folder.path])
     #expect(run.status == 1)
-    #expect(run.out.hasPrefix("FAIL wrong\n     \(folder.path)/tests/wrong.xml:5:5: expected rule shiitake.timing.start-now"))
+    #expect(
+      run.out.hasPrefix("FAIL wrong\n     \(folder.path)/tests/wrong.xml:5:5: expected rule shiitake.timing.start-now"))
     #expect(run.out.hasSuffix("0 passed, 1 failed\n"))
   }
 
@@ -207,7 +228,10 @@ import Testing
   @Test func aPlantedRulesFolderInAParentIsNotUsed() throws {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("myco-planted-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: root) }
-    let planted = try Self.draftRules(["planted.xml": Self.header + Self.rule("planted.rule", when: "<fact name=\"variety\" is=\"shiitake\"/>") + "</rules>\n"])
+    let planted = try Self.draftRules([
+      "planted.xml": Self.header + Self.rule("planted.rule", when: "<fact name=\"variety\" is=\"shiitake\"/>")
+        + "</rules>\n"
+    ])
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     try FileManager.default.moveItem(at: planted, to: root.appendingPathComponent("Rules"))
     try FileManager.default.copyItem(at: Bundled.knowledgeURL, to: root.appendingPathComponent("Knowledge"))
@@ -229,10 +253,15 @@ import Testing
     let rules = Bundled.rulesURL.path
     let flag = try Self.myco(Self.seed + ["--rules", rules, "--format", "json"])
     #expect(flag.status == 0)
-    #expect(flag.err == "using knowledge: \(Bundled.knowledgeURL.path) \(Self.fromRepository), rules: \(rules) (from --rules)\n")
+    #expect(
+      flag.err
+        == "using knowledge: \(Bundled.knowledgeURL.path) \(Self.fromRepository), rules: \(rules) (from --rules)\n")
     #expect((try? JSONSerialization.jsonObject(with: Data(flag.out.utf8))) != nil, "stdout stays JSON")
-    let environment = try Self.myco(Self.seed, environment: ["MYCO_KNOWLEDGE": Bundled.knowledgeURL.path, "MYCO_RULES": rules])
-    #expect(environment.err == "using knowledge: \(Bundled.knowledgeURL.path) (from $MYCO_KNOWLEDGE), rules: \(rules) (from $MYCO_RULES)\n")
+    let environment = try Self.myco(
+      Self.seed, environment: ["MYCO_KNOWLEDGE": Bundled.knowledgeURL.path, "MYCO_RULES": rules])
+    #expect(
+      environment.err
+        == "using knowledge: \(Bundled.knowledgeURL.path) (from $MYCO_KNOWLEDGE), rules: \(rules) (from $MYCO_RULES)\n")
   }
 
   @Test func versionNamesTheVersionsAndFolders() throws {
@@ -277,7 +306,8 @@ import Testing
     #expect(refused.errors.hasPrefix("error: Chromium was not found"), "\(refused.err)")
     #expect(refused.errors.contains("--html-only"))
     #expect(!FileManager.default.fileExists(atPath: out.path), "nothing written")
-    let htmlOnly = try Self.myco(["sheet", "batch", csv.path, "--out", out.path, "--html-only"], environment: noChromium)
+    let htmlOnly = try Self.myco(
+      ["sheet", "batch", csv.path, "--out", out.path, "--html-only"], environment: noChromium)
     #expect(htmlOnly.status == 0, "\(htmlOnly.err)")
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
     #expect(files.count == 1 && files.allSatisfy { $0.hasSuffix(".html") }, "\(files)")
@@ -293,8 +323,11 @@ import Testing
     let anchor = try #require(text.range(of: "<xs:element name=\"rules\">"))
     text.insert(contentsOf: "<xs:include schemaLocation=\"part.xsd\"/>\n  ", at: anchor.lowerBound)
     try Data(text.utf8).write(to: schema)
-    try Data("<?xml version=\"1.0\"?>\n<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">\n<broken>\n</xs:schema>\n".utf8)
-      .write(to: folder.appendingPathComponent("schema/part.xsd"))
+    try Data(
+      "<?xml version=\"1.0\"?>\n<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">\n<broken>\n</xs:schema>\n"
+        .utf8
+    )
+    .write(to: folder.appendingPathComponent("schema/part.xsd"))
     let run = try Self.myco(Self.seed + ["--rules", folder.path])
     #expect(run.status == 1)
     #expect(!run.err.contains("parser error"), "\(run.err)")
@@ -310,7 +343,8 @@ import Testing
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("myco-file-\(UUID().uuidString)")
     try Data().write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
-    let run = try Self.myco(Self.seed.dropFirst().reduce(into: ["sheet"]) { $0.append($1) } + ["--out", file.path + "/x.html"])
+    let run = try Self.myco(
+      Self.seed.dropFirst().reduce(into: ["sheet"]) { $0.append($1) } + ["--out", file.path + "/x.html"])
     #expect(run.status == 1)
     #expect(run.errors == "error: cannot write \(file.path)/x.html: \(file.path) is a file, not a folder\n")
     #expect(!run.err.contains("NSCocoaErrorDomain"))

@@ -23,7 +23,8 @@ import Testing
   @Test func midElevationWindowIsTheLateSummerOneNotEarlyJuly() throws {
     let knowledge = Bundled.advisor.knowledge
     let shiitake = try #require(knowledge.variety("shiitake"))
-    let window = try #require(SituationFacts(knowledge: knowledge).startWindow(shiitake, Bundled.date("2026-07-15"), 800))
+    let window = try #require(
+      SituationFacts(knowledge: knowledge).startWindow(shiitake, Bundled.date("2026-07-15"), 800))
     #expect(window.position == "too-early-warm")
     #expect(try #require(window.opens).month == 8)
   }

@@ -26,9 +26,11 @@ import Testing
   @Test(arguments: inputs) func inputLoadsOrIsRefusedCleanly(_ name: String) throws {
     let data = try Data(contentsOf: Self.folder.appendingPathComponent(name))
     guard let kind = data.first else { return }
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("myco-fuzz-regression-\(UUID().uuidString)")
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "myco-fuzz-regression-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: scratch) }
-    try FileManager.default.createDirectory(at: scratch.appendingPathComponent("schema"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: scratch.appendingPathComponent("schema"), withIntermediateDirectories: true)
     let knowledge = Bundled.knowledgeURL
     switch kind % 3 {
     case 0:
@@ -43,7 +45,8 @@ import Testing
       }
     case 1:
       for file in [
-        "schema/knowledge.xsd", "schema/vocabulary.xsd", "schema/sources.xsd", "facts.xml", "sources.xml", "climate.xml",
+        "schema/knowledge.xsd", "schema/vocabulary.xsd", "schema/sources.xsd", "facts.xml", "sources.xml",
+        "climate.xml",
         "bags.xml",
       ] {
         try FileManager.default.copyItem(
@@ -58,7 +61,9 @@ import Testing
       try data.dropFirst().write(to: url)
       let schema = try XMLSchema(file: Bundled.rulesURL.appendingPathComponent("schema/rules.xsd"))
       do {
-        _ = try RuleLoader(vocabulary: Bundled.advisor.knowledge.vocabulary, schema: schema).load(files: [(url, "fuzz.xml")])
+        _ = try RuleLoader(vocabulary: Bundled.advisor.knowledge.vocabulary, schema: schema).load(files: [
+          (url, "fuzz.xml")
+        ])
       } catch {
         #expect(!error.diagnostics.isEmpty)
         #expect(error.diagnostics.allSatisfy { !$0.message.isEmpty })

@@ -16,9 +16,12 @@ import Testing
 
   @Test func adviseWithAnImpossibleBagNamesTheDeclaredSizes() throws {
     for bag in ["1000x1000", "0.0001x0.0001"] {
-      let run = try C.myco(["advise", "--variety", "shiitake", "--elevation", "300", "--date", "2026-08-15", "--bag", bag])
+      let run = try C.myco([
+        "advise", "--variety", "shiitake", "--elevation", "300", "--date", "2026-08-15", "--bag", bag,
+      ])
       #expect(run.status == 1)
-      #expect(run.errors == "error: bag \(bag) cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)\n")
+      #expect(
+        run.errors == "error: bag \(bag) cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)\n")
       #expect(run.out.isEmpty)
     }
   }

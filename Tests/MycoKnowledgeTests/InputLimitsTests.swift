@@ -15,7 +15,9 @@ import Testing
       #expect(CalendarDate(iso: text) == nil, "\(text)")
       #expect(throws: CalendarDateError(text: text, reason: .outsideSupportedYears)) { try CalendarDate.parse(text) }
     }
-    #expect("\(CalendarDateError(text: "0001-01-01", reason: .outsideSupportedYears))" == "'0001-01-01' is outside the years 1900–2200")
+    #expect(
+      "\(CalendarDateError(text: "0001-01-01", reason: .outsideSupportedYears))"
+        == "'0001-01-01' is outside the years 1900–2200")
   }
 
   @Test func theSupportedYearsAreInclusiveAndOtherTextsAreNotDates() throws {
@@ -36,7 +38,8 @@ import Testing
   @Test func aRuleTestCaseWithADateOutsideTheYearsIsALoadError() throws {
     let folder = try Self.copy(Bundled.rulesURL, only: ["schema"])
     defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("tests"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("tests"), withIntermediateDirectories: true)
     let text = """
       <?xml version="1.0" encoding="UTF-8"?>
       <cases xmlns="urn:myco:cases:1" version="1">
@@ -61,8 +64,11 @@ import Testing
   // MARK: Bag sizes
 
   @Test func bagSizesOutsideTheDeclaredRangesAreRefusedWithTheRanges() {
-    for (bag, shown) in [("1000x1000", "1000x1000"), ("0.0001x0.0001", "0.0001x0.0001"), ("4.9x55", "4.9x55"), ("15x121", "15x121")] {
-      let situation = Situation(variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: bag))
+    for (bag, shown) in [
+      ("1000x1000", "1000x1000"), ("0.0001x0.0001", "0.0001x0.0001"), ("4.9x55", "4.9x55"), ("15x121", "15x121"),
+    ] {
+      let situation = Situation(
+        variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: bag))
       #expect(
         throws: SituationError(
           "bag \(shown) cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)")
@@ -72,7 +78,8 @@ import Testing
 
   @Test func theEdgesOfTheBagRangesAreAccepted() throws {
     for bag in ["5x10", "60x120", "15x55"] {
-      let situation = Situation(variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: bag))
+      let situation = Situation(
+        variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: bag))
       _ = try Bundled.advise(situation)
     }
   }
@@ -113,7 +120,9 @@ import Testing
 
   /// The problems of loading the bundled knowledge with one text replaced in one file, with and
   /// without the knowledge schema.
-  static func knowledgeProblems(_ file: String, _ old: String, _ new: String) throws -> (schema: [Diagnostic], loader: [Diagnostic]) {
+  static func knowledgeProblems(_ file: String, _ old: String, _ new: String) throws -> (
+    schema: [Diagnostic], loader: [Diagnostic]
+  ) {
     let folder = try copy(Bundled.knowledgeURL)
     defer { try? FileManager.default.removeItem(at: folder) }
     let url = folder.appendingPathComponent(file)
@@ -140,13 +149,16 @@ import Testing
   }
 
   @Test func aHugeForDaysIsRefusedBeforeItCanHangTheStartWindow() throws {
-    let (schema, loader) = try Self.knowledgeProblems("variety-button.xml", "for-days=\"45\"", "for-days=\"99999999999\"")
+    let (schema, loader) = try Self.knowledgeProblems(
+      "variety-button.xml", "for-days=\"45\"", "for-days=\"99999999999\"")
     let line = try Self.line(of: "<start ", in: "variety-button.xml")
     #expect(schema.map(\.kind) == ["xml-schema"])
     #expect(schema.first?.location.description == "Knowledge/variety-button.xml:\(line):5")
     #expect(
       loader.map(\.description)
-        == ["Knowledge/variety-button.xml:\(line):5: error: <start> for-days='99999999999' is not a whole number from 0 to 3650"])
+        == [
+          "Knowledge/variety-button.xml:\(line):5: error: <start> for-days='99999999999' is not a whole number from 0 to 3650"
+        ])
   }
 
   @Test func anImpossibleTemperatureIsRefused() throws {

@@ -32,7 +32,8 @@ import Testing
   @Test func unknownStageUsesTheWidestLimitAndSaysSo() throws {
     let variety = try #require(Bundled.advisor.knowledge.variety("shiitake"))
     let widest = try #require(SituationFacts.widestLimit(of: "air-temp", upper: true, variety: variety, strain: nil))
-    let fruiting = try #require(SituationFacts.limit(of: "air-temp", upper: true, at: "fruiting", variety: variety, strain: nil))
+    let fruiting = try #require(
+      SituationFacts.limit(of: "air-temp", upper: true, at: "fruiting", variety: variety, strain: nil))
     #expect(widest.value > fruiting.value)
     let report = try Bundled.advise(Situation(variety: "shiitake", temperature: widest.value))
     #expect(report.evaluation.facts["air-temp-max-stage"]?.value == .symbol(widest.stage))
@@ -43,7 +44,8 @@ import Testing
   }
 
   @Test func estimatesNeverFillMeasuredReadings() throws {
-    let report = try Bundled.advise(Situation(variety: "shiitake", elevation: 300, date: Bundled.date("2026-07-20"), stage: "fruiting"))
+    let report = try Bundled.advise(
+      Situation(variety: "shiitake", elevation: 300, date: Bundled.date("2026-07-20"), stage: "fruiting"))
     #expect(report.evaluation.facts["air-temp"] == nil)
     #expect(report.evaluation.facts["ten-day-mean-temp"] != nil)
     #expect(!report.evaluation.warnings.contains { $0.topic.hasPrefix("fruiting.temperature") })
@@ -100,7 +102,8 @@ import Testing
   }
 
   @Test func unknownStrainGetsAMessageAndTheTypeQuestionWithAllFiveTypes() throws {
-    let report = try Bundled.advise(Situation(variety: "shiitake", strain: "0912", elevation: 800, date: Bundled.date("2026-08-10")))
+    let report = try Bundled.advise(
+      Situation(variety: "shiitake", strain: "0912", elevation: 800, date: Bundled.date("2026-08-10")))
     let zh = report.text(language: "zh")
     #expect(zh.contains("菌株「0912」不在香菇菌株表里"))
     for type in ["低温型", "中低温型", "中温型", "中高温型", "高温型"] { #expect(zh.contains(type)) }
@@ -146,7 +149,8 @@ import Testing
 
   @Test func chineseTextUsesChineseUnitsAndNoInternalLabels() throws {
     let report = try Bundled.advise(
-      Situation(variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: "18x60"),
+      Situation(
+        variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: "18x60"),
         temperature: 30, bagTemperature: 33))
     // Citations keep their publication's language; everything else is in the reader's.
     let zh = report.text(language: "zh").split(separator: "\n").filter { !$0.contains("来源：") }.joined(separator: "\n")
@@ -157,7 +161,8 @@ import Testing
     #expect(!zh.contains("fungi-facts"))
     #expect(!zh.contains("(stage;"))
     #expect(zh.contains("海拔 300 米"))
-    let en = report.text(language: "en").split(separator: "\n").filter { !$0.contains("Source: ") }.joined(separator: "\n")
+    let en = report.text(language: "en").split(separator: "\n").filter { !$0.contains("Source: ") }.joined(
+      separator: "\n")
     #expect(!en.contains("℃"))
     #expect(!en.contains("公斤"))
   }
@@ -216,7 +221,8 @@ import Testing
     do {
       _ = try Bundled.advise(Situation(variety: "shiitake", bag: BagDimensions(parsing: "80x55")))
     } catch let error as SituationError {
-      #expect(error.message.contains("bag 80x55 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)"))
+      #expect(
+        error.message.contains("bag 80x55 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)"))
     } catch {
       Issue.record("unexpected \(error)")
     }
@@ -231,11 +237,13 @@ import Testing
       #expect(report.evaluation.facts["elevation"]?.sources.isEmpty == false)
       #expect(report.text(language: "zh").contains("海拔按地点「官阳镇」取 1200 米"))
     }
-    let json = try Bundled.advise(Situation(variety: "shiitake", date: Bundled.date("2026-08-01"), place: "guanyang")).json(language: "en")
+    let json = try Bundled.advise(Situation(variety: "shiitake", date: Bundled.date("2026-08-01"), place: "guanyang"))
+      .json(language: "en")
     #expect(json.contains("Elevation taken from the place Guanyang town"))
     #expect(json.contains("\"origin\" : \"reference\""))
     // A given elevation wins over the place.
-    let given = try Bundled.advise(Situation(variety: "shiitake", elevation: 700, date: Bundled.date("2026-08-01"), place: "guanyang"))
+    let given = try Bundled.advise(
+      Situation(variety: "shiitake", elevation: 700, date: Bundled.date("2026-08-01"), place: "guanyang"))
     #expect(given.evaluation.facts["elevation"]?.value == .number(700))
   }
 

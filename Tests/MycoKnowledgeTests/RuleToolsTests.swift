@@ -22,7 +22,8 @@ import Testing
   }
 
   @Test func bundledRulesHaveNoErrors() {
-    let report = RuleCheck.run(knowledge: Self.knowledge, knowledgeName: "Knowledge", rules: Self.rules, rulesName: "Rules")
+    let report = RuleCheck.run(
+      knowledge: Self.knowledge, knowledgeName: "Knowledge", rules: Self.rules, rulesName: "Rules")
     #expect(!report.hasErrors, "\(report.findings.filter { $0.severity == .error }.map { $0.line(language: "en") })")
     #expect(report.ruleCount > 0)
     #expect(report.coverage?.rows.contains { $0.id == "shiitake" && $0.covered.contains("timing") } == true)
@@ -35,41 +36,41 @@ import Testing
     defer { try? FileManager.default.removeItem(at: knowledge); try? FileManager.default.removeItem(at: rules) }
     try? FileManager.default.removeItem(at: knowledge.appendingPathComponent("pesticides.xml"))
     try """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <knowledge xmlns="urn:myco:knowledge:1" version="test">
-        <table id="pesticides-registered">
-          <title lang="en">Registered</title>
-          <row id="beta-cyfluthrin"><cell name="name" lang="zh">高效氟氯氰菊酯</cell><cell name="name" lang="en">beta-cyfluthrin</cell><source ref="royse-2008"/></row>
-        </table>
-        <table id="pesticides-banned">
-          <title lang="en">Never use</title>
-          <row id="dichlorvos"><cell name="name" lang="zh">敌敌畏</cell><cell name="name" lang="en">dichlorvos</cell><source ref="royse-2008"/></row>
-        </table>
-        <table id="pesticides-unconfirmed">
-          <title lang="en">Not registered for edible fungi</title>
-          <row id="deltamethrin"><cell name="name" lang="zh">溴氰菊酯</cell><cell name="name" lang="en">deltamethrin</cell><source ref="royse-2008"/></row>
-        </table>
-      </knowledge>
-      """.write(to: knowledge.appendingPathComponent("pesticides-test.xml"), atomically: true, encoding: .utf8)
+    <?xml version="1.0" encoding="UTF-8"?>
+    <knowledge xmlns="urn:myco:knowledge:1" version="test">
+      <table id="pesticides-registered">
+        <title lang="en">Registered</title>
+        <row id="beta-cyfluthrin"><cell name="name" lang="zh">高效氟氯氰菊酯</cell><cell name="name" lang="en">beta-cyfluthrin</cell><source ref="royse-2008"/></row>
+      </table>
+      <table id="pesticides-banned">
+        <title lang="en">Never use</title>
+        <row id="dichlorvos"><cell name="name" lang="zh">敌敌畏</cell><cell name="name" lang="en">dichlorvos</cell><source ref="royse-2008"/></row>
+      </table>
+      <table id="pesticides-unconfirmed">
+        <title lang="en">Not registered for edible fungi</title>
+        <row id="deltamethrin"><cell name="name" lang="zh">溴氰菊酯</cell><cell name="name" lang="en">deltamethrin</cell><source ref="royse-2008"/></row>
+      </table>
+    </knowledge>
+    """.write(to: knowledge.appendingPathComponent("pesticides-test.xml"), atomically: true, encoding: .utf8)
     try """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <rules xmlns="urn:myco:rules:1" id="pests" version="test">
-        <rule id="test.pests.fumigate" certainty="should">
-          <title lang="zh">熏蒸</title><title lang="en">Fumigate</title>
-          <when><fact name="symptoms" has="small-flies"/></when>
-          <then><advise topic="pests"><text lang="zh">用敌敌畏熏蒸。</text><text lang="en">Fumigate with dichlorvos.</text></advise></then>
-          <because lang="zh">测试</because><because lang="en">test</because>
-          <source ref="royse-2008"/>
-        </rule>
-        <rule id="test.pests.spray" certainty="consider" priority="40">
-          <title lang="zh">喷药</title><title lang="en">Spray</title>
-          <when><fact name="symptoms" has="mites"/></when>
-          <then><advise topic="pests"><text lang="zh">喷溴氰菊酯。</text><text lang="en">Spray deltamethrin.</text></advise></then>
-          <because lang="zh">测试</because><because lang="en">test</because>
-          <source ref="royse-2008"/>
-        </rule>
-      </rules>
-      """.write(to: rules.appendingPathComponent("pests-test.xml"), atomically: true, encoding: .utf8)
+    <?xml version="1.0" encoding="UTF-8"?>
+    <rules xmlns="urn:myco:rules:1" id="pests" version="test">
+      <rule id="test.pests.fumigate" certainty="should">
+        <title lang="zh">熏蒸</title><title lang="en">Fumigate</title>
+        <when><fact name="symptoms" has="small-flies"/></when>
+        <then><advise topic="pests"><text lang="zh">用敌敌畏熏蒸。</text><text lang="en">Fumigate with dichlorvos.</text></advise></then>
+        <because lang="zh">测试</because><because lang="en">test</because>
+        <source ref="royse-2008"/>
+      </rule>
+      <rule id="test.pests.spray" certainty="consider" priority="40">
+        <title lang="zh">喷药</title><title lang="en">Spray</title>
+        <when><fact name="symptoms" has="mites"/></when>
+        <then><advise topic="pests"><text lang="zh">喷溴氰菊酯。</text><text lang="en">Spray deltamethrin.</text></advise></then>
+        <because lang="zh">测试</because><because lang="en">test</because>
+        <source ref="royse-2008"/>
+      </rule>
+    </rules>
+    """.write(to: rules.appendingPathComponent("pests-test.xml"), atomically: true, encoding: .utf8)
     // When checked
     let report = RuleCheck.run(knowledge: knowledge, knowledgeName: "K", rules: rules, rulesName: "R")
     // Then one error for the banned product and one warning for the unregistered one, and nothing else new
@@ -89,9 +90,15 @@ import Testing
     #expect(text.contains("  • variety is shiitake\n"))
     #expect(text.contains("Overridden by (when both apply, the other rule wins):\n  (none)\n"))
     // A measured reading beats the estimate: start-now loses to the measured-temperature rules.
-    let startNow = try #require(RuleExplanation("shiitake.timing.start-now", advisor: advisor, suite: suite)).text(language: "en")
-    #expect(startNow.contains("Overridden by (when both apply, the other rule wins):\n  • timing.measured-too-cold [timing]\n  • timing.measured-too-hot [timing]\n"))
-    #expect(text.contains("  • shiitake.seed.valley-august-large-bags (named in an expectation, fires) Rules/tests/core.xml:4:3\n"))
+    let startNow = try #require(RuleExplanation("shiitake.timing.start-now", advisor: advisor, suite: suite)).text(
+      language: "en")
+    #expect(
+      startNow.contains(
+        "Overridden by (when both apply, the other rule wins):\n  • timing.measured-too-cold [timing]\n  • timing.measured-too-hot [timing]\n"
+      ))
+    #expect(
+      text.contains(
+        "  • shiitake.seed.valley-august-large-bags (named in an expectation, fires) Rules/tests/core.xml:4:3\n"))
     #expect(explanation.text(language: "zh").contains("品种是香菇"))
     #expect(RuleExplanation("no.such.rule", advisor: advisor, suite: suite) == nil)
   }
@@ -108,7 +115,8 @@ import Testing
     try text.write(to: timing, atomically: true, encoding: .utf8)
     // When compared
     let changes = try AdviceChanges.load(
-      knowledge: Self.knowledge, knowledgeName: "Knowledge", old: Self.rules, oldName: "Rules", new: rules, newName: "New")
+      knowledge: Self.knowledge, knowledgeName: "Knowledge", old: Self.rules, oldName: "Rules", new: rules,
+      newName: "New")
     // Then one changed rule and exactly the case that sees it
     #expect(changes.rules.added.isEmpty && changes.rules.removed.isEmpty)
     #expect(changes.rules.changed.map(\.rule) == ["shiitake.timing.start-now"])
@@ -120,7 +128,8 @@ import Testing
 
   @Test func identicalFoldersHaveNoDiff() throws {
     let changes = try AdviceChanges.load(
-      knowledge: Self.knowledge, knowledgeName: "Knowledge", old: Self.rules, oldName: "Rules", new: Self.rules, newName: "Rules")
+      knowledge: Self.knowledge, knowledgeName: "Knowledge", old: Self.rules, oldName: "Rules", new: Self.rules,
+      newName: "Rules")
     #expect(changes.rules.isEmpty)
     #expect(changes.cases.isEmpty)
   }

@@ -10,7 +10,9 @@ import Testing
   }
 
   /// Runs `tool arguments…` (through `/usr/bin/env`) with extra environment variables.
-  static func run(_ tool: String, _ arguments: [String], environment: [String: String] = [:], in folder: URL? = nil) throws -> Run {
+  static func run(_ tool: String, _ arguments: [String], environment: [String: String] = [:], in folder: URL? = nil)
+    throws -> Run
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [tool] + arguments
@@ -67,12 +69,16 @@ import Testing
       Bundled.repository.appendingPathComponent("Scripts/install.sh").path, [prefix.path],
       environment: ["MYCO_INSTALL_FROM": binary.deletingLastPathComponent().path])
     #expect(install.status == 0, "\(install.err)")
-    for path in ["bin/myco", "share/myco/Knowledge/facts.xml", "share/myco/Rules/schema/rules.xsd", "bin/Myco_MycoSheets.resources"] {
+    for path in [
+      "bin/myco", "share/myco/Knowledge/facts.xml", "share/myco/Rules/schema/rules.xsd",
+      "bin/Myco_MycoSheets.resources",
+    ] {
       #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent(path).path), "\(path) not installed")
     }
     let onPath = root.appendingPathComponent("path")
     try FileManager.default.createDirectory(at: onPath, withIntermediateDirectories: true)
-    try FileManager.default.createSymbolicLink(at: onPath.appendingPathComponent("myco"), withDestinationURL: prefix.appendingPathComponent("bin/myco"))
+    try FileManager.default.createSymbolicLink(
+      at: onPath.appendingPathComponent("myco"), withDestinationURL: prefix.appendingPathComponent("bin/myco"))
     let elsewhere = root.appendingPathComponent("elsewhere")
     try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
     var environment = ProcessInfo.processInfo.environment
@@ -80,7 +86,11 @@ import Testing
     environment["MYCO_KNOWLEDGE"] = ""
     environment["MYCO_RULES"] = ""
     let advise = try Self.run(
-      "myco", ["advise", "--variety", "shiitake", "--elevation", "300", "--date", "2026-08-15", "--bag", "18x60", "--lang", "en"],
+      "myco",
+      [
+        "advise", "--variety", "shiitake", "--elevation", "300", "--date", "2026-08-15", "--bag", "18x60", "--lang",
+        "en",
+      ],
       environment: environment, in: elsewhere)
     #expect(advise.status == 0, "\(advise.err)")
     #expect(advise.out.contains("[shiitake.timing.wait-for-cool]"))

@@ -71,7 +71,9 @@ import Testing
       }
       #expect(!rule.sources.isEmpty, "\(rule.id) has no source")
       for source in rule.sources {
-        #expect(!source.reference.contains("fungi-facts") && !source.reference.contains("shared/"), "\(rule.id): \(source.reference)")
+        #expect(
+          !source.reference.contains("fungi-facts") && !source.reference.contains("shared/"),
+          "\(rule.id): \(source.reference)")
       }
     }
   }

@@ -42,7 +42,8 @@ import Testing
     for source in Bundled.advisor.knowledge.sources.publications {
       guard let link = source.link else { continue }
       let host = URL(string: link)?.host ?? ""
-      let trusted = host.hasSuffix(".gov.cn") || host.hasSuffix(".edu.cn") || host.hasSuffix(".ac.cn")
+      let trusted =
+        host.hasSuffix(".gov.cn") || host.hasSuffix(".edu.cn") || host.hasSuffix(".ac.cn")
         || host.hasSuffix("hindawi.com") || host.hasSuffix("kepuchina.cn") || host.hasPrefix("doi.org")
       #expect(trusted, "\(source.id) links to \(host)")
     }
@@ -50,7 +51,8 @@ import Testing
 
   @Test func anUnknownSourceIdInARuleFailsTheLoadWithItsLocation() throws {
     let draft = try CLI.draftRules([
-      "draft.xml": CLI.header + CLI.rule("draft.a", when: "<fact name=\"month\" is=\"8\"/>")
+      "draft.xml": CLI.header
+        + CLI.rule("draft.a", when: "<fact name=\"month\" is=\"8\"/>")
         .replacingOccurrences(of: "ref=\"royse-2008\"", with: "ref=\"nobody-2099\"") + "</rules>\n"
     ])
     defer { try? FileManager.default.removeItem(at: draft) }
@@ -108,7 +110,10 @@ import Testing
     #expect(json.status == 0)
     let array = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
     #expect(array.count == Bundled.advisor.knowledge.sources.publications.count)
-    #expect(array.allSatisfy { $0["id"] is String && $0["authors"] is String && $0["title"] is String && $0["grade"] is String })
+    #expect(
+      array.allSatisfy {
+        $0["id"] is String && $0["authors"] is String && $0["title"] is String && $0["grade"] is String
+      })
     #expect(array.contains { $0["id"] as? String == "royse-2008" && $0["year"] as? Int == 2008 })
   }
 
@@ -146,7 +151,8 @@ import Testing
     let outputs = [
       try CLI.myco(CLI.seed), try CLI.myco(CLI.seed + ["--lang", "en", "--format", "json"]),
       try CLI.myco(["knowledge", "list", "sources"]), try CLI.myco(["knowledge", "list", "limits"]),
-      try CLI.myco(["knowledge", "list", "pesticides"]), try CLI.myco(["rules", "explain", "shiitake.timing.wait-for-cool"]),
+      try CLI.myco(["knowledge", "list", "pesticides"]),
+      try CLI.myco(["rules", "explain", "shiitake.timing.wait-for-cool"]),
     ]
     for run in outputs {
       for word in forbidden { #expect(!run.out.contains(word)) }

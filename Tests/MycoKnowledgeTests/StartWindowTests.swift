@@ -20,12 +20,16 @@ import Testing
     if let limit = trigger.atMost, mean > limit { return false }
     if let limit = trigger.atLeast, mean < limit { return false }
     if let limit = trigger.staysAtLeast,
-      (1...max(1, trigger.staysAtLeastDays)).contains(where: { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) < limit })
+      (1...max(1, trigger.staysAtLeastDays)).contains(where: {
+        climate.dailyMean(dayOfYear: day + $0, elevation: elevation) < limit
+      })
     {
       return false
     }
     if let limit = trigger.staysAtMost,
-      (1...max(1, trigger.staysAtMostDays)).contains(where: { climate.dailyMean(dayOfYear: day + $0, elevation: elevation) > limit })
+      (1...max(1, trigger.staysAtMostDays)).contains(where: {
+        climate.dailyMean(dayOfYear: day + $0, elevation: elevation) > limit
+      })
     {
       return false
     }
@@ -44,7 +48,9 @@ import Testing
         let upper = trigger.atMost != nil || trigger.staysAtMost != nil || trigger.endsAtMost != nil
         let lower = trigger.atLeast != nil || trigger.staysAtLeast != nil || trigger.endsAtLeast != nil
         #expect(upper && lower, "\(variety.id) \(trigger.season): needs both an upper and a lower temperature limit")
-        #expect(trigger.atMost != nil && trigger.atLeast != nil, "\(variety.id) \(trigger.season): start-day limits on both sides")
+        #expect(
+          trigger.atMost != nil && trigger.atLeast != nil,
+          "\(variety.id) \(trigger.season): start-day limits on both sides")
         #expect(!trigger.sources.isEmpty)
       }
     }
@@ -56,7 +62,9 @@ import Testing
   /// the date and the window looked at qualifies.
   @Test func windowsSatisfyTheLimitsAtEveryElevationAndDay() {
     var problems: [String] = []
-    func check(_ ok: Bool, _ message: @autoclosure () -> String) { if !ok, problems.count < 20 { problems.append(message()) } }
+    func check(_ ok: Bool, _ message: @autoclosure () -> String) {
+      if !ok, problems.count < 20 { problems.append(message()) }
+    }
     for variety in knowledge.varieties {
       for trigger in variety.starts {
         for elevation in Self.elevations {
@@ -65,10 +73,14 @@ import Testing
           let meets = Self.year.map { meetsLimits(trigger, $0, elevation) }
           let qualifies = (0..<365).map { calendar.qualifies(climateDay: $0) }
           for day in 0..<365 where qualifies[day] {
-            check(meets[day], "\(variety.id) \(trigger.season) \(elevation) m: climate day \(day) qualifies but breaks the limits")
+            check(
+              meets[day],
+              "\(variety.id) \(trigger.season) \(elevation) m: climate day \(day) qualifies but breaks the limits")
           }
           // Whether the day `offset` days after `date` qualifies (2026 has no 29 February).
-          func ok(_ date: CalendarDate, _ offset: Int = 0) -> Bool { qualifies[((date.climateDay + offset) % 365 + 365) % 365] }
+          func ok(_ date: CalendarDate, _ offset: Int = 0) -> Bool {
+            qualifies[((date.climateDay + offset) % 365 + 365) % 365]
+          }
           for date in Self.year {
             let window = calendar.window(on: date)
             let label = "\(variety.id) \(trigger.season) \(elevation) m \(date) \(window.position)"
@@ -78,7 +90,9 @@ import Testing
             }
             let length = opens.days(to: closes)
             check(length >= 0 && length < 365, "\(label): \(opens)–\(closes)")
-            check((0...max(0, length)).allSatisfy { ok(opens, $0) }, "\(label): a day of \(opens)–\(closes) does not qualify")
+            check(
+              (0...max(0, length)).allSatisfy { ok(opens, $0) },
+              "\(label): a day of \(opens)–\(closes) does not qualify")
             if length < 364 {
               check(!ok(opens, -1) && !ok(closes, 1), "\(label): \(opens)–\(closes) is not a whole run")
             }
@@ -87,10 +101,12 @@ import Testing
               check(opens <= date && date <= closes, label)
             case "too-early-warm", "too-early-cold":
               check(date < opens && window.nextOpens == opens, label)
-              check((0..<date.days(to: opens)).allSatisfy { !ok(date, $0) }, "\(label): a day before \(opens) qualifies")
+              check(
+                (0..<date.days(to: opens)).allSatisfy { !ok(date, $0) }, "\(label): a day before \(opens) qualifies")
             case "too-late-warm", "too-late-cold":
               check(closes < date && (window.nextOpens.map { $0 > date } ?? false), label)
-              check((1...closes.days(to: date)).allSatisfy { !ok(closes, $0) }, "\(label): a day after \(closes) qualifies")
+              check(
+                (1...closes.days(to: date)).allSatisfy { !ok(closes, $0) }, "\(label): a day after \(closes) qualifies")
             default:
               check(false, "\(label): unexpected position")
             }
@@ -117,10 +133,13 @@ import Testing
               seen.insert(opens).inserted
             else { continue }
             if cutOffs.contains(String(opens.description.suffix(5))) {
-              #expect(!meetsLimits(trigger, opens.adding(days: -1), elevation), "\(variety.id) \(elevation) m opens \(opens)")
+              #expect(
+                !meetsLimits(trigger, opens.adding(days: -1), elevation), "\(variety.id) \(elevation) m opens \(opens)")
             }
             if cutOffs.contains(String(closes.description.suffix(5))) {
-              #expect(!meetsLimits(trigger, closes.adding(days: 1), elevation), "\(variety.id) \(elevation) m closes \(closes)")
+              #expect(
+                !meetsLimits(trigger, closes.adding(days: 1), elevation),
+                "\(variety.id) \(elevation) m closes \(closes)")
             }
           }
         }

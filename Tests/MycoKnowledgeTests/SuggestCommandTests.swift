@@ -26,7 +26,10 @@ import Testing
       (["--elevation", "1200", "--month", "13"], "error: --month 13 is out of range (allowed: 1–12)"),
       (["--elevation", "1200", "--month", "-3"], "error: --month -3 is out of range (allowed: 1–12)"),
       (["--elevation", "1200", "--month", "8", "--facility", "castle"], "error: unknown facility 'castle' (allowed: "),
-      (["--elevation", "1200", "--month", "8", "--date", "2026-08-01"], "error: give either --date or --month, not both"),
+      (
+        ["--elevation", "1200", "--month", "8", "--date", "2026-08-01"],
+        "error: give either --date or --month, not both"
+      ),
       (["--month", "8"], "error: give --elevation M or --place NAME"),
       (["--elevation", "99999", "--month", "8"], "error: elevation 99999 m is out of range (allowed: 0–9000 m)"),
       (["--elevation", "1200", "--date", "2026-02-30"], "error: --date "),

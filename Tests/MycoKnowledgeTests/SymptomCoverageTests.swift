@@ -40,7 +40,8 @@ import Testing
         let advice = Self.adviceAbout(symptom, in: report).filter { $0.overriddenBy == nil }
         if advice.isEmpty { silent.append("\(variety) × \(symptom)") }
         for item in advice {
-          #expect(!(item.text.byLanguage["zh"] ?? "").isEmpty && !(item.text.byLanguage["en"] ?? "").isEmpty, "\(item.rule)")
+          #expect(
+            !(item.text.byLanguage["zh"] ?? "").isEmpty && !(item.text.byLanguage["en"] ?? "").isEmpty, "\(item.rule)")
         }
       }
     }
@@ -74,7 +75,8 @@ import Testing
           let texts = (report.evaluation.advice + report.evaluation.warnings).compactMap { $0.text.byLanguage["zh"] }
           guard texts.contains(where: { text in names.contains { text.contains($0) } }) else { continue }
           #expect(
-            texts.contains { $0.contains("出菇期绝不往菇体上喷药") }, "\(variety) \(stage) \(symptom): a product is named without the no-spray line")
+            texts.contains { $0.contains("出菇期绝不往菇体上喷药") },
+            "\(variety) \(stage) \(symptom): a product is named without the no-spray line")
         }
       }
     }
@@ -94,7 +96,9 @@ import Testing
     for rule in Bundled.advisor.rules.rules where rule.certainty != .avoid {
       for case .advise(_, let text) in rule.conclusions {
         for name in registered {
-          #expect(!(text.byLanguage["zh"] ?? "").contains(name), "\(rule.id) advises \(name), whose registered crops are unknown")
+          #expect(
+            !(text.byLanguage["zh"] ?? "").contains(name),
+            "\(rule.id) advises \(name), whose registered crops are unknown")
         }
       }
     }
@@ -104,7 +108,9 @@ import Testing
   /// address of the ICAMA database aside).
   @Test func chineseTextsHaveNoEnglish() {
     let prefixes = ["symptoms.", "pests.", "pesticide.", "contamination.", ".symptoms.", ".pests.", ".contamination."]
-    let rules = Bundled.advisor.rules.rules.filter { rule in prefixes.contains { rule.id.hasPrefix($0) || rule.id.contains($0) } }
+    let rules = Bundled.advisor.rules.rules.filter { rule in
+      prefixes.contains { rule.id.hasPrefix($0) || rule.id.contains($0) }
+    }
     #expect(rules.count >= 30)
     for rule in rules {
       var texts = [rule.title.text(in: "zh"), rule.because.text(in: "zh")]
@@ -154,7 +160,8 @@ import Testing
         #expect(points == points.sorted(), "\(label): min ≤ opt-min ≤ opt-max ≤ max")
         #expect(!range.sources.isEmpty, "\(label): no source")
         for source in range.sources {
-          #expect(!source.reference.contains("fungi-facts") && !source.reference.contains("pesticides-places"), "\(label)")
+          #expect(
+            !source.reference.contains("fungi-facts") && !source.reference.contains("pesticides-places"), "\(label)")
         }
       }
     }

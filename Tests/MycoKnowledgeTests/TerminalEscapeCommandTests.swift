@@ -29,7 +29,8 @@ import Testing
     #expect(report.out.contains("\\u{1B}]0;pwned\\u{7}A\\r\\nB"))
     #expect(!Self.hasRawControls(report.out + report.err))
     let bad = try CommandLineTests.myco([
-      "yields", "add-harvest", "--db", db, "--batch", "N\u{1B}[31mO", "--date", "2024-04-01", "--flush", "1", "--fresh-kg", "1",
+      "yields", "add-harvest", "--db", db, "--batch", "N\u{1B}[31mO", "--date", "2024-04-01", "--flush", "1",
+      "--fresh-kg", "1",
     ])
     #expect(bad.status == 1)
     #expect(bad.err.contains("\\u{1B}[31m"))

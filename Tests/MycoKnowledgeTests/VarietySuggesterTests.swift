@@ -8,7 +8,8 @@ import Testing
   static let knowledge = Bundled.advisor.knowledge
 
   static func report(_ elevation: Double, _ date: String, facility: String? = nil) throws -> SuggestionReport {
-    try SuggestionReport(knowledge: knowledge, elevation: elevation, place: nil, date: Bundled.date(date), facility: facility)
+    try SuggestionReport(
+      knowledge: knowledge, elevation: elevation, place: nil, date: Bundled.date(date), facility: facility)
   }
 
   static func rank(_ id: String, in report: SuggestionReport) -> Int {
@@ -109,7 +110,8 @@ import Testing
     #expect(lingzhi.reason == .tooColdAhead)
     #expect(lingzhi.facilityHelps)
     #expect(!plain.suggestions.contains { $0.facilityHelps })
-    #expect(!insulated.suggestions.contains { $0.facilityHelps && ($0.reason == .tooHotNow || $0.reason == .tooHotAhead) })
+    #expect(
+      !insulated.suggestions.contains { $0.facilityHelps && ($0.reason == .tooHotNow || $0.reason == .tooHotAhead) })
     // A crop sown in field beds is not helped by a shed
     let spring = try Self.report(1200, "2026-03-15", facility: "insulated-shed")
     let wineCap = spring.suggestions.first { $0.variety.id == "wine-cap" }!
@@ -175,10 +177,12 @@ import Testing
     #expect(!fit.choices.contains("mid-high"))
     #expect(report.text(language: "en").contains("  ➜ Your strain is mid-high-temperature"))
     // A low-temperature strain there gets no such line, nor does a crop already in spawn run
-    let low = try Bundled.advise(Situation(variety: "shiitake", strain: "L135", elevation: 1200, date: Bundled.date("2026-08-15")))
+    let low = try Bundled.advise(
+      Situation(variety: "shiitake", strain: "L135", elevation: 1200, date: Bundled.date("2026-08-15")))
     #expect(low.betterFits(language: "en").isEmpty)
     let started = try Bundled.advise(
-      Situation(variety: "shiitake", strain: "L808", elevation: 1200, date: Bundled.date("2026-08-15"), stage: "spawn-run"))
+      Situation(
+        variety: "shiitake", strain: "L808", elevation: 1200, date: Bundled.date("2026-08-15"), stage: "spawn-run"))
     #expect(started.betterFits(language: "en").isEmpty)
   }
 }

@@ -21,12 +21,16 @@ import Testing
     try FileManager.default.copyItem(at: Bundled.knowledgeURL, to: knowledge)
     let climate = knowledge.appendingPathComponent("climate.xml")
     let text = try String(contentsOf: climate, encoding: .utf8)
-      .replacingOccurrences(of: #"id="valley" from-m="0" below-m="500""#, with: #"id="valley" from-m="0" below-m="900""#)
+      .replacingOccurrences(
+        of: #"id="valley" from-m="0" below-m="500""#, with: #"id="valley" from-m="0" below-m="900""#
+      )
       .replacingOccurrences(of: #"id="low-mountain" from-m="500""#, with: #"id="low-mountain" from-m="900""#)
     try Data(text.utf8).write(to: climate)
 
     // When the report is grouped by band with the bundled knowledge, then with the copy
-    let bundled = try CommandLineTests.myco(["yields", "report", "--db", database, "--by", "elevation-band", "--format", "csv"])
+    let bundled = try CommandLineTests.myco([
+      "yields", "report", "--db", database, "--by", "elevation-band", "--format", "csv",
+    ])
     let moved = try CommandLineTests.myco([
       "yields", "report", "--db", database, "--by", "elevation-band", "--format", "csv", "--knowledge", knowledge.path,
     ])
@@ -47,9 +51,12 @@ import Testing
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let database = folder.appendingPathComponent("records.sqlite").path
-    #expect(try CommandLineTests.myco(["yields", "add-batch", "--db", database, "--id", "A1", "--grower", "G",
-      "--variety", "shiitake", "--bag-size", "15x55", "--dry-substrate-kg", "1", "--bags", "5",
-      "--inoculated-on", "2024-09-01", "--elevation", "700"]).status == 0)
+    #expect(
+      try CommandLineTests.myco([
+        "yields", "add-batch", "--db", database, "--id", "A1", "--grower", "G",
+        "--variety", "shiitake", "--bag-size", "15x55", "--dry-substrate-kg", "1", "--bags", "5",
+        "--inoculated-on", "2024-09-01", "--elevation", "700",
+      ]).status == 0)
     // When the report by band is asked with it
     let run = try CommandLineTests.myco([
       "yields", "report", "--db", database, "--by", "elevation-band", "--knowledge", folder.path,

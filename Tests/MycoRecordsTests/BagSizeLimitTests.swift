@@ -22,10 +22,11 @@ import Testing
     let records = try CSVImport.read(batchesPath: batches, harvestsPath: nil, knownVarieties: knownVarieties)
     let error = #expect(throws: YieldRecordsError.self) { try database.importRecords(records, replace: false) }
     // Then each bad row is named with the range, and nothing was imported
-    #expect(error?.description == """
-      \(batches):2: bag_size: bag 1000x1000 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)
-      \(batches):4: bag_size: bag 0.0001x0.0001 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)
-      """)
+    #expect(
+      error?.description == """
+        \(batches):2: bag_size: bag 1000x1000 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)
+        \(batches):4: bag_size: bag 0.0001x0.0001 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)
+        """)
     #expect(try database.batches().isEmpty)
   }
 

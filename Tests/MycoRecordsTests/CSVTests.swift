@@ -23,10 +23,11 @@ import Testing
     let error = #expect(throws: YieldRecordsError.self) {
       try database.importRecords(records, replace: false)
     }
-    #expect(error?.description == """
-      \(batches):3: elevation_m: "abc" is not a number
-      \(batches):3: inoculated_on: "2024-9-10" is not a date written YYYY-MM-DD
-      """)
+    #expect(
+      error?.description == """
+        \(batches):3: elevation_m: "abc" is not a number
+        \(batches):3: inoculated_on: "2024-9-10" is not a date written YYYY-MM-DD
+        """)
     // … and nothing was imported.
     #expect(try database.batches().isEmpty)
   }
@@ -39,10 +40,11 @@ import Testing
       "\u{FEFF}batch_id,harvested_on,flush,fresh_jin,grade,price_yuan_per_kg\n"
         + "A1,2024-12-20,3,4,A,12\nA1,2024-08-01,1,2,A,\nZZ,2024-12-01,1,2,A,\nA2,2024-12-01,0,-3,A,\n")
     let records = try CSVImport.read(batchesPath: nil, harvestsPath: harvests, knownVarieties: knownVarieties)
-    #expect(records.problems.map(\.description) == [
-      "\(harvests):5: flush: must be 1 or more, not 0",
-      "\(harvests):5: fresh_jin: must not be negative",
-    ])
+    #expect(
+      records.problems.map(\.description) == [
+        "\(harvests):5: flush: must be 1 or more, not 0",
+        "\(harvests):5: fresh_jin: must not be negative",
+      ])
     var rest = records
     rest.problems = []
     #expect {
@@ -63,10 +65,11 @@ import Testing
     let folder = try TemporaryFolder()
     let file = try folder.write("h.csv", "batch_id,harvested_on,flush,weight\nA1,2024-01-01,1,3\n")
     let records = try CSVImport.read(batchesPath: nil, harvestsPath: file, knownVarieties: knownVarieties)
-    #expect(records.problems.map(\.description) == [
-      "\(file):1: weight: is not a known column (expected batch_id, harvested_on, flush, fresh_kg, grade, price_yuan_per_kg, fresh_jin)",
-      "\(file):1: fresh_kg: column is missing",
-    ])
+    #expect(
+      records.problems.map(\.description) == [
+        "\(file):1: weight: is not a known column (expected batch_id, harvested_on, flush, fresh_kg, grade, price_yuan_per_kg, fresh_jin)",
+        "\(file):1: fresh_kg: column is missing",
+      ])
   }
 
   @Test func exportImportExportIsByteIdentical() throws {
@@ -80,7 +83,8 @@ import Testing
       inoculatedOn: CalendarDate(iso: "2024-01-31")!, facility: "'@odd", adviceRules: ["a.b", "c.d"],
       kbVersion: "2024.09", notes: "-2+3")
     try database.add(odd, knownVarieties: knownVarieties)
-    try database.add(Harvest(batchID: "Q1", harvestedOn: CalendarDate(iso: "2024-03-01")!, flush: 1, freshKg: 1.0 / 3, grade: "@A"))
+    try database.add(
+      Harvest(batchID: "Q1", harvestedOn: CalendarDate(iso: "2024-03-01")!, flush: 1, freshKg: 1.0 / 3, grade: "@A"))
 
     // When exported, imported into an empty database and exported again.
     try database.exportCSV(to: folder.path + "/first")

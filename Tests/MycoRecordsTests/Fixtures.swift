@@ -33,24 +33,26 @@ let batchHeader =
 let harvestHeader = "batch_id,harvested_on,flush,fresh_kg,grade,price_yuan_per_kg\n"
 
 /// Four shiitake batches whose figures are computed by hand in `ImportReportTests`.
-let handBatches = batchHeader + """
-  A1,Grower A,Village A,700,shiitake,L808,sawdust,15x55,1.0,10,2024-09-01,simple-shed,1,,,
-  A2,Grower A,Village A,720,shiitake,L808,sawdust,15x55,1.0,10,2024-09-10,simple-shed,0,,,
-  B1,Grower B,Village B,1100,shiitake,939,sawdust,15x45,0.5,20,2024-06-01,simple-shed,2,shiitake.bag.smaller-bags-in-heat,2024.09,
-  B2,Grower B,Village B,1150,shiitake,939,sawdust,15x45,0.5,20,2024-06-15,simple-shed,4,shiitake.bag.smaller-bags-in-heat,2024.09,
+let handBatches =
+  batchHeader + """
+    A1,Grower A,Village A,700,shiitake,L808,sawdust,15x55,1.0,10,2024-09-01,simple-shed,1,,,
+    A2,Grower A,Village A,720,shiitake,L808,sawdust,15x55,1.0,10,2024-09-10,simple-shed,0,,,
+    B1,Grower B,Village B,1100,shiitake,939,sawdust,15x45,0.5,20,2024-06-01,simple-shed,2,shiitake.bag.smaller-bags-in-heat,2024.09,
+    B2,Grower B,Village B,1150,shiitake,939,sawdust,15x45,0.5,20,2024-06-15,simple-shed,4,shiitake.bag.smaller-bags-in-heat,2024.09,
 
-  """
-let handHarvests = harvestHeader + """
-  A1,2024-11-01,1,6,A,12
-  A1,2024-12-01,2,4,B,8.5
-  A2,2024-11-20,1,8,A,12
-  B1,2024-08-01,1,5,A,12
-  B1,2024-08-20,2,3,A,12
-  B2,2024-08-15,1,6,A,12
-  B2,2024-09-05,2,4,B,
-  B2,2024-09-25,3,2,B,
+    """
+let handHarvests =
+  harvestHeader + """
+    A1,2024-11-01,1,6,A,12
+    A1,2024-12-01,2,4,B,8.5
+    A2,2024-11-20,1,8,A,12
+    B1,2024-08-01,1,5,A,12
+    B1,2024-08-20,2,3,A,12
+    B2,2024-08-15,1,6,A,12
+    B2,2024-09-05,2,4,B,
+    B2,2024-09-25,3,2,B,
 
-  """
+    """
 
 /// A database in `folder` holding the hand-computed batches.
 func handDatabase(_ folder: TemporaryFolder) throws -> YieldDatabase {

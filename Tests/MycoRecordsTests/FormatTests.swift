@@ -14,7 +14,9 @@ import Testing
     // The figures every format must carry, as the shared cells format them.
     for group in report.groups {
       let c = ReportCells(group, unit: .kg)
-      for figure in [c.fresh, c.yieldPerBag, c.yieldPerBagSD, c.be, c.beSD, c.contamination, c.flushes, c.daysToFirstHarvest] {
+      for figure in [
+        c.fresh, c.yieldPerBag, c.yieldPerBagSD, c.be, c.beSD, c.contamination, c.flushes, c.daysToFirstHarvest,
+      ] {
         #expect(text.contains(figure) && csv.contains(figure) && html.contains(figure))
       }
     }
@@ -22,7 +24,10 @@ import Testing
     let object = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     let groups = try #require(object["groups"] as? [[String: Any]])
     #expect(groups.count == 2 && object["comparison"] != nil)
-    for name in ["batches", "bags", "fresh_kg", "yield_per_bag_kg", "yield_per_bag_sd", "be_percent", "be_sd", "contamination_percent", "flushes", "days_to_first_harvest"] {
+    for name in [
+      "batches", "bags", "fresh_kg", "yield_per_bag_kg", "yield_per_bag_sd", "be_percent", "be_sd",
+      "contamination_percent", "flushes", "days_to_first_harvest",
+    ] {
       #expect(groups[0][name] != nil, "missing \(name)")
     }
     #expect(groups[0]["be_percent"] as? Double == 100)

@@ -32,9 +32,10 @@ import Testing
     #expect(try database.batches().isEmpty)
     // The two-step reading says the same.
     let read = try CSVImport.read(batchesPath: batches, harvestsPath: nil, knownVarieties: knownVarieties)
-    #expect(read.problems.map(\.description) == [
-      "\(batches):4: grower: a quoted field opens here and is never closed (a missing \")"
-    ])
+    #expect(
+      read.problems.map(\.description) == [
+        "\(batches):4: grower: a quoted field opens here and is never closed (a missing \")"
+      ])
   }
 
   @Test func unclosedQuoteInAHarvestFileImportsNothing() throws {
@@ -149,17 +150,18 @@ import Testing
 
         """)
     let read = try CSVImport.read(batchesPath: batches, harvestsPath: nil, knownVarieties: knownVarieties)
-    #expect(read.problems.map(\.description) == [
-      "\(batches):2: elevation_m: 12000 m is not a plausible elevation (0–9000 m)",
-      "\(batches):2: bag_size: bag 1000x1000 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)",
-      "\(batches):2: dry_substrate_kg_per_bag: 50 kg is not a plausible bag (0.01–10 kg of dry substrate)",
-      "\(batches):2: bags: 2000000 is more than the plausible 1000000 bags in one batch",
-      "\(batches):3: elevation_m: -1 m is not a plausible elevation (0–9000 m)",
-      "\(batches):3: bag_size: bag 0.0001x0.0001 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)",
-      "\(batches):3: dry_substrate_kg_per_bag: 0.001 kg is not a plausible bag (0.01–10 kg of dry substrate)",
-      "\(batches):3: inoculated_on: \(tooLate) is after \(latest), a year from today",
-      "\(batches):5: inoculated_on: '1899-12-31' is outside the years 1900–2200",
-    ])
+    #expect(
+      read.problems.map(\.description) == [
+        "\(batches):2: elevation_m: 12000 m is not a plausible elevation (0–9000 m)",
+        "\(batches):2: bag_size: bag 1000x1000 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)",
+        "\(batches):2: dry_substrate_kg_per_bag: 50 kg is not a plausible bag (0.01–10 kg of dry substrate)",
+        "\(batches):2: bags: 2000000 is more than the plausible 1000000 bags in one batch",
+        "\(batches):3: elevation_m: -1 m is not a plausible elevation (0–9000 m)",
+        "\(batches):3: bag_size: bag 0.0001x0.0001 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)",
+        "\(batches):3: dry_substrate_kg_per_bag: 0.001 kg is not a plausible bag (0.01–10 kg of dry substrate)",
+        "\(batches):3: inoculated_on: \(tooLate) is after \(latest), a year from today",
+        "\(batches):5: inoculated_on: '1899-12-31' is outside the years 1900–2200",
+      ])
     #expect(read.batches.map(\.value.id) == ["X3"])
   }
 
@@ -167,7 +169,9 @@ import Testing
     let database = try YieldDatabase.inMemory()
     let day = CalendarDate(iso: "2024-01-01")!
     try database.add(
-      Batch(id: "F1", grower: "G", variety: "oyster", bagSize: BagDimensions(parsing: "15x55")!, drySubstrateKgPerBag: 1, bags: 5, inoculatedOn: day),
+      Batch(
+        id: "F1", grower: "G", variety: "oyster", bagSize: BagDimensions(parsing: "15x55")!, drySubstrateKgPerBag: 1,
+        bags: 5, inoculatedOn: day),
       knownVarieties: knownVarieties)
     #expect {
       try database.add(Harvest(batchID: "F1", harvestedOn: day, flush: 1, freshKg: 1e100))
@@ -176,7 +180,9 @@ import Testing
     }
     #expect {
       try database.add(
-        Batch(id: "F2", grower: "G", elevationM: 1e100, variety: "oyster", bagSize: BagDimensions(parsing: "15x55")!, drySubstrateKgPerBag: 1, bags: 5, inoculatedOn: day),
+        Batch(
+          id: "F2", grower: "G", elevationM: 1e100, variety: "oyster", bagSize: BagDimensions(parsing: "15x55")!,
+          drySubstrateKgPerBag: 1, bags: 5, inoculatedOn: day),
         knownVarieties: knownVarieties)
     } throws: {
       "\($0)" == "add-batch: --elevation: 1e+100 m is not a plausible elevation (0–9000 m)"
@@ -242,13 +248,17 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     // Not SQLite at all.
     let text = try folder.write("notes.txt", "just some notes\n")
-    #expect { _ = try YieldDatabase.openForReading(path: text) } throws: { "\($0)" == "\(text): not a Myco records database" }
+    #expect { _ = try YieldDatabase.openForReading(path: text) } throws: {
+      "\($0)" == "\(text): not a Myco records database"
+    }
     #expect { _ = try YieldDatabase.open(path: text) } throws: { "\($0)" == "\(text): not a Myco records database" }
     #expect(try folder.read("notes.txt") == Data("just some notes\n".utf8))
     // A SQLite file with no table yet (as while another `myco` creates it) may be written to.
     let empty = folder.path + "/empty.sqlite"
     try DatabaseQueue(path: empty).writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 0; VACUUM") }
-    #expect { _ = try YieldDatabase.openForReading(path: empty) } throws: { "\($0)" == "\(empty): not a Myco records database" }
+    #expect { _ = try YieldDatabase.openForReading(path: empty) } throws: {
+      "\($0)" == "\(empty): not a Myco records database"
+    }
     #expect(try YieldDatabase.open(path: empty).batches().isEmpty)
   }
 
@@ -286,7 +296,8 @@ import Testing
         substrate: " sawdust, bran ", bagSize: BagDimensions(parsing: "15x55")!, drySubstrateKgPerBag: 1, bags: 5,
         inoculatedOn: CalendarDate(iso: "2024-03-01")!, facility: " ", notes: "note\t"),
       knownVarieties: knownVarieties)
-    try database.add(Harvest(batchID: "S1", harvestedOn: CalendarDate(iso: "2024-05-01")!, flush: 1, freshKg: 2, grade: " A "))
+    try database.add(
+      Harvest(batchID: "S1", harvestedOn: CalendarDate(iso: "2024-05-01")!, flush: 1, freshKg: 2, grade: " A "))
     try database.exportCSV(to: folder.path + "/first")
     let copy = try YieldDatabase.open(path: folder.path + "/b.sqlite")
     let files = try CSVFiles(
@@ -330,12 +341,16 @@ import Testing
     for onePass in [true, false] {
       let folder = try TemporaryFolder()
       let (database, batches) = try setUp(folder)
-      let summary = try onePass
+      let summary =
+        try onePass
         ? database.importCSV(
           CSVFiles(batchesPath: batches, harvestsPath: nil), knownVarieties: knownVarieties, replace: true)
         : database.importRecords(
           CSVImport.read(batchesPath: batches, harvestsPath: nil, knownVarieties: knownVarieties), replace: true)
-      #expect(summary.description == "imported 2 batches (2 replaced), 0 harvests; replaced batches: 0 stored harvests removed (the file has theirs), 3 kept")
+      #expect(
+        summary.description
+          == "imported 2 batches (2 replaced), 0 harvests; replaced batches: 0 stored harvests removed (the file has theirs), 3 kept"
+      )
       #expect(try database.harvests().count == 8)
       #expect(try database.batches().filter { $0.grower == "Grower A2" }.count == 2)
     }
@@ -347,12 +362,16 @@ import Testing
       let (database, batches) = try setUp(folder)
       // New harvests for A1 only: A1's two stored harvests go, A2's one stays.
       let harvests = try folder.write("h.csv", harvestHeader + "A1,2024-11-02,1,7,A,12\n\"A1\",2024-12-02,2,5,B,\n")
-      let summary = try onePass
+      let summary =
+        try onePass
         ? database.importCSV(
           CSVFiles(batchesPath: batches, harvestsPath: harvests), knownVarieties: knownVarieties, replace: true)
         : database.importRecords(
           CSVImport.read(batchesPath: batches, harvestsPath: harvests, knownVarieties: knownVarieties), replace: true)
-      #expect(summary.description == "imported 2 batches (2 replaced), 2 harvests; replaced batches: 2 stored harvests removed (the file has theirs), 1 kept")
+      #expect(
+        summary.description
+          == "imported 2 batches (2 replaced), 2 harvests; replaced batches: 2 stored harvests removed (the file has theirs), 1 kept"
+      )
       let stored = try database.harvests()
       #expect(stored.count == 8 - 2 + 2)
       #expect(stored.filter { $0.batchID == "A1" }.map(\.freshKg) == [7, 5])
@@ -367,7 +386,8 @@ import Testing
       try database.importCSV(
         CSVFiles(batchesPath: batches, harvestsPath: nil), knownVarieties: knownVarieties, replace: true)
     } throws: {
-      "\($0)" == "\(batches):2: inoculated_on: 2024-11-15 is after the stored harvest of 2024-11-01 of batch A1, which --replace keeps; import that batch's harvests too (they replace the stored ones) or correct the date"
+      "\($0)"
+        == "\(batches):2: inoculated_on: 2024-11-15 is after the stored harvest of 2024-11-01 of batch A1, which --replace keeps; import that batch's harvests too (they replace the stored ones) or correct the date"
     }
     #expect(try database.batches().first { $0.id == "A1" }?.grower == "Grower A")
     #expect(try database.harvests().count == 8)
@@ -376,7 +396,8 @@ import Testing
 
 @Suite struct TerminalEscapeTests {
   @Test func controlCharactersAreShownEscaped() {
-    #expect(TerminalText.escaped("A\u{1B}[31mB\r\n\t\u{7F}\u{9B}\u{2028}") == "A\\u{1B}[31mB\\r\\n\\t\\u{7F}\\u{9B}\\u{2028}")
+    #expect(
+      TerminalText.escaped("A\u{1B}[31mB\r\n\t\u{7F}\u{9B}\u{2028}") == "A\\u{1B}[31mB\\r\\n\\t\\u{7F}\\u{9B}\\u{2028}")
     #expect(TerminalText.escaped("农户甲 Grower-A 15×55 °C") == "农户甲 Grower-A 15×55 °C")
     #expect(TerminalText.escapedKeepingLayout("a\tb\nc\u{1B}]0;x\u{7}\r") == "a\tb\nc\\u{1B}]0;x\\u{7}\\r")
   }
@@ -387,7 +408,8 @@ import Testing
     for (id, grower) in [("E1", "\u{1B}]0;pwned\u{7}\u{1B}[2J"), ("E2", "Grower\r\nFAKE LINE")] {
       try database.add(
         Batch(
-          id: id, grower: grower, variety: "oyster", bagSize: BagDimensions(parsing: "15x55")!, drySubstrateKgPerBag: 1, bags: 5,
+          id: id, grower: grower, variety: "oyster", bagSize: BagDimensions(parsing: "15x55")!, drySubstrateKgPerBag: 1,
+          bags: 5,
           inoculatedOn: CalendarDate(iso: "2024-03-01")!),
         knownVarieties: knownVarieties)
     }

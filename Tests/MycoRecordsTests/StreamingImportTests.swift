@@ -57,11 +57,12 @@ import MycoCSV
     let folder = try TemporaryFolder()
     let (two, one, _, database) = try bothWays(folder, batches: handBatches, harvests: harvests)
     let file = folder.path + "/h.csv"
-    #expect(one == """
-      \(file):1002: flush: "x" is not a whole number
-      \(file):2002: fresh_kg: must not be negative
-      \(file):3001: harvested_on: "2024-13-01" is not a date written YYYY-MM-DD
-      """)
+    #expect(
+      one == """
+        \(file):1002: flush: "x" is not a whole number
+        \(file):2002: fresh_kg: must not be negative
+        \(file):3001: harvested_on: "2024-13-01" is not a date written YYYY-MM-DD
+        """)
     #expect(one == two)
     #expect(try database.batches().isEmpty)
     #expect(try database.harvests().isEmpty)
@@ -76,11 +77,12 @@ import MycoCSV
     let folder = try TemporaryFolder()
     let (two, one, _, database) = try bothWays(folder, batches: handBatches, harvests: harvests)
     let file = folder.path + "/h.csv"
-    #expect(one == """
-      \(file):2002: batch_id: no batch "ZZ" is recorded
-      \(file):2003: harvested_on: 2024-08-31 is before batch A1 was inoculated on 2024-09-01
-      \(file):2104: batch_id: no batch "Q9" is recorded
-      """)
+    #expect(
+      one == """
+        \(file):2002: batch_id: no batch "ZZ" is recorded
+        \(file):2003: harvested_on: 2024-08-31 is before batch A1 was inoculated on 2024-09-01
+        \(file):2104: batch_id: no batch "Q9" is recorded
+        """)
     #expect(one == two)
     #expect(try database.batches().isEmpty)
     #expect(try database.harvests().isEmpty)
@@ -119,7 +121,10 @@ import MycoCSV
     let again = try TemporaryFolder()
     (two, one, _, database) = try bothWays(
       again, batches: handBatches, harvests: handHarvests, replace: true, seed: seed)
-    #expect(one == "ok: imported 4 batches (1 replaced), 8 harvests; replaced batches: 1 stored harvests removed (the file has theirs), 0 kept")
+    #expect(
+      one
+        == "ok: imported 4 batches (1 replaced), 8 harvests; replaced batches: 1 stored harvests removed (the file has theirs), 0 kept"
+    )
     #expect(one == two)
     #expect(try database.harvests().count == 8)
     #expect(try database.batches().first { $0.id == "A1" }?.grower == "Grower A")
@@ -127,7 +132,8 @@ import MycoCSV
 
   @Test func bomJinQuotesAndFormulaGuards() throws {
     // Odd but valid rows take the general reading; plain ones the fast one. Same result.
-    let harvests = "\u{FEFF}batch_id,harvested_on,flush,fresh_jin,grade,price_yuan_per_kg\r\n"
+    let harvests =
+      "\u{FEFF}batch_id,harvested_on,flush,fresh_jin,grade,price_yuan_per_kg\r\n"
       + "A1,2024-11-01,1,4,A,12\r\n"
       + "\"A1\",\"2024-11-02\",\"2\",\"3.5\",\"'=A\",\"1e1\"\r\n"
       + " A1 ,2024-11-03, 3 ,007.50,花菇,\r\n"
@@ -155,8 +161,10 @@ import MycoCSV
         bagSize: BagDimensions(parsing: "15.5x55")!, drySubstrateKgPerBag: 0.3, bags: 3,
         inoculatedOn: CalendarDate(iso: "2024-01-31")!, notes: "-2+3"),
       knownVarieties: knownVarieties)
-    try database.add(Harvest(batchID: "Q1", harvestedOn: CalendarDate(iso: "2024-03-01")!, flush: 1, freshKg: 1.0 / 3, grade: "@A"))
-    try database.add(Harvest(batchID: "Q1", harvestedOn: CalendarDate(iso: "2024-03-02")!, flush: 2, freshKg: 0.1 + 0.2, grade: "'x"))
+    try database.add(
+      Harvest(batchID: "Q1", harvestedOn: CalendarDate(iso: "2024-03-01")!, flush: 1, freshKg: 1.0 / 3, grade: "@A"))
+    try database.add(
+      Harvest(batchID: "Q1", harvestedOn: CalendarDate(iso: "2024-03-02")!, flush: 2, freshKg: 0.1 + 0.2, grade: "'x"))
     try database.exportCSV(to: folder.path + "/first")
     let copy = try YieldDatabase.open(path: folder.path + "/copy.sqlite")
     try copy.importCSV(

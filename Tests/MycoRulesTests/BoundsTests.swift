@@ -47,7 +47,8 @@ import Testing
     func rule(_ id: String, _ priority: Int) -> Rule {
       Rule(
         id: id, title: .init(["en": id]), priority: priority, certainty: .should,
-        condition: .test(FactTest(fact: "crop", comparison: .equals(.symbol("a")), summary: "crop is a", location: location)),
+        condition: .test(
+          FactTest(fact: "crop", comparison: .equals(.symbol("a")), summary: "crop is a", location: location)),
         conclusions: [.advise(topic: "t", text: .init(["en": id]))], because: .init(["en": "b"]), sources: [],
         location: location)
     }
@@ -92,21 +93,30 @@ import Testing
       let problems = F.problemsWithoutSchema(Self.test(attributes), vocabulary: Self.declared)
       #expect(problems.map(\.kind) == ["out-of-range"], "\(attributes)")
     }
-    #expect(F.problemsWithoutSchema(Self.test("above-fact=\"ceiling\" by=\"-9000\""), vocabulary: Self.declared).isEmpty)
+    #expect(
+      F.problemsWithoutSchema(Self.test("above-fact=\"ceiling\" by=\"-9000\""), vocabulary: Self.declared).isEmpty)
   }
 
   @Test func aDerivedNumberIsBoundedToo() {
     let text = F.document(
-      F.rule("r1", "<when><fact name=\"ceiling\" above=\"1\"/></when><then><derive fact=\"height\" value=\"1000000\"/></then>"))
+      F.rule(
+        "r1",
+        "<when><fact name=\"ceiling\" above=\"1\"/></when><then><derive fact=\"height\" value=\"1000000\"/></then>"))
     #expect(F.problemsWithoutSchema(text, vocabulary: Self.declared).map(\.kind) == ["out-of-range"])
   }
 
   @Test func aFactWithoutDeclaredRangeIsBoundedByTheNumberLimit() {
     // `length` (cm) declares no range: ±1e9 m is the limit, so 1e9 km (1e12 m) is refused
-    let far = F.document(F.rule("r1", "<when><fact name=\"length\" above=\"1000000000\" unit=\"km\"/></when><then>\(F.advise("t"))</then>"))
+    let far = F.document(
+      F.rule("r1", "<when><fact name=\"length\" above=\"1000000000\" unit=\"km\"/></when><then>\(F.advise("t"))</then>")
+    )
     #expect(F.problems(far).map(\.kind) == ["out-of-range"])
     // And the schema refuses a number of more than ten digits before any unit is applied
-    let huge = F.document(F.rule("r1", "<when><fact name=\"length\" above=\"\(String(repeating: "9", count: 400))\"/></when><then>\(F.advise("t"))</then>"))
+    let huge = F.document(
+      F.rule(
+        "r1",
+        "<when><fact name=\"length\" above=\"\(String(repeating: "9", count: 400))\"/></when><then>\(F.advise("t"))</then>"
+      ))
     #expect(F.problems(huge).map(\.kind) == ["xml-schema"])
     #expect(F.problemsWithoutSchema(huge).map(\.kind) == ["bad-number"])
   }
@@ -114,7 +124,8 @@ import Testing
   private static func vocabularyProblems(_ fact: String) -> [Diagnostic] {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("myco-facts-\(UUID().uuidString).xml")
     defer { try? FileManager.default.removeItem(at: url) }
-    let text = "<?xml version=\"1.0\"?>\n<vocabulary xmlns=\"urn:myco:vocabulary:1\" version=\"1\">\n\(fact)\n</vocabulary>\n"
+    let text =
+      "<?xml version=\"1.0\"?>\n<vocabulary xmlns=\"urn:myco:vocabulary:1\" version=\"1\">\n\(fact)\n</vocabulary>\n"
     try? text.write(to: url, atomically: true, encoding: .utf8)
     do {
       _ = try VocabularyLoader(schema: nil).load(file: url, displayName: "facts.xml")

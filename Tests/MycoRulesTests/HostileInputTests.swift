@@ -11,20 +11,26 @@ import Testing
   private func firstKind(_ text: String) -> String? { F.problems(text).first?.kind }
 
   @Test func externalFileEntity() {
-    #expect(firstKind("<?xml version=\"1.0\"?>\n<!DOCTYPE rules [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<rules>&x;</rules>") == "xml-doctype")
+    #expect(
+      firstKind(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE rules [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<rules>&x;</rules>")
+        == "xml-doctype")
   }
 
   @Test func externalNetworkEntity() {
-    #expect(firstKind("<!DOCTYPE rules [<!ENTITY x SYSTEM \"http://127.0.0.1:9/x\">]>\n<rules>&x;</rules>") == "xml-doctype")
+    #expect(
+      firstKind("<!DOCTYPE rules [<!ENTITY x SYSTEM \"http://127.0.0.1:9/x\">]>\n<rules>&x;</rules>") == "xml-doctype")
   }
 
   @Test func parameterEntity() {
-    #expect(firstKind("<!DOCTYPE rules [<!ENTITY % p SYSTEM \"http://127.0.0.1:9/p.dtd\"> %p;]>\n<rules/>") == "xml-doctype")
+    #expect(
+      firstKind("<!DOCTYPE rules [<!ENTITY % p SYSTEM \"http://127.0.0.1:9/p.dtd\"> %p;]>\n<rules/>") == "xml-doctype")
   }
 
   @Test func quadraticBlowUp() {
     let big = String(repeating: "a", count: 50_000)
-    let text = "<!DOCTYPE rules [<!ENTITY a \"\(big)\">]>\n<rules>" + String(repeating: "&a;", count: 5_000) + "</rules>"
+    let text =
+      "<!DOCTYPE rules [<!ENTITY a \"\(big)\">]>\n<rules>" + String(repeating: "&a;", count: 5_000) + "</rules>"
     #expect(firstKind(text) == "xml-doctype")
   }
 
@@ -46,10 +52,12 @@ import Testing
 
   @Test func schemaValidFileWithOneHundredThousandRulesLoads() throws {
     // Given 100,000 small but schema-valid rules in one file (about 24 MB, under the 32 MiB limit)
-    var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rules xmlns=\"urn:myco:rules:1\" id=\"big\" version=\"1\">\n"
+    var text =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rules xmlns=\"urn:myco:rules:1\" id=\"big\" version=\"1\">\n"
     text.reserveCapacity(26_000_000)
     for index in 0..<100_000 {
-      text += "<rule id=\"r\(index)\" certainty=\"should\"><title lang=\"zh\">题</title><title lang=\"en\">T</title>"
+      text +=
+        "<rule id=\"r\(index)\" certainty=\"should\"><title lang=\"zh\">题</title><title lang=\"en\">T</title>"
         + "<when><fact name=\"temp\" above=\"\(index % 40)\"/></when><then><advise topic=\"t\(index % 100)\">"
         + "<text lang=\"zh\">做</text><text lang=\"en\">Do</text></advise></then>"
         + "<because lang=\"zh\">因</because><because lang=\"en\">B</because><source ref=\"s\"/></rule>\n"
@@ -72,7 +80,9 @@ import Testing
 
   @Test func tenThousandDeepConditionIsRefusedWithALocation() {
     // <not> inside <not> 10,000 times: libxml2 stops at its own depth bound (256) before Myco's (64)
-    let deep = String(repeating: "<not>", count: 10_000) + "<fact name=\"temp\" above=\"1\"/>" + String(repeating: "</not>", count: 10_000)
+    let deep =
+      String(repeating: "<not>", count: 10_000) + "<fact name=\"temp\" above=\"1\"/>"
+      + String(repeating: "</not>", count: 10_000)
     let problems = F.problems(F.document(F.rule("deep", "<when>\(deep)</when><then>\(F.advise("t"))</then>")))
     #expect(["xml-malformed", "xml-tooDeep"].contains(problems.first?.kind ?? ""))
     #expect(problems.first?.location.file == "rules/r.xml")
@@ -80,7 +90,9 @@ import Testing
 
   @Test func conditionDeeperThanTheLimitIsRefused() {
     // 70 nested <not>: under libxml2's bound, over Myco's 64 levels
-    let deep = String(repeating: "<not>", count: 70) + "<fact name=\"temp\" above=\"1\"/>" + String(repeating: "</not>", count: 70)
+    let deep =
+      String(repeating: "<not>", count: 70) + "<fact name=\"temp\" above=\"1\"/>"
+      + String(repeating: "</not>", count: 70)
     let problems = F.problems(F.document(F.rule("deep", "<when>\(deep)</when><then>\(F.advise("t"))</then>")))
     #expect(problems.first?.kind == "xml-tooDeep")
     #expect(problems.first?.message == "elements nest deeper than 64 levels")
@@ -108,7 +120,9 @@ import Testing
   }
 
   @Test func byteOrderMarkInARulesFileLoads() throws {
-    let text = "\u{FEFF}" + F.document(F.rule("a", "<when><fact name=\"temp\" above=\"1\"/></when><then>\(F.advise("t"))</then>"))
+    let text =
+      "\u{FEFF}"
+      + F.document(F.rule("a", "<when><fact name=\"temp\" above=\"1\"/></when><then>\(F.advise("t"))</then>"))
     #expect(try F.load(text).rules.count == 1)
   }
 }

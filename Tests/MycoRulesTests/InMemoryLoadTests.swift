@@ -9,9 +9,12 @@ import Testing
   typealias F = RuleFixture
 
   @Test func rulesFromMemoryLoadLikeRulesFromFiles() throws {
-    let text = F.document(F.rule("r1", "<when><fact name=\"temp\" above=\"25\"/></when><then>\(F.advise("t", "{temp}"))</then>"))
+    let text = F.document(
+      F.rule("r1", "<when><fact name=\"temp\" above=\"25\"/></when><then>\(F.advise("t", "{temp}"))</then>"))
     let schema = try XMLSchema(file: F.repository.appendingPathComponent("Rules/schema/rules.xsd"))
-    let fromMemory = try RuleLoader(vocabulary: F.vocabulary, schema: schema).load(documents: [(Data(text.utf8), "rules/r.xml")])
+    let fromMemory = try RuleLoader(vocabulary: F.vocabulary, schema: schema).load(documents: [
+      (Data(text.utf8), "rules/r.xml")
+    ])
     let fromFile = try F.load(text)
     #expect(fromMemory.rules == fromFile.rules)
   }

@@ -11,13 +11,26 @@ struct RuleFixture {
 
   /// Facts: `crop` (choice a/b), `temp` (°C), `length` (cm), `risk` (choice low/high), `seen` (set), `wet` (flag).
   static let vocabulary = Vocabulary([
-    FactDeclaration(name: "crop", type: .choice, values: [.init(id: "a", label: .init(["en": "A"])), .init(id: "b", label: .init(["en": "B"]))], question: .init(["en": "Which crop?"]), location: location),
-    FactDeclaration(name: "temp", type: .number, dimension: .temperature, displayUnit: Unit.named("°C"), question: .init(["en": "How warm?"]), location: location),
-    FactDeclaration(name: "room", type: .number, dimension: .temperature, displayUnit: Unit.named("°C"), location: location),
-    FactDeclaration(name: "length", type: .number, dimension: .length, displayUnit: Unit.named("cm"), location: location),
-    FactDeclaration(name: "risk", type: .choice, values: [.init(id: "low", label: .init()), .init(id: "high", label: .init())], location: location),
-    FactDeclaration(name: "level", type: .choice, values: [.init(id: "one", label: .init()), .init(id: "two", label: .init())], location: location),
-    FactDeclaration(name: "seen", type: .set, values: [.init(id: "spots", label: .init()), .init(id: "flies", label: .init())], location: location),
+    FactDeclaration(
+      name: "crop", type: .choice,
+      values: [.init(id: "a", label: .init(["en": "A"])), .init(id: "b", label: .init(["en": "B"]))],
+      question: .init(["en": "Which crop?"]), location: location),
+    FactDeclaration(
+      name: "temp", type: .number, dimension: .temperature, displayUnit: Unit.named("°C"),
+      question: .init(["en": "How warm?"]), location: location),
+    FactDeclaration(
+      name: "room", type: .number, dimension: .temperature, displayUnit: Unit.named("°C"), location: location),
+    FactDeclaration(
+      name: "length", type: .number, dimension: .length, displayUnit: Unit.named("cm"), location: location),
+    FactDeclaration(
+      name: "risk", type: .choice, values: [.init(id: "low", label: .init()), .init(id: "high", label: .init())],
+      location: location),
+    FactDeclaration(
+      name: "level", type: .choice, values: [.init(id: "one", label: .init()), .init(id: "two", label: .init())],
+      location: location),
+    FactDeclaration(
+      name: "seen", type: .set, values: [.init(id: "spots", label: .init()), .init(id: "flies", label: .init())],
+      location: location),
     FactDeclaration(name: "wet", type: .flag, location: location),
   ])
 

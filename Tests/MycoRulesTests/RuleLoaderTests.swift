@@ -6,7 +6,8 @@ import Testing
   typealias F = RuleFixture
 
   @Test func unknownFactIsAnErrorAtTheTest() {
-    let problems = F.problems(F.document(F.rule("r1", "<when><fact name=\"tmp\" above=\"1\"/></when><then>\(F.advise("t"))</then>")))
+    let problems = F.problems(
+      F.document(F.rule("r1", "<when><fact name=\"tmp\" above=\"1\"/></when><then>\(F.advise("t"))</then>")))
     #expect(problems.count == 1)
     #expect(problems.first?.kind == "unknown-fact")
     #expect(problems.first?.rules == ["r1"])
@@ -14,19 +15,26 @@ import Testing
   }
 
   @Test func unknownValueNamesTheAllowedOnes() {
-    let problems = F.problems(F.document(F.rule("r1", "<when><fact name=\"crop\" is=\"c\"/></when><then>\(F.advise("t"))</then>")))
+    let problems = F.problems(
+      F.document(F.rule("r1", "<when><fact name=\"crop\" is=\"c\"/></when><then>\(F.advise("t"))</then>")))
     #expect(problems.map(\.kind) == ["unknown-value"])
     #expect(problems.first?.message == "'c' is not a value of fact 'crop' (allowed: a, b)")
   }
 
   @Test func wrongUnitDimensionIsAnError() {
-    let problems = F.problems(F.document(F.rule("r1", "<when><fact name=\"temp\" above=\"5\" unit=\"cm\"/></when><then>\(F.advise("t"))</then>")))
+    let problems = F.problems(
+      F.document(
+        F.rule("r1", "<when><fact name=\"temp\" above=\"5\" unit=\"cm\"/></when><then>\(F.advise("t"))</then>")))
     #expect(problems.map(\.kind) == ["wrong-unit"])
     #expect(problems.first?.message == "unit 'cm' measures length, but 'temp' is a temperature")
   }
 
   @Test func unknownUnitIsAnError() {
-    #expect(F.problems(F.document(F.rule("r1", "<when><fact name=\"temp\" above=\"5\" unit=\"F\"/></when><then>\(F.advise("t"))</then>"))).map(\.kind) == ["unknown-unit"])
+    #expect(
+      F.problems(
+        F.document(
+          F.rule("r1", "<when><fact name=\"temp\" above=\"5\" unit=\"F\"/></when><then>\(F.advise("t"))</then>"))
+      ).map(\.kind) == ["unknown-unit"])
   }
 
   @Test func duplicateIdAcrossFilesIsAnError() {
@@ -42,7 +50,11 @@ import Testing
   }
 
   @Test func missingEnglishTextIsAnError() {
-    let text = F.document(F.rule("r1", "<when><fact name=\"crop\" is=\"a\"/></when><then><advise topic=\"t\"><text lang=\"zh\">只有中文</text></advise></then>"))
+    let text = F.document(
+      F.rule(
+        "r1",
+        "<when><fact name=\"crop\" is=\"a\"/></when><then><advise topic=\"t\"><text lang=\"zh\">只有中文</text></advise></then>"
+      ))
     #expect(F.problems(text).map(\.kind) == ["missing-text"])
   }
 
@@ -55,7 +67,8 @@ import Testing
   }
 
   @Test func schemaViolationIsReportedWithLine() {
-    let text = F.document(F.rule("r1", certainty: "maybe", "<when><fact name=\"crop\" is=\"a\"/></when><then>\(F.advise("t"))</then>"))
+    let text = F.document(
+      F.rule("r1", certainty: "maybe", "<when><fact name=\"crop\" is=\"a\"/></when><then>\(F.advise("t"))</then>"))
     let problems = F.problems(text)
     #expect(problems.map(\.kind) == ["xml-schema"])
     #expect(problems.first?.location.line == 3)
@@ -69,9 +82,12 @@ import Testing
   }
 
   @Test func derivationCycleIsRefused() {
-    let problems = F.problems(F.document(
-      F.rule("up", "<when><fact name=\"risk\" is=\"high\"/></when><then><derive fact=\"level\" value=\"two\"/></then>"),
-      F.rule("down", "<when><fact name=\"level\" is=\"two\"/></when><then><derive fact=\"risk\" value=\"high\"/></then>")))
+    let problems = F.problems(
+      F.document(
+        F.rule(
+          "up", "<when><fact name=\"risk\" is=\"high\"/></when><then><derive fact=\"level\" value=\"two\"/></then>"),
+        F.rule(
+          "down", "<when><fact name=\"level\" is=\"two\"/></when><then><derive fact=\"risk\" value=\"high\"/></then>")))
     #expect(problems.map(\.kind) == ["cycle"])
     #expect(Set(problems.first?.rules ?? []) == ["up", "down"])
   }

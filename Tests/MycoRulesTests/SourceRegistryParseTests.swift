@@ -66,7 +66,9 @@ import Testing
     #expect(citation.publication?.grade == .a)
     let bad = good.replacingOccurrences(of: "royse-2008", with: "nobody-2099")
     do {
-      _ = try RuleLoader(vocabulary: F.vocabulary, schema: schema, sources: registry).load(documents: [(Data(bad.utf8), "rules/r.xml")])
+      _ = try RuleLoader(vocabulary: F.vocabulary, schema: schema, sources: registry).load(documents: [
+        (Data(bad.utf8), "rules/r.xml")
+      ])
       Issue.record("a rule citing an unknown source loaded")
     } catch {
       #expect(error.diagnostics.count == 1)
@@ -84,7 +86,8 @@ import Testing
       F.rule("weak", "<when><fact name=\"temp\" above=\"25\"/></when><then>\(F.advise("t"))</then>")
         .replacingOccurrences(of: "<source ref=\"test\"/>", with: "<source ref=\"some-page\"/>"),
       F.rule("strong", "<when><fact name=\"temp\" below=\"5\"/></when><then>\(F.advise("u"))</then>")
-        .replacingOccurrences(of: "<source ref=\"test\"/>", with: "<source ref=\"some-page\"/><source ref=\"royse-2008\"/>"))
+        .replacingOccurrences(
+          of: "<source ref=\"test\"/>", with: "<source ref=\"some-page\"/><source ref=\"royse-2008\"/>"))
     let base = try RuleLoader(vocabulary: F.vocabulary, schema: schema, sources: registry)
       .load(documents: [(Data(text.utf8), "rules/r.xml")])
     let findings = SourceGradePass().run(VerificationInput(base: base, context: VerificationContext()))

@@ -23,7 +23,8 @@ struct APITests {
     let expected = try fixture.dependencies.store.current.advisor.advise(situation).json(language: "zh")
     try await fixture.test { client in
       try await client.execute(
-        uri: "/api/v1/advice", method: .post, headers: [.contentType: "application/json"], body: ServerFixture.json(Self.seed)
+        uri: "/api/v1/advice", method: .post, headers: [.contentType: "application/json"],
+        body: ServerFixture.json(Self.seed)
       ) { response in
         #expect(response.status == .ok)
         #expect(response.text == expected)
@@ -35,7 +36,9 @@ struct APITests {
     let fixture = try ServerFixture()
     try await fixture.test { client in
       func post(_ body: ByteBuffer, _ check: @escaping @Sendable (TestResponse) throws -> Void) async throws {
-        try await client.execute(uri: "/api/v1/advice", method: .post, headers: [.contentType: "application/json"], body: body) { try check($0) }
+        try await client.execute(
+          uri: "/api/v1/advice", method: .post, headers: [.contentType: "application/json"], body: body
+        ) { try check($0) }
       }
       try await post(ByteBuffer(string: "{\"variety\": ")) { response in
         #expect(response.status == .badRequest)
@@ -110,12 +113,15 @@ struct APITests {
     unknownBatch["variety"] = "truffle"
     let unknownBody = ServerFixture.json(unknownBatch)
     try await fixture.test { client in
-      try await client.execute(uri: "/api/v1/batches", method: .post, headers: [.contentType: "application/json"], body: batchBody) {
+      try await client.execute(
+        uri: "/api/v1/batches", method: .post, headers: [.contentType: "application/json"], body: batchBody
+      ) {
         #expect($0.status == .unauthorized)
         #expect($0.headers[.wwwAuthenticate] == "Bearer")
       }
       try await client.execute(
-        uri: "/api/v1/batches", method: .post, headers: [.authorization: "Bearer field-app." + String(repeating: "0", count: 64)],
+        uri: "/api/v1/batches", method: .post,
+        headers: [.authorization: "Bearer field-app." + String(repeating: "0", count: 64)],
         body: batchBody
       ) { #expect($0.status == .forbidden) }
       try await client.execute(uri: "/api/v1/report?by=variety", method: .get) { #expect($0.status == .unauthorized) }
@@ -132,7 +138,9 @@ struct APITests {
         #expect(response.status == .unprocessableContent)
         #expect(ServerFixture.object(response.body)["field"] as? String == "variety")
       }
-      try await client.execute(uri: "/api/v1/batches", method: .post, headers: auth, body: ServerFixture.json(["id": "x", "bag": 1])) { response in
+      try await client.execute(
+        uri: "/api/v1/batches", method: .post, headers: auth, body: ServerFixture.json(["id": "x", "bag": 1])
+      ) { response in
         #expect(response.status == .badRequest)
         #expect(ServerFixture.object(response.body)["field"] as? String == "bag")
       }
@@ -140,7 +148,10 @@ struct APITests {
       try await client.execute(uri: "/api/v1/harvests", method: .post, headers: auth, body: harvest) { response in
         #expect(response.status == .created)
       }
-      try await client.execute(uri: "/api/v1/harvests", method: .post, headers: auth, body: ServerFixture.json(["batch": "nope", "date": "2026-05-01", "flush": 1, "fresh-kg": 1])) { response in
+      try await client.execute(
+        uri: "/api/v1/harvests", method: .post, headers: auth,
+        body: ServerFixture.json(["batch": "nope", "date": "2026-05-01", "flush": 1, "fresh-kg": 1])
+      ) { response in
         #expect(response.status == .unprocessableContent)
       }
       try await client.execute(uri: "/api/v1/report?by=variety", method: .get, headers: auth) { response in

@@ -37,7 +37,8 @@ struct AgentPageTests {
       #expect(response.status == .seeOther)
       return try #require(Self.cookie(response))
     }
-    let newCSRF = try await client.execute(uri: "/agent/batch", method: .get, headers: [.cookie: signedIn]) { response in
+    let newCSRF = try await client.execute(uri: "/agent/batch", method: .get, headers: [.cookie: signedIn]) {
+      response in
       #expect(response.status == .ok)
       return try #require(Self.csrf(response.text))
     }
@@ -60,7 +61,10 @@ struct AgentPageTests {
       var headers = Self.formType
       headers[.cookie] = cookie
       // Without the token, or with another one: 403.
-      try await client.execute(uri: "/agent/sign-in", method: .post, headers: headers, body: Self.form([("name", "agent1"), ("password", ServerFixture.password)])) {
+      try await client.execute(
+        uri: "/agent/sign-in", method: .post, headers: headers,
+        body: Self.form([("name", "agent1"), ("password", ServerFixture.password)])
+      ) {
         #expect($0.status == .forbidden)
       }
       try await client.execute(
@@ -68,7 +72,10 @@ struct AgentPageTests {
         body: Self.form([("csrf", csrf), ("name", "agent1"), ("password", ServerFixture.password)])
       ) { #expect($0.status == .forbidden, "no session cookie") }
       // Wrong password: 401, the form again.
-      try await client.execute(uri: "/agent/sign-in", method: .post, headers: headers, body: Self.form([("csrf", csrf), ("name", "agent1"), ("password", "wrong-password")])) { response in
+      try await client.execute(
+        uri: "/agent/sign-in", method: .post, headers: headers,
+        body: Self.form([("csrf", csrf), ("name", "agent1"), ("password", "wrong-password")])
+      ) { response in
         #expect(response.status == .unauthorized)
         #expect(response.text.contains("用户名或密码不对"))
       }
@@ -96,11 +103,17 @@ struct AgentPageTests {
       var headers = Self.formType
       headers[.cookie] = cookie
       for _ in 0..<3 {
-        try await client.execute(uri: "/agent/sign-in", method: .post, headers: headers, body: Self.form([("csrf", csrf), ("name", "agent1"), ("password", "guess-guess")])) {
+        try await client.execute(
+          uri: "/agent/sign-in", method: .post, headers: headers,
+          body: Self.form([("csrf", csrf), ("name", "agent1"), ("password", "guess-guess")])
+        ) {
           #expect($0.status == .unauthorized)
         }
       }
-      try await client.execute(uri: "/agent/sign-in", method: .post, headers: headers, body: Self.form([("csrf", csrf), ("name", "agent1"), ("password", ServerFixture.password)])) { response in
+      try await client.execute(
+        uri: "/agent/sign-in", method: .post, headers: headers,
+        body: Self.form([("csrf", csrf), ("name", "agent1"), ("password", ServerFixture.password)])
+      ) { response in
         #expect(response.status == .tooManyRequests)
         #expect(response.headers[.retryAfterTest] != nil)
       }
@@ -120,19 +133,26 @@ struct AgentPageTests {
       try await client.execute(uri: "/agent/batch", method: .post, headers: headers, body: Self.form(batch)) {
         #expect($0.status == .forbidden, "no CSRF token")
       }
-      try await client.execute(uri: "/agent/batch", method: .post, headers: headers, body: Self.form(batch + [("csrf", csrf)])) { response in
+      try await client.execute(
+        uri: "/agent/batch", method: .post, headers: headers, body: Self.form(batch + [("csrf", csrf)])
+      ) { response in
         #expect(response.status == .ok)
         #expect(response.text.contains("已保存"))
       }
-      try await client.execute(uri: "/agent/batch", method: .post, headers: headers, body: Self.form(batch + [("csrf", csrf)])) { response in
+      try await client.execute(
+        uri: "/agent/batch", method: .post, headers: headers, body: Self.form(batch + [("csrf", csrf)])
+      ) { response in
         #expect(response.status == .unprocessableContent, "the id exists")
         #expect(response.text.contains("WS-7"))
       }
       try await client.execute(uri: "/agent/harvest?batch=WS-7", method: .get, headers: [.cookie: cookie]) { response in
         #expect(response.text.contains("value=\"WS-7\""))
       }
-      let harvest: [(String, String)] = [("batch", "WS-7"), ("date", "2026-05-02"), ("flush", "1"), ("fresh-kg", "120"), ("csrf", csrf)]
-      try await client.execute(uri: "/agent/harvest", method: .post, headers: headers, body: Self.form(harvest)) { response in
+      let harvest: [(String, String)] = [
+        ("batch", "WS-7"), ("date", "2026-05-02"), ("flush", "1"), ("fresh-kg", "120"), ("csrf", csrf),
+      ]
+      try await client.execute(uri: "/agent/harvest", method: .post, headers: headers, body: Self.form(harvest)) {
+        response in
         #expect(response.status == .ok)
       }
       try await client.execute(uri: "/agent/report?by=variety", method: .get, headers: [.cookie: cookie]) { response in
@@ -140,7 +160,9 @@ struct AgentPageTests {
         #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
         #expect(response.text.contains("shiitake"))
       }
-      try await client.execute(uri: "/agent/sign-out", method: .post, headers: headers, body: Self.form([("csrf", csrf)])) { response in
+      try await client.execute(
+        uri: "/agent/sign-out", method: .post, headers: headers, body: Self.form([("csrf", csrf)])
+      ) { response in
         #expect(response.status == .seeOther)
       }
       try await client.execute(uri: "/agent/batch", method: .get, headers: [.cookie: cookie]) { response in
@@ -167,29 +189,44 @@ struct AgentInputPageTests {
         ("id", "WS-9"), ("grower", "农户丙"), ("variety", "shiitake"), ("bag-size", "15x55"), ("dry-substrate-kg", "1.1"),
         ("bags", "200"), ("inoculated-on", "2026-03-01"), ("csrf", csrf),
       ]
-      try await client.execute(uri: "/agent/batch", method: .post, headers: headers, body: AgentPageTests.form(batch)) { #expect($0.status == .ok) }
+      try await client.execute(uri: "/agent/batch", method: .post, headers: headers, body: AgentPageTests.form(batch)) {
+        #expect($0.status == .ok)
+      }
       try await client.execute(uri: "/agent/input?batch=WS-9", method: .get, headers: [.cookie: cookie]) { response in
         #expect(response.status == .ok)
         #expect(response.text.contains("value=\"WS-9\""))
         #expect(response.text.contains("name=\"kind\""))
       }
-      let banned: [(String, String)] = [("batch", "WS-9"), ("date", "2026-04-01"), ("kind", "pesticide"), ("product", "甲胺磷")]
-      try await client.execute(uri: "/agent/input", method: .post, headers: headers, body: AgentPageTests.form(banned)) {
+      let banned: [(String, String)] = [
+        ("batch", "WS-9"), ("date", "2026-04-01"), ("kind", "pesticide"), ("product", "甲胺磷"),
+      ]
+      try await client.execute(uri: "/agent/input", method: .post, headers: headers, body: AgentPageTests.form(banned))
+      {
         #expect($0.status == .forbidden, "no CSRF token")
       }
-      try await client.execute(uri: "/agent/input", method: .post, headers: headers, body: AgentPageTests.form(banned + [("csrf", csrf)])) { response in
+      try await client.execute(
+        uri: "/agent/input", method: .post, headers: headers, body: AgentPageTests.form(banned + [("csrf", csrf)])
+      ) { response in
         #expect(response.status == .unprocessableContent)
         #expect(response.text.contains("never use it on edible fungi"))
       }
       let unregistered: [(String, String)] = [
-        ("batch", "WS-9"), ("date", "2026-04-02"), ("kind", "pesticide"), ("product", "SomeUnknownSpray"), ("amount", "20"), ("unit", "ml"),
+        ("batch", "WS-9"), ("date", "2026-04-02"), ("kind", "pesticide"), ("product", "SomeUnknownSpray"),
+        ("amount", "20"), ("unit", "ml"),
         ("target", "small-flies"), ("csrf", csrf),
       ]
-      try await client.execute(uri: "/agent/input", method: .post, headers: headers, body: AgentPageTests.form(unregistered)) { response in
+      try await client.execute(
+        uri: "/agent/input", method: .post, headers: headers, body: AgentPageTests.form(unregistered)
+      ) { response in
         #expect(response.status == .ok)
         #expect(response.text.contains("not registered for edible fungi"))
       }
-      try await client.execute(uri: "/agent/input", method: .post, headers: headers, body: AgentPageTests.form([("batch", "WS-9"), ("date", "2026-04-02"), ("kind", "magic"), ("product", "x"), ("csrf", csrf)])) { response in
+      try await client.execute(
+        uri: "/agent/input", method: .post, headers: headers,
+        body: AgentPageTests.form([
+          ("batch", "WS-9"), ("date", "2026-04-02"), ("kind", "magic"), ("product", "x"), ("csrf", csrf),
+        ])
+      ) { response in
         #expect(response.status == .badRequest)
       }
     }

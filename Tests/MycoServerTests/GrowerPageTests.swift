@@ -37,11 +37,14 @@ struct GrowerPageTests {
   @Test func answerShowsTheSameAdviceAsTheEngineWithQuestionsAndTheSheetLink() async throws {
     let fixture = try ServerFixture()
     let report = try fixture.dependencies.store.current.advisor.advise(
-      Situation(variety: "shiitake", elevation: 300, date: CalendarDate(iso: "2026-08-15"), bag: BagDimensions(parsing: "18x60")))
+      Situation(
+        variety: "shiitake", elevation: 300, date: CalendarDate(iso: "2026-08-15"), bag: BagDimensions(parsing: "18x60")
+      ))
     let first = try #require(report.advice.first)
     let text = report.fill(first.text.text(in: "zh"), language: "zh")
     try await fixture.test { client in
-      try await client.execute(uri: "/advice?variety=shiitake&elevation=300&date=2026-08-15&bag=18x60", method: .get) { response in
+      try await client.execute(uri: "/advice?variety=shiitake&elevation=300&date=2026-08-15&bag=18x60", method: .get) {
+        response in
         #expect(response.status == .ok)
         let page = response.text
         // The advice text as the engine words it (HTML-escaped the way mustache escapes).
@@ -52,7 +55,9 @@ struct GrowerPageTests {
         #expect(page.utf8.count < 50_000)
       }
       // Answering the stage question re-asks with it: the stage field is gone.
-      try await client.execute(uri: "/advice?variety=shiitake&elevation=300&date=2026-08-15&bag=18x60&stage=spawn-run", method: .get) { response in
+      try await client.execute(
+        uri: "/advice?variety=shiitake&elevation=300&date=2026-08-15&bag=18x60&stage=spawn-run", method: .get
+      ) { response in
         #expect(response.status == .ok)
         #expect(!response.text.contains("<select id=\"q-stage\""))
       }
@@ -104,7 +109,9 @@ struct GrowerPageTests {
   @Test(.enabled(if: PDFPrinterAvailable.value)) func sheetPDFIsPrintedByTheSheetRenderer() async throws {
     let fixture = try ServerFixture(printer: true)
     try await fixture.test { client in
-      try await client.execute(uri: "/sheet.pdf?variety=shiitake&elevation=1200&date=2026-08-20&bag=15x55", method: .get) { response in
+      try await client.execute(
+        uri: "/sheet.pdf?variety=shiitake&elevation=1200&date=2026-08-20&bag=15x55", method: .get
+      ) { response in
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == "application/pdf")
         #expect(response.text.hasPrefix("%PDF"))
@@ -115,7 +122,8 @@ struct GrowerPageTests {
         let pdf = folder.appendingPathComponent("sheet.pdf")
         try Data(buffer: response.body).write(to: pdf)
         if let links = GrowerPageTests.scan(pdf, in: folder) {
-          #expect(links == ["http://myco.test/advice?variety=shiitake&elevation=1200&date=2026-08-20&bag=15x55&lang=zh"])
+          #expect(
+            links == ["http://myco.test/advice?variety=shiitake&elevation=1200&date=2026-08-20&bag=15x55&lang=zh"])
         }
       }
     }

@@ -32,7 +32,9 @@ struct OpenAPITests {
     let routes = Set(fixture.router().routes.map { "\($0.method) \($0.path)" })
     let documented = try Self.documented()
     #expect(routes.count > 10)
-    #expect(routes.subtracting(documented).isEmpty, "not in Docs/openapi.yaml: \(routes.subtracting(documented).sorted())")
-    #expect(documented.subtracting(routes).isEmpty, "documented but not served: \(documented.subtracting(routes).sorted())")
+    #expect(
+      routes.subtracting(documented).isEmpty, "not in Docs/openapi.yaml: \(routes.subtracting(documented).sorted())")
+    #expect(
+      documented.subtracting(routes).isEmpty, "documented but not served: \(documented.subtracting(routes).sorted())")
   }
 }

@@ -16,10 +16,12 @@ struct PhonePageTests {
     defer { try? FileManager.default.removeItem(at: profile) }
     let process = Process()
     process.executableURL = try #require(MycoSheets.PDFPrinter.find()).executable
-    process.arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--user-data-dir=\(profile.path)",
-      "--window-size=390,844", "--force-device-scale-factor=1",
-    ] + arguments
+    process.arguments =
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+        "--user-data-dir=\(profile.path)",
+        "--window-size=390,844", "--force-device-scale-factor=1",
+      ] + arguments
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = FileHandle.nullDevice
@@ -63,10 +65,13 @@ struct PhonePageTests {
 
   @Test func growerSubmitsTheFormAndReadsTheAdvice() async throws {
     let fixture = try ServerFixture()
-    let shots = ProcessInfo.processInfo.environment["MYCO_SCREENSHOTS"].map { URL(fileURLWithPath: $0) }
+    let shots =
+      ProcessInfo.processInfo.environment["MYCO_SCREENSHOTS"].map { URL(fileURLWithPath: $0) }
       ?? FileManager.default.temporaryDirectory.appendingPathComponent("myco-shots-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
-    let situation = Situation(variety: "shiitake", elevation: 300, date: ServerFixture.today, bag: BagDimensions(parsing: "18x60"), stage: "spawn-run", temperature: 31, symptoms: ["mites"])
+    let situation = Situation(
+      variety: "shiitake", elevation: 300, date: ServerFixture.today, bag: BagDimensions(parsing: "18x60"),
+      stage: "spawn-run", temperature: 31, symptoms: ["mites"])
     let report = try fixture.dependencies.store.current.advisor.advise(situation)
     let expected = report.fill(try #require(report.advice.first).text.text(in: "zh"), language: "zh")
     try await fixture.app().test(.live) { client in
@@ -76,14 +81,19 @@ struct PhonePageTests {
       #expect(dom.contains("看建议"))
       _ = try Self.chromium(["--screenshot=\(shots.appendingPathComponent("phone-grower.png").path)", base + "/"])
       // Submit: the query the browser sends for these choices (the date keeps the page's default).
-      let query = try Self.submit(form: dom, choices: [
-        "variety": "shiitake", "elevation": "300", "bag": "18x60", "stage": "spawn-run", "temperature": "31", "symptom": "mites",
-      ])
+      let query = try Self.submit(
+        form: dom,
+        choices: [
+          "variety": "shiitake", "elevation": "300", "bag": "18x60", "stage": "spawn-run", "temperature": "31",
+          "symptom": "mites",
+        ])
       #expect(query.contains("date=2026-08-15"))
       let answer = try Self.chromium(["--dump-dom", base + "/advice?" + query])
       #expect(answer.contains(expected), "the advice text as the engine gives it")
       #expect(answer.contains("/sheet.pdf?"))
-      _ = try Self.chromium(["--screenshot=\(shots.appendingPathComponent("phone-answer.png").path)", base + "/advice?" + query])
+      _ = try Self.chromium([
+        "--screenshot=\(shots.appendingPathComponent("phone-answer.png").path)", base + "/advice?" + query,
+      ])
     }
     for name in ["phone-grower.png", "phone-answer.png"] {
       let data = try #require(FileManager.default.contents(atPath: shots.appendingPathComponent(name).path))
@@ -103,7 +113,9 @@ struct PhonePageTests {
       address.sin_port = in_port_t(UInt16(port).bigEndian)
       address.sin_addr.s_addr = inet_addr("127.0.0.1")
       let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+          connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
       }
       #expect(connected == 0)
       var wait = timeval(tv_sec: 10, tv_usec: 0)

@@ -31,7 +31,8 @@ struct ReloadTests {
     #expect(!store.reloadLogged(logger))
     #expect(store.current.advisor.rules.rules.count == before)
     try await fixture.test { client in
-      try await client.execute(uri: "/api/v1/advice", method: .post, body: ServerFixture.json(["variety": "shiitake"])) { response in
+      try await client.execute(uri: "/api/v1/advice", method: .post, body: ServerFixture.json(["variety": "shiitake"]))
+      { response in
         #expect(response.status == .ok, "the old base still answers")
       }
     }

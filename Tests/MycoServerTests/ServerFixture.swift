@@ -23,7 +23,10 @@ struct ServerFixture {
   let token: String
   let folder: URL
 
-  init(knowledge: URL = root.appendingPathComponent("Knowledge"), rules: URL = root.appendingPathComponent("Rules"), printer: Bool = false) throws {
+  init(
+    knowledge: URL = root.appendingPathComponent("Knowledge"), rules: URL = root.appendingPathComponent("Rules"),
+    printer: Bool = false
+  ) throws {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent("myco-serve-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     var configuration = ServerConfiguration(
@@ -38,7 +41,8 @@ struct ServerFixture {
     try accounts.addUser("agent1", password: Self.password)
     token = try accounts.addToken("field-app")
     dependencies = ServerDependencies(
-      store: try KnowledgeStore(configuration: configuration), database: try YieldDatabase.inMemory(), accounts: accounts,
+      store: try KnowledgeStore(configuration: configuration), database: try YieldDatabase.inMemory(),
+      accounts: accounts,
       pages: try Pages.bundled(), printer: printer ? PDFPrinter.find() : nil, today: { Self.today })
   }
 

@@ -20,9 +20,10 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let (rows, failures) = try GrowerCSV.read(csv, defaultDate: CalendarDate(iso: "2026-08-01")!)
     #expect(rows.map(\.line) == [2])
-    #expect(failures.map(\.description) == [
-      "growers.csv:3: grower: a quoted field opens here and is never closed (a missing \")"
-    ])
+    #expect(
+      failures.map(\.description) == [
+        "growers.csv:3: grower: a quoted field opens here and is never closed (a missing \")"
+      ])
   }
 
   @Test func nulByteIsAFailureOfItsRow() throws {

@@ -15,7 +15,8 @@ import Testing
   }
 
   static var binary: URL {
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("myco")
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+      "myco")
     if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
     return Fixture.root.appendingPathComponent(".build/debug/myco")
   }
@@ -41,25 +42,40 @@ import Testing
   /// Records batch WS-7 with inputs and harvests in a new database; returns the database.
   static func recordedBatch(in folder: URL) throws -> URL {
     let db = folder.appendingPathComponent("records.sqlite")
-    let batch = try myco([
-      "yields", "add-batch", "--id", "WS-7", "--grower", "农户甲", "--place", "官渡镇", "--elevation", "900",
-      "--variety", "shiitake", "--strain", "L808", "--bag-size", "15x55", "--dry-substrate-kg", "1", "--bags", "400",
-      "--inoculated-on", "2026-03-01", "--bags-contaminated", "12",
-    ], db: db)
+    let batch = try myco(
+      [
+        "yields", "add-batch", "--id", "WS-7", "--grower", "农户甲", "--place", "官渡镇", "--elevation", "900",
+        "--variety", "shiitake", "--strain", "L808", "--bag-size", "15x55", "--dry-substrate-kg", "1", "--bags", "400",
+        "--inoculated-on", "2026-03-01", "--bags-contaminated", "12",
+      ], db: db)
     #expect(batch.status == 0, "\(batch.err)")
-    let spawn = try myco(["yields", "add-input", "--batch", "WS-7", "--date", "2026-02-27", "--kind", "spawn",
-      "--product", "L808菌种", "--amount", "12", "--unit", "kg"], db: db)
+    let spawn = try myco(
+      [
+        "yields", "add-input", "--batch", "WS-7", "--date", "2026-02-27", "--kind", "spawn",
+        "--product", "L808菌种", "--amount", "12", "--unit", "kg",
+      ], db: db)
     #expect(spawn.status == 0, "\(spawn.err)")
-    let banned = try myco(["yields", "add-input", "--batch", "WS-7", "--date", "2026-06-10", "--kind", "pesticide",
-      "--product", "40%甲胺磷乳油", "--amount", "20", "--unit", "ml", "--target", "small-flies"], db: db)
+    let banned = try myco(
+      [
+        "yields", "add-input", "--batch", "WS-7", "--date", "2026-06-10", "--kind", "pesticide",
+        "--product", "40%甲胺磷乳油", "--amount", "20", "--unit", "ml", "--target", "small-flies",
+      ], db: db)
     #expect(banned.status == 1)
-    #expect(banned.err.contains("add-input: --product: 甲胺磷 / methamidophos is on the list \"Pesticides never to be used on edible fungi (pesticides-banned)\""))
-    let unregistered = try myco(["yields", "add-input", "--batch", "WS-7", "--date", "2026-06-11", "--kind", "pesticide",
-      "--product", "吡虫啉", "--amount", "20", "--unit", "ml", "--target", "small-flies"], db: db)
+    #expect(
+      banned.err.contains(
+        "add-input: --product: 甲胺磷 / methamidophos is on the list \"Pesticides never to be used on edible fungi (pesticides-banned)\""
+      ))
+    let unregistered = try myco(
+      [
+        "yields", "add-input", "--batch", "WS-7", "--date", "2026-06-11", "--kind", "pesticide",
+        "--product", "吡虫啉", "--amount", "20", "--unit", "ml", "--target", "small-flies",
+      ], db: db)
     #expect(unregistered.status == 0, "\(unregistered.err)")
-    #expect(unregistered.err.contains("warning: 吡虫啉 is not on the list \"Active ingredients registered for edible fungi"))
+    #expect(
+      unregistered.err.contains("warning: 吡虫啉 is not on the list \"Active ingredients registered for edible fungi"))
     for (date, flush, kg) in [("2026-05-02", "1", "50"), ("2026-05-04", "1", "30.5"), ("2026-06-20", "2", "40")] {
-      let harvest = try myco(["yields", "add-harvest", "--batch", "WS-7", "--date", date, "--flush", flush, "--fresh-kg", kg], db: db)
+      let harvest = try myco(
+        ["yields", "add-harvest", "--batch", "WS-7", "--date", date, "--flush", flush, "--fresh-kg", kg], db: db)
       #expect(harvest.status == 0, "\(harvest.err)")
     }
     return db
@@ -73,7 +89,9 @@ import Testing
     let run = try Self.myco(["yields", "record", "--batch", "WS-7", "--out", out.path, "--lang", "en"], db: db)
     #expect(run.status == 0, "\(run.err)")
     let html = try String(contentsOf: out, encoding: .utf8)
-    for text in ["WS-7", "L808菌种", "吡虫啉", "⚠ 吡虫啉 is not on the list", "80.50", "40.00", "120.50", "0.301", "12 of 400 bags"] {
+    for text in [
+      "WS-7", "L808菌种", "吡虫啉", "⚠ 吡虫啉 is not on the list", "80.50", "40.00", "120.50", "0.301", "12 of 400 bags",
+    ] {
       #expect(html.contains(text), "missing \(text)")
     }
     #expect(!html.contains("甲胺磷"), "the refused product was stored")
@@ -82,7 +100,9 @@ import Testing
     #expect(missing.status == 1 && missing.err.contains("no batch \"NOPE\" is recorded"))
   }
 
-  @Test(.enabled(if: tools, "chromium or poppler-utils is not installed: apt-get install chromium fonts-noto-cjk poppler-utils"))
+  @Test(
+    .enabled(
+      if: tools, "chromium or poppler-utils is not installed: apt-get install chromium fonts-noto-cjk poppler-utils"))
   func recordPrintsOnAtMostTwoA4Pages() throws {
     let folder = Fixture.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -92,7 +112,9 @@ import Testing
     #expect(run.status == 0, "\(run.err)")
     let info = try #require(Fixture.run("pdfinfo", [pdf.path]))
     #expect(info.contains("(A4)"))
-    let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last!) }
+    let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap {
+      Int($0.split(separator: " ").last!)
+    }
     #expect(pages.map { (1...2).contains($0) } == true, "\(info)")
     let text = try #require(Fixture.run("pdftotext", [pdf.path, "-"]))
     for word in ["WS-7", "L808菌种", "吡虫啉", "80.50", "40.00", "120.50"] {

@@ -43,7 +43,8 @@ import Testing
     // Given no bag size, the title names the variety only; the bag is asked for in the header
     for language in [SheetLanguage.zh, .en, .zhEn] {
       let request = SheetRequest(
-        situation: Situation(variety: "shiitake", elevation: 600, date: CalendarDate(iso: "2026-08-01")), language: language)
+        situation: Situation(variety: "shiitake", elevation: 600, date: CalendarDate(iso: "2026-08-01")),
+        language: language)
       let title = try Fixture.maker.model(request).title
       for text in [title.primary, title.secondary ?? ""] {
         #expect(!text.contains("问推广员") && !text.lowercased().contains("ask"), "\(text)")
@@ -55,21 +56,26 @@ import Testing
   @Test func measuredReadingsAppearInTheHeader() throws {
     let request = SheetRequest(
       situation: Situation(
-        variety: "shiitake", elevation: 600, date: CalendarDate(iso: "2026-08-01"), bag: BagDimensions(parsing: "15x55"),
+        variety: "shiitake", elevation: 600, date: CalendarDate(iso: "2026-08-01"),
+        bag: BagDimensions(parsing: "15x55"),
         temperature: 29.5, bagTemperature: 31, humidity: 88), language: .en)
     let sheet = try Fixture.maker.model(request)
     let shown = sheet.situation.map { $0.label.primary + ": " + $0.value.primary }
     #expect(shown.count == 7, "\(shown)")
-    #expect(shown.contains { $0.contains("29.5") } && shown.contains { $0.contains("31") } && shown.contains { $0.contains("88") }, "\(shown)")
+    #expect(
+      shown.contains { $0.contains("29.5") } && shown.contains { $0.contains("31") }
+        && shown.contains { $0.contains("88") }, "\(shown)")
     // Without readings, no estimate is shown as if measured
-    let plain = try Fixture.maker.model(SheetRequest(situation: Situation(variety: "shiitake", elevation: 600, date: CalendarDate(iso: "2026-08-01"))))
+    let plain = try Fixture.maker.model(
+      SheetRequest(situation: Situation(variety: "shiitake", elevation: 600, date: CalendarDate(iso: "2026-08-01"))))
     #expect(plain.situation.count == 4)
   }
 
   @Test func adviceTextsHaveTheirSlotsFilled() throws {
     let request = SheetRequest(
       situation: Situation(
-        variety: "shiitake", elevation: 300, date: CalendarDate(iso: "2026-08-15"), bag: BagDimensions(parsing: "18x60")))
+        variety: "shiitake", elevation: 300, date: CalendarDate(iso: "2026-08-15"), bag: BagDimensions(parsing: "18x60")
+      ))
     let sheet = try Fixture.maker.model(request)
     #expect(!sheet.steps.isEmpty && sheet.steps.count <= SheetBuilder.maximumSteps)
     #expect(sheet.keyMessages.count <= 3)
@@ -80,7 +86,8 @@ import Testing
 
   @Test func targetsLeaveOutStagesTheGrowerHasPassed() throws {
     func stages(_ stage: String?) throws -> [String] {
-      let situation = Situation(variety: "shiitake", elevation: 800, date: CalendarDate(iso: "2026-10-01"), stage: stage)
+      let situation = Situation(
+        variety: "shiitake", elevation: 800, date: CalendarDate(iso: "2026-10-01"), stage: stage)
       return try Fixture.maker.model(SheetRequest(situation: situation)).targets.map(\.stage.primary)
     }
     // Given no stage, every stage with limits is shown; in fruiting, the spawn run and bagging are behind
@@ -107,7 +114,8 @@ import Testing
     let folder = Fixture.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let csv = folder.appendingPathComponent("growers.csv")
-    try Data("grower,variety,elevation,date\n农户甲,shiitake,1200,2026-08-20\n农户乙,shiitake,abc,2026-08-20\n".utf8).write(to: csv)
+    try Data("grower,variety,elevation,date\n农户甲,shiitake,1200,2026-08-20\n农户乙,shiitake,abc,2026-08-20\n".utf8).write(
+      to: csv)
     let (rows, failures) = try GrowerCSV.read(csv, defaultDate: CalendarDate(iso: "2026-01-01")!)
     #expect(rows.map(\.line) == [2])
     #expect(failures.map(\.description) == [#"growers.csv:3: elevation: "abc" is not a number"#])

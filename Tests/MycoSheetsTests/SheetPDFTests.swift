@@ -13,22 +13,37 @@ import Testing
   /// Several varieties and situations, including the longest advice the rules give and zh+en.
   static let cases: [(String, SheetRequest)] = [
     ("example", Fixture.exampleRequest()),
-    ("hot-zh+en", SheetRequest(
-      situation: Situation(
-        variety: "shiitake", elevation: 1140, date: CalendarDate(iso: "2026-08-22"), bag: BagDimensions(parsing: "15x55"),
-        stage: "spawn-run", facility: "simple-shed", bagTemperature: 30),
-      grower: "农户乙", village: "官阳镇", batchID: "B-2", language: .zhEn)),
-    ("oyster-hot", SheetRequest(
-      situation: Situation(
-        variety: "oyster", elevation: 300, date: CalendarDate(iso: "2026-08-15"), bag: BagDimensions(parsing: "22x45"),
-        stage: "spawn-run", bagTemperature: 34),
-      grower: "Grower C", language: .zh)),
-    ("wood-ear-en", SheetRequest(
-      situation: Situation(variety: "wood-ear", elevation: 500, date: CalendarDate(iso: "2026-08-06"), bag: BagDimensions(parsing: "15x55")),
-      grower: "Grower D", language: .zhEn)),
+    (
+      "hot-zh+en",
+      SheetRequest(
+        situation: Situation(
+          variety: "shiitake", elevation: 1140, date: CalendarDate(iso: "2026-08-22"),
+          bag: BagDimensions(parsing: "15x55"),
+          stage: "spawn-run", facility: "simple-shed", bagTemperature: 30),
+        grower: "农户乙", village: "官阳镇", batchID: "B-2", language: .zhEn)
+    ),
+    (
+      "oyster-hot",
+      SheetRequest(
+        situation: Situation(
+          variety: "oyster", elevation: 300, date: CalendarDate(iso: "2026-08-15"),
+          bag: BagDimensions(parsing: "22x45"),
+          stage: "spawn-run", bagTemperature: 34),
+        grower: "Grower C", language: .zh)
+    ),
+    (
+      "wood-ear-en",
+      SheetRequest(
+        situation: Situation(
+          variety: "wood-ear", elevation: 500, date: CalendarDate(iso: "2026-08-06"),
+          bag: BagDimensions(parsing: "15x55")),
+        grower: "Grower D", language: .zhEn)
+    ),
   ]
 
-  @Test(.enabled(if: tools, "chromium or poppler-utils is not installed: apt-get install chromium fonts-noto-cjk poppler-utils"))
+  @Test(
+    .enabled(
+      if: tools, "chromium or poppler-utils is not installed: apt-get install chromium fonts-noto-cjk poppler-utils"))
   func sheetsPrintOnOnePageWithTheCJKFontEmbedded() throws {
     let folder = Fixture.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -45,7 +60,8 @@ import Testing
       #expect(!fonts.isEmpty, "\(name): no fonts")
       for font in fonts {
         let columns = font.split(separator: " ", omittingEmptySubsequences: true)
-        #expect(columns.suffix(5).prefix(3) == ["yes", "no", "yes"] || columns.suffix(5).prefix(3) == ["yes", "yes", "yes"],
+        #expect(
+          columns.suffix(5).prefix(3) == ["yes", "no", "yes"] || columns.suffix(5).prefix(3) == ["yes", "yes", "yes"],
           "\(name): font not embedded: \(font)")
       }
       let text = try #require(Fixture.run("pdftotext", [pdf, "-"])).replacingOccurrences(of: "\n", with: " ")
@@ -56,10 +72,13 @@ import Testing
         #expect(text.replacingOccurrences(of: " ", with: "").contains(rule.id), "\(name): rule \(rule.id) missing")
       }
     }
-    #expect(Fixture.run("fc-match", ["Noto Sans CJK SC"])?.contains("NotoSansCJK") == true, "Noto CJK font not installed")
+    #expect(
+      Fixture.run("fc-match", ["Noto Sans CJK SC"])?.contains("NotoSansCJK") == true, "Noto CJK font not installed")
   }
 
-  @Test(.enabled(if: tools, "chromium or poppler-utils is not installed: apt-get install chromium fonts-noto-cjk poppler-utils"))
+  @Test(
+    .enabled(
+      if: tools, "chromium or poppler-utils is not installed: apt-get install chromium fonts-noto-cjk poppler-utils"))
   func batchOfThirtyWithOneBadRowPrintsTwentyNine() throws {
     let folder = Fixture.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -67,7 +86,9 @@ import Testing
     let varieties = ["shiitake", "oyster", "wood-ear"]
     for index in 1...30 {
       let elevation = index == 7 ? "abc" : "\(300 + index * 40)"
-      lines.append("农户\(index),官阳镇,B-\(index),\(varieties[index % 3]),\(elevation),2026-0\(7 + index % 3)-1\(index % 10),15x55,\(index % 5 == 0 ? "zh+en" : "zh")")
+      lines.append(
+        "农户\(index),官阳镇,B-\(index),\(varieties[index % 3]),\(elevation),2026-0\(7 + index % 3)-1\(index % 10),15x55,\(index % 5 == 0 ? "zh+en" : "zh")"
+      )
     }
     let csv = folder.appendingPathComponent("growers.csv")
     try Data(lines.joined(separator: "\n").utf8).write(to: csv)

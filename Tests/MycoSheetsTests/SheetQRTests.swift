@@ -23,8 +23,11 @@ import Testing
       stage: "spawn-run", temperature: 26.5, symptoms: ["mites"])
     #expect(
       SheetLinks.advice(base: Self.base + "/", situation: situation, language: "zh")
-        == "http://192.168.1.20:8080/advice?variety=shiitake&elevation=1200&date=2026-08-20&bag=15x55&stage=spawn-run&temperature=26.5&symptoms-asked=1&symptom=mites&lang=zh")
-    #expect(SheetLinks.harvest(base: Self.base, batchID: "A 001/甲") == "http://192.168.1.20:8080/agent/harvest?batch=A%20001%2F%E7%94%B2")
+        == "http://192.168.1.20:8080/advice?variety=shiitake&elevation=1200&date=2026-08-20&bag=15x55&stage=spawn-run&temperature=26.5&symptoms-asked=1&symptom=mites&lang=zh"
+    )
+    #expect(
+      SheetLinks.harvest(base: Self.base, batchID: "A 001/甲")
+        == "http://192.168.1.20:8080/agent/harvest?batch=A%20001%2F%E7%94%B2")
   }
 
   @Test func aSheetCarriesQRCodesOnlyWithABaseURL() throws {
@@ -33,7 +36,8 @@ import Testing
     request.baseURL = Self.base
     let html = try Fixture.maker.html(request)
     #expect(html.contains("class=\"qr\""))
-    #expect(html.components(separatedBy: "<figure><svg").count == 3, "advice and harvest codes (the sheet has a batch id)")
+    #expect(
+      html.components(separatedBy: "<figure><svg").count == 3, "advice and harvest codes (the sheet has a batch id)")
     #expect(html.contains("手机扫码看建议"))
     request.batchID = nil
     #expect((try Fixture.maker.html(request)).components(separatedBy: "<figure><svg").count == 2)
@@ -49,15 +53,18 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     var request = Fixture.exampleRequest(language: .zhEn)
     request.baseURL = Self.base
-    let written = try SheetWriter(maker: Fixture.maker).write(request, to: folder.appendingPathComponent("qr.pdf"), format: .pdf)
+    let written = try SheetWriter(maker: Fixture.maker).write(
+      request, to: folder.appendingPathComponent("qr.pdf"), format: .pdf)
     let pdf = try #require(written.pdf).path
     #expect(try #require(Fixture.run("pdfinfo", [pdf])).contains("Pages:           1\n"))
     _ = Fixture.run("pdftoppm", ["-r", "200", "-png", "-singlefile", pdf, folder.appendingPathComponent("page").path])
-    let scanned = try #require(Fixture.run("zbarimg", ["--quiet", "--raw", folder.appendingPathComponent("page.png").path]))
+    let scanned = try #require(
+      Fixture.run("zbarimg", ["--quiet", "--raw", folder.appendingPathComponent("page.png").path]))
     let links = Set(scanned.split(separator: "\n").map(String.init))
-    #expect(links == [
-      SheetLinks.advice(base: Self.base, situation: request.situation, language: "zh"),
-      SheetLinks.harvest(base: Self.base, batchID: "A-001"),
-    ])
+    #expect(
+      links == [
+        SheetLinks.advice(base: Self.base, situation: request.situation, language: "zh"),
+        SheetLinks.harvest(base: Self.base, batchID: "A-001"),
+      ])
   }
 }

@@ -32,8 +32,11 @@ import Testing
     let lines = html.split(separator: "\n", maxSplits: 3).map(String.init)
     #expect(lines[0] == "<!DOCTYPE html>")
     #expect(lines[1] == OutputFile.htmlGenerator)
-    #expect(lines[2] == "<meta http-equiv=\"Content-Security-Policy\" content=\"\(SheetTemplates.contentSecurityPolicy)\">")
-    #expect(SheetTemplates.contentSecurityPolicy.hasPrefix("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:;"))
+    #expect(
+      lines[2] == "<meta http-equiv=\"Content-Security-Policy\" content=\"\(SheetTemplates.contentSecurityPolicy)\">")
+    #expect(
+      SheetTemplates.contentSecurityPolicy.hasPrefix(
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:;"))
   }
 
   /// The policy allows exactly the bundled fitting script: its hash must match the script's bytes.
@@ -53,27 +56,39 @@ import Testing
       bytes.append(UInt8(hex[index..<next], radix: 16)!)
       index = next
     }
-    #expect(SheetTemplates.fitScriptHash == "sha256-" + Data(bytes).base64EncodedString(), "update fitScriptHash after editing the script")
+    #expect(
+      SheetTemplates.fitScriptHash == "sha256-" + Data(bytes).base64EncodedString(),
+      "update fitScriptHash after editing the script")
   }
 
   @Test func aTemplateWithHTTPEquivIsRefused() throws {
     let folder = Fixture.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let templates = try Self.templates(in: folder) {
-      $0.replacingOccurrences(of: "<head>\n", with: "<head>\n<meta http-equiv=\"refresh\" content=\"0;url=file:///etc/passwd\">\n")
+      $0.replacingOccurrences(
+        of: "<head>\n", with: "<head>\n<meta http-equiv=\"refresh\" content=\"0;url=file:///etc/passwd\">\n")
     }
-    #expect(throws: SheetError("\(templates.path)/sheet.mustache:5:7: error: http-equiv is not allowed in a template (Myco sets the page's security policy itself)")) {
+    #expect(
+      throws: SheetError(
+        "\(templates.path)/sheet.mustache:5:7: error: http-equiv is not allowed in a template (Myco sets the page's security policy itself)"
+      )
+    ) {
       _ = try SheetTemplates(directory: templates)
     }
   }
 
-  @Test(.enabled(if: tools, "chromium or poppler-utils is not installed: apt-get install chromium fonts-noto-cjk poppler-utils"))
+  @Test(
+    .enabled(
+      if: tools, "chromium or poppler-utils is not installed: apt-get install chromium fonts-noto-cjk poppler-utils"))
   func aHostileTemplateCannotPutFilesOrScriptsOnTheSheet() throws {
     let folder = Fixture.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let templates = try Self.templates(in: folder) { $0.replacingOccurrences(of: "<main id=\"page\">", with: Self.hostile + "<main id=\"page\">") }
+    let templates = try Self.templates(in: folder) {
+      $0.replacingOccurrences(of: "<main id=\"page\">", with: Self.hostile + "<main id=\"page\">")
+    }
     let maker = SheetMaker(advisor: Fixture.advisor, templates: try SheetTemplates(directory: templates))
-    let written = try SheetWriter(maker: maker).write(Fixture.exampleRequest(), to: folder.appendingPathComponent("evil.pdf"), format: .pdf)
+    let written = try SheetWriter(maker: maker).write(
+      Fixture.exampleRequest(), to: folder.appendingPathComponent("evil.pdf"), format: .pdf)
     let pdf = try #require(written.pdf)
     let text = try #require(Fixture.run("pdftotext", [pdf.path, "-"]))
     #expect(text.contains("SCRIPT-DID-NOT-RUN"))
@@ -93,7 +108,10 @@ import Testing
     let html = folder.appendingPathComponent("sheet.html")
     try FileManager.default.createSymbolicLink(at: html, withDestinationURL: target)
     let writer = SheetWriter(maker: Fixture.maker, printer: nil)
-    #expect(throws: SheetError("\(html.path) is a symbolic link; Myco does not write through links (use --force to replace the link itself)")) {
+    #expect(
+      throws: SheetError(
+        "\(html.path) is a symbolic link; Myco does not write through links (use --force to replace the link itself)")
+    ) {
       _ = try writer.write(Fixture.exampleRequest(), to: html, format: .html)
     }
     #expect(try String(contentsOf: target, encoding: .utf8) == "keep me")
@@ -112,7 +130,10 @@ import Testing
     let html = folder.appendingPathComponent("sheet.html")
     try Data("<p>the agent's own notes</p>".utf8).write(to: html)
     let writer = SheetWriter(maker: Fixture.maker, printer: nil)
-    #expect(throws: SheetError("\(html.path) exists and was not written by Myco; not overwritten (use --force to overwrite it)")) {
+    #expect(
+      throws: SheetError(
+        "\(html.path) exists and was not written by Myco; not overwritten (use --force to overwrite it)")
+    ) {
       _ = try writer.write(Fixture.exampleRequest(), to: folder.appendingPathComponent("sheet.pdf"), format: .pdf)
     }
     #expect(try String(contentsOf: html, encoding: .utf8) == "<p>the agent's own notes</p>")
@@ -130,14 +151,22 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let pdf = folder.appendingPathComponent("sheet.pdf")
     try Data("%PDF-1.4\nsomeone else's\n%%EOF\n".utf8).write(to: pdf)
-    let writer = SheetWriter(maker: Fixture.maker, printer: PDFPrinter(executable: URL(fileURLWithPath: "/nonexistent/chromium")))
-    #expect(throws: SheetError("\(pdf.path) exists and was not written by Myco; not overwritten (use --force to overwrite it)")) {
+    let writer = SheetWriter(
+      maker: Fixture.maker, printer: PDFPrinter(executable: URL(fileURLWithPath: "/nonexistent/chromium")))
+    #expect(
+      throws: SheetError(
+        "\(pdf.path) exists and was not written by Myco; not overwritten (use --force to overwrite it)")
+    ) {
       _ = try writer.write(Fixture.exampleRequest(), to: pdf, format: .pdf)
     }
-    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("sheet.html").path), "nothing written when refused")
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.appendingPathComponent("sheet.html").path),
+      "nothing written when refused")
   }
 
-  @Test(.enabled(if: tools, "chromium or poppler-utils is not installed: apt-get install chromium fonts-noto-cjk poppler-utils"))
+  @Test(
+    .enabled(
+      if: tools, "chromium or poppler-utils is not installed: apt-get install chromium fonts-noto-cjk poppler-utils"))
   func aPrintedPDFCarriesMycosMarkAndStillReads() throws {
     let folder = Fixture.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

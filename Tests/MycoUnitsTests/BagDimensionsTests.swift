@@ -11,7 +11,9 @@ import Testing
     #expect(size.description == "15x55")
   }
 
-  @Test(arguments: ["", "15", "15x", "x55", "15xx55", "15x55x3", "nanx55", "infx55", "0x55", "-15x55", "0x1fx55", "fifteen x 55"])
+  @Test(arguments: [
+    "", "15", "15x", "x55", "15xx55", "15x55x3", "nanx55", "infx55", "0x55", "-15x55", "0x1fx55", "fifteen x 55",
+  ])
   func malformedOrNonPositiveSizesAreRefused(text: String) {
     #expect(BagDimensions(parsing: text) == nil)
   }

@@ -119,12 +119,12 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let schemaURL = folder.appendingPathComponent("s.xsd")
     try """
-      <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
-        <xs:element name="r"><xs:complexType><xs:sequence>
-          <xs:element name="n" type="xs:integer" maxOccurs="unbounded"/>
-        </xs:sequence></xs:complexType></xs:element>
-      </xs:schema>
-      """.write(to: schemaURL, atomically: true, encoding: .utf8)
+    <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+      <xs:element name="r"><xs:complexType><xs:sequence>
+        <xs:element name="n" type="xs:integer" maxOccurs="unbounded"/>
+      </xs:sequence></xs:complexType></xs:element>
+    </xs:schema>
+    """.write(to: schemaURL, atomically: true, encoding: .utf8)
     let schema = try XMLSchema(file: schemaURL)
     do {
       _ = try XMLReader.parse(data: Data("<r>\n<n>1</n>\n<n>x</n>\n</r>".utf8), name: "v.xml", schema: schema)

@@ -18,8 +18,11 @@ import Testing
     try Data(secret.utf8).write(to: secretURL)
     for (name, text) in files {
       let escaped = "file://" + secretURL.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)!
-      try Data(text.replacingOccurrences(of: "SECRET", with: secretURL.path).replacingOccurrences(of: "ESCAPED", with: escaped).utf8)
-        .write(to: schemaFolder.appendingPathComponent(name))
+      try Data(
+        text.replacingOccurrences(of: "SECRET", with: secretURL.path).replacingOccurrences(of: "ESCAPED", with: escaped)
+          .utf8
+      )
+      .write(to: schemaFolder.appendingPathComponent(name))
     }
     return (root, schemaFolder, secretURL)
   }
@@ -54,28 +57,43 @@ import Testing
     let (root, schema, _) = try Self.folder(["main.xsd": text])
     defer { try? FileManager.default.removeItem(at: root) }
     let errors = Self.compile(schema)
-    #expect(errors == ["\(schema.path)/main.xsd:2:1: error: DOCTYPE declarations are not allowed (they can declare external or expanding entities)"])
+    #expect(
+      errors == [
+        "\(schema.path)/main.xsd:2:1: error: DOCTYPE declarations are not allowed (they can declare external or expanding entities)"
+      ])
     #expect(!errors.joined().contains(Self.secret))
   }
 
   @Test func includeOfAFileOutsideTheFolderIsRefused() throws {
-    let (root, schema, secret) = try Self.folder(["main.xsd": Self.schema(body: "  <xs:include schemaLocation=\"ESCAPED\"/>")])
+    let (root, schema, secret) = try Self.folder([
+      "main.xsd": Self.schema(body: "  <xs:include schemaLocation=\"ESCAPED\"/>")
+    ])
     defer { try? FileManager.default.removeItem(at: root) }
     let errors = Self.compile(schema)
-    #expect(errors.first == "\(schema.path)/main.xsd:3:3: error: refused to load '\(secret.path)': it is outside the schema folder \(schema.resolvingSymlinksInPath().path)/; only files in that folder may be included")
+    #expect(
+      errors.first
+        == "\(schema.path)/main.xsd:3:3: error: refused to load '\(secret.path)': it is outside the schema folder \(schema.resolvingSymlinksInPath().path)/; only files in that folder may be included"
+    )
     #expect(!errors.joined().contains(Self.secret))
   }
 
   @Test func includeOfEtcPasswdIsRefusedWithoutPrintingIt() throws {
-    let (root, schema, _) = try Self.folder(["main.xsd": Self.schema(body: "  <xs:include schemaLocation=\"/etc/passwd\"/>")])
+    let (root, schema, _) = try Self.folder([
+      "main.xsd": Self.schema(body: "  <xs:include schemaLocation=\"/etc/passwd\"/>")
+    ])
     defer { try? FileManager.default.removeItem(at: root) }
     let errors = Self.compile(schema)
-    #expect(errors.first?.hasPrefix("\(schema.path)/main.xsd:3:3: error: refused to load '/etc/passwd': it is outside the schema folder") == true, "\(errors)")
+    #expect(
+      errors.first?.hasPrefix(
+        "\(schema.path)/main.xsd:3:3: error: refused to load '/etc/passwd': it is outside the schema folder") == true,
+      "\(errors)")
     #expect(!errors.joined().contains("root:"))
   }
 
   @Test func includeThroughDotDotIsRefused() throws {
-    let (root, schema, _) = try Self.folder(["main.xsd": Self.schema(body: "  <xs:include schemaLocation=\"../secret.txt\"/>")])
+    let (root, schema, _) = try Self.folder([
+      "main.xsd": Self.schema(body: "  <xs:include schemaLocation=\"../secret.txt\"/>")
+    ])
     defer { try? FileManager.default.removeItem(at: root) }
     let errors = Self.compile(schema)
     #expect(errors.first?.hasPrefix("\(schema.path)/main.xsd:3:3: error: refused to load ") == true, "\(errors)")
@@ -97,7 +115,9 @@ import Testing
   }
 
   @Test func aSiblingWithADoctypeIsRefused() throws {
-    let part = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY s SYSTEM \"file://SECRET\">]>\n" + Self.schema(body: "<xs:element name=\"a\" type=\"xs:string\" default=\"&s;\"/>")
+    let part =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY s SYSTEM \"file://SECRET\">]>\n"
+      + Self.schema(body: "<xs:element name=\"a\" type=\"xs:string\" default=\"&s;\"/>")
     let (root, schema, _) = try Self.folder([
       "main.xsd": Self.schema(body: "  <xs:include schemaLocation=\"part.xsd\"/>"), "part.xsd": part,
     ])
@@ -112,11 +132,14 @@ import Testing
     defer { listener.close() }
     let url = "http://127.0.0.1:\(listener.port)/x.xsd"
     let (root, schema, _) = try Self.folder([
-      "main.xsd": Self.schema(body: "  <xs:import namespace=\"urn:other\" schemaLocation=\"\(url)\"/>"),
+      "main.xsd": Self.schema(body: "  <xs:import namespace=\"urn:other\" schemaLocation=\"\(url)\"/>")
     ])
     defer { try? FileManager.default.removeItem(at: root) }
     let errors = Self.compile(schema)
-    #expect(errors.first == "\(schema.path)/main.xsd:3:3: error: refused to load '\(url)': network and URL access is refused; include only schema files in \(schema.resolvingSymlinksInPath().path)/")
+    #expect(
+      errors.first
+        == "\(schema.path)/main.xsd:3:3: error: refused to load '\(url)': network and URL access is refused; include only schema files in \(schema.resolvingSymlinksInPath().path)/"
+    )
     #expect(listener.connections() == 0)
   }
 

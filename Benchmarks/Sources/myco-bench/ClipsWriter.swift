@@ -32,7 +32,9 @@ enum ClipsWriter {
   static func situation(_ number: Int, _ facts: [String: Fact], vocabulary: Vocabulary) -> String {
     var text = "(reset)\n(assert"
     for name in facts.keys.sorted() {
-      guard let declaration = vocabulary[name], declaration.type != .text, let value = facts[name]?.value else { continue }
+      guard let declaration = vocabulary[name], declaration.type != .text, let value = facts[name]?.value else {
+        continue
+      }
       switch value {
       case .number(let number): text += " (\(name) \(float(number)))"
       case .symbol(let symbol): text += " (\(name) \(atom(symbol)))"
@@ -74,9 +76,12 @@ enum ClipsWriter {
 
   /// A symbol when it is a plain word, else a string (same form in facts and patterns).
   static func atom(_ text: String) -> String {
-    let plain = text.first.map { $0.isLetter && $0.isASCII } ?? false
+    let plain =
+      text.first.map { $0.isLetter && $0.isASCII } ?? false
       && text.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" || $0 == "." }
-    return plain ? text : "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    return plain
+      ? text
+      : "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
   }
 
   /// Swift's shortest round-trip form, always with a decimal point or exponent (a CLIPS float).

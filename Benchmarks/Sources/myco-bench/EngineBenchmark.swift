@@ -39,7 +39,9 @@ struct EngineBenchmark: ParsableCommand {
         repository: URL(fileURLWithPath: repository))
       _ = try files.write(rules: size, situations: situations, seed: seed)
       let firings = try checkSameRulesFired(files)
-      print("\(size) rules: same rules fired in Myco and CLIPS for every one of \(situations) situations (\(firings) firings)")
+      print(
+        "\(size) rules: same rules fired in Myco and CLIPS for every one of \(situations) situations (\(firings) firings)"
+      )
       rows.append(try time(files, size: size))
       fflush(nil)
     }
@@ -51,7 +53,9 @@ struct EngineBenchmark: ParsableCommand {
   private func checkSameRulesFired(_ files: SyntheticFiles) throws -> Int {
     let situations = try files.readSituations()
     let advisor = try load(files)
-    let mine = try situations.map { Set(try advisor.advise(SyntheticSituations.situation($0)).evaluation.fired.map(\.rule)) }
+    let mine = try situations.map {
+      Set(try advisor.advise(SyntheticSituations.situation($0)).evaluation.fired.map(\.rule))
+    }
     let theirs = try clipsFirings(try captureOutput(clips, ["-f", files.clips.path]))
     for (index, flags) in situations.enumerated() {
       let clipsSet = theirs[index + 1] ?? []
@@ -66,7 +70,8 @@ struct EngineBenchmark: ParsableCommand {
     let json = try captureOutput(myco, adviseArguments(files, situations[0]))
     let process = try adviseFirings(json)
     guard process == mine[0] else {
-      throw BenchmarkFailure("`myco advise` fired \(process.count) rules but the in-process engine \(mine[0].count) in situation 1")
+      throw BenchmarkFailure(
+        "`myco advise` fired \(process.count) rules but the in-process engine \(mine[0].count) in situation 1")
     }
     return mine.map(\.count).reduce(0, +)
   }
@@ -172,8 +177,11 @@ struct EngineBenchmark: ParsableCommand {
       print(cells.map { pad($0, 12) }.joined())
     }
     print("myco total = load + evaluate every situation in one process; clips -f = load + the same situations;")
-    print("myco advise = one `myco advise` process (load + situation 1); clips 1 sit. = clips -f with situation 1 only.")
-    print("ratio = Myco / CLIPS wall-clock; cpu ratio = Myco / CLIPS in CPU seconds (user + system); µs/rule = myco total / rules.")
+    print(
+      "myco advise = one `myco advise` process (load + situation 1); clips 1 sit. = clips -f with situation 1 only.")
+    print(
+      "ratio = Myco / CLIPS wall-clock; cpu ratio = Myco / CLIPS in CPU seconds (user + system); µs/rule = myco total / rules."
+    )
   }
 
   private func f(_ value: Double) -> String { String(format: "%.3f", value) }

@@ -48,7 +48,9 @@ struct EvaluationProfile: ParsableCommand {
       adviseTimes.append(seconds(freed.duration(to: advised)))
     }
     print("median of \(runs) passes over \(situations.count) situations, seconds")
-    print("facts \(f(median(factsTimes)))  engine \(f(median(engineTimes)))  free \(f(median(freeTimes)))  advise \(f(median(adviseTimes)))")
+    print(
+      "facts \(f(median(factsTimes)))  engine \(f(median(engineTimes)))  free \(f(median(freeTimes)))  advise \(f(median(adviseTimes)))"
+    )
   }
 
   private func seconds(_ duration: Duration) -> Double {

@@ -37,20 +37,24 @@ struct SyntheticFiles {
     let realKnowledge = repository.appendingPathComponent("Knowledge")
     for schema in ["knowledge.xsd", "vocabulary.xsd"] {
       try fileManager.copyItem(
-        at: realKnowledge.appendingPathComponent("schema/\(schema)"), to: knowledge.appendingPathComponent("schema/\(schema)"))
+        at: realKnowledge.appendingPathComponent("schema/\(schema)"),
+        to: knowledge.appendingPathComponent("schema/\(schema)"))
     }
     for table in Self.knowledgeTables {
-      try fileManager.copyItem(at: realKnowledge.appendingPathComponent(table), to: knowledge.appendingPathComponent(table))
+      try fileManager.copyItem(
+        at: realKnowledge.appendingPathComponent(table), to: knowledge.appendingPathComponent(table))
     }
     try fileManager.copyItem(
-      at: repository.appendingPathComponent("Rules/schema/rules.xsd"), to: rules.appendingPathComponent("schema/rules.xsd"))
+      at: repository.appendingPathComponent("Rules/schema/rules.xsd"),
+      to: rules.appendingPathComponent("schema/rules.xsd"))
 
     // The vocabulary first without synthetic facts: the generator needs the declared values.
     let realFacts = try String(contentsOf: realKnowledge.appendingPathComponent("facts.xml"), encoding: .utf8)
     try realFacts.write(to: knowledge.appendingPathComponent("facts.xml"), atomically: true, encoding: .utf8)
     let base = try KnowledgeBase.load(directory: knowledge)
     let synthetic = SyntheticRules.generate(count: count, seed: seed, vocabulary: base.vocabulary)
-    let facts = realFacts.replacingOccurrences(of: "</vocabulary>", with: Self.declarations(synthetic.derivedFacts) + "</vocabulary>")
+    let facts = realFacts.replacingOccurrences(
+      of: "</vocabulary>", with: Self.declarations(synthetic.derivedFacts) + "</vocabulary>")
     try facts.write(to: knowledge.appendingPathComponent("facts.xml"), atomically: true, encoding: .utf8)
 
     for start in stride(from: 0, to: synthetic.rules.count, by: Self.rulesPerFile) {
@@ -68,7 +72,8 @@ struct SyntheticFiles {
       let facts = try SituationFacts(knowledge: advisor.knowledge).facts(for: SyntheticSituations.situation(line))
       let missing = SyntheticRules.baseFacts.filter { facts[$0] == nil }
       guard missing.isEmpty else {
-        throw BenchmarkFailure("situation \(index + 1) lacks \(missing.joined(separator: ", ")): \(line.joined(separator: " "))")
+        throw BenchmarkFailure(
+          "situation \(index + 1) lacks \(missing.joined(separator: ", ")): \(line.joined(separator: " "))")
       }
       clipsSituations.append(ClipsWriter.situation(index + 1, facts, vocabulary: advisor.knowledge.vocabulary))
     }
@@ -120,11 +125,13 @@ enum MycoRulesWriter {
     }
     text += "    </when>\n    <then>\n"
     let element = rule.warns ? "warn" : "advise"
-    text += "      <\(element) topic=\"\(rule.topic)\"><text lang=\"zh\">合成建议 \(number)</text>"
+    text +=
+      "      <\(element) topic=\"\(rule.topic)\"><text lang=\"zh\">合成建议 \(number)</text>"
       + "<text lang=\"en\">Synthetic advice \(number)</text></\(element)>\n"
     if let derives = rule.derives { text += "      <derive fact=\"\(derives.fact)\" value=\"\(derives.value)\"/>\n" }
     text += "    </then>\n"
-    text += "    <because lang=\"zh\">合成规则，用于基准测试</because>\n    <because lang=\"en\">Synthetic rule for benchmarks</because>\n"
+    text +=
+      "    <because lang=\"zh\">合成规则，用于基准测试</because>\n    <because lang=\"en\">Synthetic rule for benchmarks</because>\n"
     text += "    <source ref=\"myco-bench-generate\"/>\n  </rule>\n"
     return text
   }
@@ -140,7 +147,8 @@ enum MycoRulesWriter {
     case .between(let fact, let low, let high):
       return "<fact name=\"\(fact)\" from=\"\(low.text)\" to=\"\(high.text)\"\(unit(low))/>"
     case .versusFact(let fact, let relation, let other, let by):
-      return "<fact name=\"\(fact)\" \(relation.rawValue)-fact=\"\(other)\"" + (by.map { " by=\"\($0.text)\"" } ?? "") + "/>"
+      return "<fact name=\"\(fact)\" \(relation.rawValue)-fact=\"\(other)\"" + (by.map { " by=\"\($0.text)\"" } ?? "")
+        + "/>"
     }
   }
 }

@@ -132,17 +132,20 @@ struct SyntheticRules {
         if roll < 0.08 {
           conditions.append(.not(baseTest(&random, vocabulary)))
         } else if roll < 0.16 {
-          conditions.append(.any((0..<Int.random(in: 2...3, using: &random)).map { _ in baseTest(&random, vocabulary) }))
+          conditions.append(
+            .any((0..<Int.random(in: 2...3, using: &random)).map { _ in baseTest(&random, vocabulary) }))
         } else if roll < 0.20 {
           let (left, right, largest) = random.pick(factPairs)
           let relation = random.pick([Relation.above, .below, .atLeast, .atMost])
-          let by = random.chance(0.5) ? nil : number(Double(Int.random(in: 0...Int(largest * 2), using: &random)) / 2, "°C")
+          let by =
+            random.chance(0.5) ? nil : number(Double(Int.random(in: 0...Int(largest * 2), using: &random)) / 2, "°C")
           conditions.append(.test(.versusFact(left, relation, right, by: by)))
         } else {
           conditions.append(.test(baseTest(&random, vocabulary)))
         }
       }
-      let derives = layer < layers - 1 && random.chance(0.25)
+      let derives =
+        layer < layers - 1 && random.chance(0.25)
         ? derived.filter { $0.layer == layer }.randomElement(using: &random).map { ($0.name, $0.value) } : nil
       rules.append(
         Rule(

@@ -22,7 +22,8 @@ enum SyntheticSituations {
       var flags = [
         "--variety", random.pick(varieties),
         "--elevation", step(0, 2400, 10),
-        "--date", "2026-\(String(Int.random(in: 1...12, using: &random)).leftPadded(2))-\(String(Int.random(in: 1...28, using: &random)).leftPadded(2))",
+        "--date",
+        "2026-\(String(Int.random(in: 1...12, using: &random)).leftPadded(2))-\(String(Int.random(in: 1...28, using: &random)).leftPadded(2))",
         "--bag", random.pick(bags),
         "--substrate", random.pick(values("substrate")),
         "--stage", random.pick(values("stage")),

@@ -40,7 +40,8 @@ func machineDescription() -> String {
   let cores = ProcessInfo.processInfo.activeProcessorCount
   let memory = Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824
   let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-  let model = info.split(separator: "\n").first { $0.hasPrefix("model name") }
+  let model =
+    info.split(separator: "\n").first { $0.hasPrefix("model name") }
     .map { $0.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
   return "\(cores) cores, \(model), \(String(format: "%.0f", memory)) GiB"
 }

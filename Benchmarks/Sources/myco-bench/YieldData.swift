@@ -16,7 +16,8 @@ struct YieldData {
     let sizes = ["15x55", "15x45", "18x35", "23x45"]
     let dry = ["15x55": "0.95", "15x45": "0.76", "18x35": "0.55", "23x45": "1"]
     var starts: [CalendarDate] = []
-    var text = "batch_id,grower,place,elevation_m,variety,strain,substrate,bag_size,dry_substrate_kg_per_bag,bags,inoculated_on,facility,bags_contaminated,advice_rules,kb_version,notes\n"
+    var text =
+      "batch_id,grower,place,elevation_m,variety,strain,substrate,bag_size,dry_substrate_kg_per_bag,bags,inoculated_on,facility,bags_contaminated,advice_rules,kb_version,notes\n"
     for n in 0..<batchCount {
       let size = sizes[Int(random.next() % 4)]
       let start = CalendarDate(
@@ -24,7 +25,8 @@ struct YieldData {
         day: 1 + Int(random.next() % 28))!
       starts.append(start)
       let bags = 500 + Int(random.next() % 2000)
-      text += "B\(n),Grower \(n % 97),Village \(n % 13),\(200 + Int(random.next() % 1600)),shiitake,L808,sawdust,\(size),\(dry[size]!),\(bags),\(start),simple-shed,\(Int(random.next() % 100)),,,\n"
+      text +=
+        "B\(n),Grower \(n % 97),Village \(n % 13),\(200 + Int(random.next() % 1600)),shiitake,L808,sawdust,\(size),\(dry[size]!),\(bags),\(start),simple-shed,\(Int(random.next() % 100)),,,\n"
     }
     let batchesPath = folder + "/batches.csv"
     try Data(text.utf8).write(to: URL(fileURLWithPath: batchesPath))

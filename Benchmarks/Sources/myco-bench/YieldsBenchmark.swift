@@ -28,9 +28,12 @@ struct YieldsBenchmark: ParsableCommand {
     var liteImport: [Double] = [], liteReport: [Double] = []
     for run in 1...runs {
       let db = folder + "/myco-\(run).sqlite"
-      mycoImport.append(try timedRun(myco, [
-        "yields", "import", "--db", db, "--batches", data.batchesPath, "--harvests", data.harvestsPath,
-      ]))
+      mycoImport.append(
+        try timedRun(
+          myco,
+          [
+            "yields", "import", "--db", db, "--batches", data.batchesPath, "--harvests", data.harvestsPath,
+          ]))
       mycoReport.append(try timedRun(myco, ["yields", "report", "--db", db, "--by", "bag-size,season"]))
 
       let liteDB = folder + "/sqlite-\(run).sqlite"

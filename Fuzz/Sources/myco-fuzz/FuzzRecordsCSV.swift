@@ -33,7 +33,8 @@ final class FuzzRecordsCSV: FuzzTarget, @unchecked Sendable {
 
   func run(_ input: Data) {
     let bytes = [UInt8](input)
-    let files = fuzzed == .batches
+    let files =
+      fuzzed == .batches
       ? CSVFiles(batches: ("batches.csv", bytes), harvests: ("harvests.csv", fixed))
       : CSVFiles(batches: ("batches.csv", fixed), harvests: ("harvests.csv", bytes))
     // One in-memory database for the whole run, emptied before each input (migrating a new one

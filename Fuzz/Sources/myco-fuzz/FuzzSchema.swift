@@ -14,7 +14,10 @@ final class FuzzSchema: FuzzTarget, @unchecked Sendable {
 
   init(root: URL) {
     let scratch = FuzzScratch.folder("xsd")
-    for schema in ["Rules/schema/rules.xsd", "Rules/schema/cases.xsd", "Knowledge/schema/vocabulary.xsd", "Knowledge/schema/knowledge.xsd", "Knowledge/schema/sources.xsd"] {
+    for schema in [
+      "Rules/schema/rules.xsd", "Rules/schema/cases.xsd", "Knowledge/schema/vocabulary.xsd",
+      "Knowledge/schema/knowledge.xsd", "Knowledge/schema/sources.xsd",
+    ] {
       let from = root.appendingPathComponent(schema)
       try! FileManager.default.copyItem(at: from, to: scratch.appendingPathComponent(from.lastPathComponent))
     }

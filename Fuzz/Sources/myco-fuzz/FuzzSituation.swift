@@ -45,7 +45,9 @@ final class FuzzSituation: FuzzTarget, @unchecked Sendable {
       default: continue
       }
     }
-    guard let situation = try? flags.situation(today: today), let report = try? advisor.advise(situation) else { return }
+    guard let situation = try? flags.situation(today: today), let report = try? advisor.advise(situation) else {
+      return
+    }
     _ = report.text(language: language)
     _ = report.json(language: language)
     if let whyNot { _ = report.whyNot(whyNot, language: language) }

@@ -27,7 +27,8 @@ enum FuzzTargets {
   /// folder above the current one; Scripts/fuzz.sh runs from Fuzz/).
   static let current: any FuzzTarget = {
     let environment = ProcessInfo.processInfo.environment
-    let root = environment["MYCO_ROOT"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+    let root =
+      environment["MYCO_ROOT"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
       ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).deletingLastPathComponent()
     return make(environment["MYCO_FUZZ_TARGET"] ?? "xml", root: root)
   }()

@@ -21,7 +21,8 @@ final class FuzzXML: FuzzTarget, @unchecked Sendable {
   init(root: URL) {
     let fileManager = FileManager.default
     scratch = FuzzScratch.folder("xml")
-    try! fileManager.createDirectory(at: scratch.appendingPathComponent("knowledge/schema"), withIntermediateDirectories: true)
+    try! fileManager.createDirectory(
+      at: scratch.appendingPathComponent("knowledge/schema"), withIntermediateDirectories: true)
     let knowledge = root.appendingPathComponent("Knowledge")
     for file in [
       "schema/knowledge.xsd", "schema/vocabulary.xsd", "schema/sources.xsd", "facts.xml", "sources.xml", "climate.xml",

@@ -69,7 +69,9 @@ enum Folders {
   static func locate(_ name: String, marker: String, option: String?, optionName: String, environment: String)
     -> Result<LocatedFolder, FolderError>
   {
-    if let option { return .success(LocatedFolder(url: URL(fileURLWithPath: option), shown: option, source: .option(optionName))) }
+    if let option {
+      return .success(LocatedFolder(url: URL(fileURLWithPath: option), shown: option, source: .option(optionName)))
+    }
     if let value = ProcessInfo.processInfo.environment[environment], !value.isEmpty {
       return .success(LocatedFolder(url: URL(fileURLWithPath: value), shown: value, source: .environment(environment)))
     }
@@ -87,9 +89,10 @@ enum Folders {
       }
     }
     let installed = installedData().map { " (looked in \($0.appendingPathComponent(name).path))" } ?? ""
-    return .failure(FolderError(
-      message: "error: no \(name) folder found\(installed); pass \(optionName) DIR, set $\(environment), "
-        + "or install Myco with Scripts/install.sh"))
+    return .failure(
+      FolderError(
+        message: "error: no \(name) folder found\(installed); pass \(optionName) DIR, set $\(environment), "
+          + "or install Myco with Scripts/install.sh"))
   }
 
   /// `Rules` when the folder is `./Rules`, else the full path: messages stay short in the repository.
@@ -104,7 +107,9 @@ enum Folders {
   static func note(_ folders: [(label: String, folder: LocatedFolder)]) -> String? {
     guard folders.contains(where: { $0.folder.source != .installed }) else { return nil }
     let sameSource = folders.allSatisfy { $0.folder.source == folders[0].folder.source }
-    let parts = folders.map { "\($0.label): \($0.folder.url.path)" + (sameSource ? "" : " (\($0.folder.source.label))") }
+    let parts = folders.map {
+      "\($0.label): \($0.folder.url.path)" + (sameSource ? "" : " (\($0.folder.source.label))")
+    }
     return "using " + parts.joined(separator: ", ") + (sameSource ? " (\(folders[0].folder.source.label))" : "")
   }
 }

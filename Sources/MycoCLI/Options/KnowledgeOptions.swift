@@ -5,10 +5,22 @@ import MycoRules
 
 /// `--knowledge` and `--rules`: which knowledge base and rule base to use.
 struct KnowledgeOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("Knowledge folder (facts.xml, tables).", discussion: "Default: $MYCO_KNOWLEDGE, else the installed <prefix>/share/myco/Knowledge (or the repository's Knowledge/ for swift run).", valueName: "dir"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Knowledge folder (facts.xml, tables).",
+      discussion:
+        "Default: $MYCO_KNOWLEDGE, else the installed <prefix>/share/myco/Knowledge (or the repository's Knowledge/ for swift run).",
+      valueName: "dir"))
   var knowledge: String?
 
-  @Option(name: .long, help: ArgumentHelp("Rules folder (*.xml and schema/rules.xsd).", discussion: "Default: $MYCO_RULES, else the installed <prefix>/share/myco/Rules (or the repository's Rules/ for swift run).", valueName: "dir"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Rules folder (*.xml and schema/rules.xsd).",
+      discussion:
+        "Default: $MYCO_RULES, else the installed <prefix>/share/myco/Rules (or the repository's Rules/ for swift run).",
+      valueName: "dir"))
   var rules: String?
 
   /// The knowledge folder, or an exit after printing how to name one.
@@ -18,14 +30,18 @@ struct KnowledgeOptions: ParsableArguments {
 
   /// The rules folder, or an exit after printing how to name one.
   func rulesFolder() throws -> LocatedFolder {
-    switch Folders.locate("Rules", marker: "schema/rules.xsd", option: rules, optionName: "--rules", environment: "MYCO_RULES") {
+    switch Folders.locate(
+      "Rules", marker: "schema/rules.xsd", option: rules, optionName: "--rules", environment: "MYCO_RULES")
+    {
     case .success(let folder): return folder
     case .failure(let error): throw Report.failure(error.message)
     }
   }
 
   static func knowledgeFolder(option: String?) throws -> LocatedFolder {
-    switch Folders.locate("Knowledge", marker: "facts.xml", option: option, optionName: "--knowledge", environment: "MYCO_KNOWLEDGE") {
+    switch Folders.locate(
+      "Knowledge", marker: "facts.xml", option: option, optionName: "--knowledge", environment: "MYCO_KNOWLEDGE")
+    {
     case .success(let folder): return folder
     case .failure(let error): throw Report.failure(error.message)
     }
@@ -57,7 +73,8 @@ struct KnowledgeOptions: ParsableArguments {
   func advisor() throws -> Advisor {
     let (knowledge, rules) = try folders()
     do {
-      return try Advisor.load(knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
+      return try Advisor.load(
+        knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
     } catch {
       throw Report.failure(error.diagnostics)
     }

@@ -12,16 +12,24 @@ struct SheetOptions: ParsableArguments {
   @Option(help: "Language of the sheet: zh, en, or zh+en (Chinese with English beside it).")
   var lang: SheetLanguage = .zh
 
-  @Option(help: ArgumentHelp("Output format. Default: from the --out extension (.pdf or .html).", valueName: "html|pdf"))
+  @Option(
+    help: ArgumentHelp("Output format. Default: from the --out extension (.pdf or .html).", valueName: "html|pdf"))
   var format: SheetFormat?
 
-  @Option(name: .customLong("date-printed"), help: ArgumentHelp("Date printed on the sheet, YYYY-MM-DD. Default: the advice date (keeps output reproducible).", valueName: "date"))
+  @Option(
+    name: .customLong("date-printed"),
+    help: ArgumentHelp(
+      "Date printed on the sheet, YYYY-MM-DD. Default: the advice date (keeps output reproducible).", valueName: "date")
+  )
   var datePrinted: String?
 
   @Option(help: ArgumentHelp("The extension agent's name and phone, printed in the contacts band.", valueName: "text"))
   var contact: String?
 
-  @Option(help: ArgumentHelp("Folder with edited templates (sheet.mustache, sheet.css, labels.json). Default: the bundled ones. Trusted input: see Docs/sheets.md.", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp(
+      "Folder with edited templates (sheet.mustache, sheet.css, labels.json). Default: the bundled ones. Trusted input: see Docs/sheets.md.",
+      valueName: "dir"))
   var templates: String?
 
   @Flag(help: "Overwrite output files Myco did not write (and replace symlinks instead of refusing them).")
@@ -36,7 +44,8 @@ struct SheetOptions: ParsableArguments {
   /// The sheet writer for these options, or an exit after printing the problem.
   func writer(_ advisor: Advisor) throws -> SheetWriter {
     do {
-      let loaded = try templates.map { try SheetTemplates(directory: URL(fileURLWithPath: $0)) } ?? SheetTemplates.bundled()
+      let loaded =
+        try templates.map { try SheetTemplates(directory: URL(fileURLWithPath: $0)) } ?? SheetTemplates.bundled()
       return SheetWriter(maker: SheetMaker(advisor: advisor, templates: loaded), force: force)
     } catch let error as SheetError {
       throw Report.failure("error: \(error.description)")

@@ -11,16 +11,24 @@ struct SituationOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Strain, e.g. L808, 939.", valueName: "name"))
   var strain: String?
 
-  @Option(name: .customLong("strain-type"), help: ArgumentHelp("Temperature type of a strain Myco does not list: low, mid-low, mid, mid-high, high.", valueName: "type"))
+  @Option(
+    name: .customLong("strain-type"),
+    help: ArgumentHelp(
+      "Temperature type of a strain Myco does not list: low, mid-low, mid, mid-high, high.", valueName: "type"))
   var strainType: String?
 
   @Option(parsing: .unconditional, help: ArgumentHelp("Elevation of the farm in metres.", valueName: "m"))
   var elevation: Double?
 
-  @Option(help: ArgumentHelp("Village or township (Chinese or pinyin, e.g. 官阳镇, guanyang); supplies the elevation when --elevation is not given.", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "Village or township (Chinese or pinyin, e.g. 官阳镇, guanyang); supplies the elevation when --elevation is not given.",
+      valueName: "name"))
   var place: String?
 
-  @Option(help: ArgumentHelp("Date the advice is for (planned start or today), YYYY-MM-DD. Default: today.", valueName: "date"))
+  @Option(
+    help: ArgumentHelp(
+      "Date the advice is for (planned start or today), YYYY-MM-DD. Default: today.", valueName: "date"))
   var date: String?
 
   @Option(help: ArgumentHelp("Bag size, folded width × length in cm, e.g. 15x55.", valueName: "WxL"))
@@ -29,31 +37,49 @@ struct SituationOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Substrate, e.g. sawdust-bran, cottonseed-hulls, corncob.", valueName: "id"))
   var substrate: String?
 
-  @Option(help: ArgumentHelp("Stage: planning, bagging, sowing, sterilising, inoculation, spawn-run, browning, fruiting, resting.", valueName: "id"))
+  @Option(
+    help: ArgumentHelp(
+      "Stage: planning, bagging, sowing, sterilising, inoculation, spawn-run, browning, fruiting, resting.",
+      valueName: "id"))
   var stage: String?
 
-  @Option(help: ArgumentHelp("Facility: simple-shed, insulated-shed, greenhouse, room, forest, field.", valueName: "id"))
+  @Option(
+    help: ArgumentHelp("Facility: simple-shed, insulated-shed, greenhouse, room, forest, field.", valueName: "id"))
   var facility: String?
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("Measured air temperature in the shed, °C (beats the climate estimate).", valueName: "°C"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Measured air temperature in the shed, °C (beats the climate estimate).", valueName: "°C"))
   var temperature: Double?
 
-  @Option(name: .customLong("bag-temperature"), parsing: .unconditional, help: ArgumentHelp("Measured temperature inside the bags, °C.", valueName: "°C"))
+  @Option(
+    name: .customLong("bag-temperature"), parsing: .unconditional,
+    help: ArgumentHelp("Measured temperature inside the bags, °C.", valueName: "°C"))
   var bagTemperature: Double?
 
   @Option(parsing: .unconditional, help: ArgumentHelp("Measured relative humidity, %.", valueName: "%"))
   var humidity: Double?
 
-  @Option(name: .customLong("day-night-difference"), parsing: .unconditional, help: ArgumentHelp("Measured day–night temperature difference, °C.", valueName: "°C"))
+  @Option(
+    name: .customLong("day-night-difference"), parsing: .unconditional,
+    help: ArgumentHelp("Measured day–night temperature difference, °C.", valueName: "°C"))
   var dayNightDifference: Double?
 
-  @Option(name: .customLong("soil-temperature"), parsing: .unconditional, help: ArgumentHelp("Measured soil temperature in the beds, °C (morel, wine cap).", valueName: "°C"))
+  @Option(
+    name: .customLong("soil-temperature"), parsing: .unconditional,
+    help: ArgumentHelp("Measured soil temperature in the beds, °C (morel, wine cap).", valueName: "°C"))
   var soilTemperature: Double?
 
-  @Option(name: .customLong("soil-moisture"), parsing: .unconditional, help: ArgumentHelp("Measured soil moisture in the beds, %.", valueName: "%"))
+  @Option(
+    name: .customLong("soil-moisture"), parsing: .unconditional,
+    help: ArgumentHelp("Measured soil moisture in the beds, %.", valueName: "%"))
   var soilMoisture: Double?
 
-  @Option(name: .customLong("symptom"), help: ArgumentHelp("A symptom seen (repeatable): green-patches, orange-mould, soft-sticks, small-flies, mites, rotting-buds, sour-smell, deformed-fruit, thin-long-stems, cracked-caps; or none.", valueName: "id"))
+  @Option(
+    name: .customLong("symptom"),
+    help: ArgumentHelp(
+      "A symptom seen (repeatable): green-patches, orange-mould, soft-sticks, small-flies, mites, rotting-buds, sour-smell, deformed-fruit, thin-long-stems, cracked-caps; or none.",
+      valueName: "id"))
   var symptoms: [String] = []
 
   /// The situation these flags describe; throws a validation error for malformed values.

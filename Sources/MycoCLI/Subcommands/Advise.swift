@@ -18,7 +18,9 @@ extension Myco {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("why-not"), help: ArgumentHelp("Explain why this rule did or did not give its advice.", valueName: "rule-id"))
+    @Option(
+      name: .customLong("why-not"),
+      help: ArgumentHelp("Explain why this rule did or did not give its advice.", valueName: "rule-id"))
     var whyNot: String?
 
     func run() throws {

@@ -6,7 +6,8 @@ extension Myco.Knowledge {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List varieties or a table of the knowledge base.")
 
-    @Argument(help: ArgumentHelp("What to list: \(KnowledgeListing.subjects.joined(separator: ", ")).", valueName: "subject"))
+    @Argument(
+      help: ArgumentHelp("What to list: \(KnowledgeListing.subjects.joined(separator: ", ")).", valueName: "subject"))
     var subject: String
 
     @OptionGroup var folders: KnowledgeOptions
@@ -23,13 +24,15 @@ extension Myco.Knowledge {
         switch format {
         case .json: listing.json(subject)
         case .text: listing.text(subject, language: lang.rawValue)
-        case .markdown: subject == "limits" ? listing.limitsMarkdown() : subject == "sources" ? listing.sourcesMarkdown() : nil
+        case .markdown:
+          subject == "limits" ? listing.limitsMarkdown() : subject == "sources" ? listing.sourcesMarkdown() : nil
         }
       guard let output else {
         if format == .markdown, KnowledgeListing.subjects.contains(subject) {
           throw Report.failure("error: --format markdown is only for 'limits' and 'sources'")
         }
-        throw Report.failure("error: cannot list '\(subject)'; choose one of: \(KnowledgeListing.subjects.joined(separator: ", "))")
+        throw Report.failure(
+          "error: cannot list '\(subject)'; choose one of: \(KnowledgeListing.subjects.joined(separator: ", "))")
       }
       Report.out(output)
     }

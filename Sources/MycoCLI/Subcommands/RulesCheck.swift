@@ -5,8 +5,11 @@ extension Myco.Rules {
   /// `myco rules check`: verify the rule base; exit 1 if any error is found.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Verify the rules: schema and reference errors, unreachable, conflicting and redundant rules, cycles, gaps, pesticides.",
-      discussion: "Prints FILE:LINE:COLUMN: severity: [kind] message (rules: …), then the coverage matrix. Exit code 1 when any error is found. See Rules/README.md for what each finding means.")
+      abstract:
+        "Verify the rules: schema and reference errors, unreachable, conflicting and redundant rules, cycles, gaps, pesticides.",
+      discussion:
+        "Prints FILE:LINE:COLUMN: severity: [kind] message (rules: …), then the coverage matrix. Exit code 1 when any error is found. See Rules/README.md for what each finding means."
+    )
 
     @OptionGroup var folders: KnowledgeOptions
 
@@ -18,7 +21,8 @@ extension Myco.Rules {
 
     func run() throws {
       let (knowledge, rules) = try folders.folders()
-      let report = RuleCheck.run(knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
+      let report = RuleCheck.run(
+        knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
       Report.out(format == .json ? report.json(language: lang.rawValue) : report.text(language: lang.rawValue))
       if report.hasErrors { throw ExitCode.failure }
     }

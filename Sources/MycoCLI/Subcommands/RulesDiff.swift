@@ -6,7 +6,9 @@ extension Myco.Rules {
   /// `myco rules diff OLD NEW`: what changed between two rule folders, and whose advice changes.
   struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Compare two rule folders: rules added, removed and changed, and the test-case situations whose advice changes.")
+      abstract:
+        "Compare two rule folders: rules added, removed and changed, and the test-case situations whose advice changes."
+    )
 
     @Argument(help: ArgumentHelp("The old rules folder.", valueName: "old-dir"))
     var old: String
@@ -14,7 +16,13 @@ extension Myco.Rules {
     @Argument(help: ArgumentHelp("The new rules folder.", valueName: "new-dir"))
     var new: String
 
-    @Option(name: .long, help: ArgumentHelp("Knowledge folder (facts.xml, tables).", discussion: "Default: $MYCO_KNOWLEDGE, else the installed <prefix>/share/myco/Knowledge (or the repository's Knowledge/ for swift run).", valueName: "dir"))
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Knowledge folder (facts.xml, tables).",
+        discussion:
+          "Default: $MYCO_KNOWLEDGE, else the installed <prefix>/share/myco/Knowledge (or the repository's Knowledge/ for swift run).",
+        valueName: "dir"))
     var knowledge: String?
 
     @Option(help: "Output format.")

@@ -6,7 +6,9 @@ extension Myco.Rules {
   /// `myco rules explain RULE-ID`: one rule in plain words.
   struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Explain a rule in plain words: when it applies, what it advises and why, its source, what it overrides, which test cases cover it.")
+      abstract:
+        "Explain a rule in plain words: when it applies, what it advises and why, its source, what it overrides, which test cases cover it."
+    )
 
     @Argument(help: "The rule id, e.g. shiitake.timing.wait-for-cool.")
     var ruleID: String

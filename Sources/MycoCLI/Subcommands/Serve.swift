@@ -26,7 +26,9 @@ extension Myco {
 struct ServeStorageOptions: ParsableArguments {
   @OptionGroup var database: DatabaseOptions
 
-  @Option(help: ArgumentHelp("Agents' accounts and API tokens (default: myco-accounts.json beside the records database).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Agents' accounts and API tokens (default: myco-accounts.json beside the records database).", valueName: "file"))
   var accounts: String?
 
   var databasePath: String { database.path ?? YieldDatabase.defaultPath() }
@@ -39,7 +41,10 @@ extension Myco.Serve {
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(parsing: .unconditional, help: "Port to listen on (1–65535).") var port = 8080
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("This server's address as phones reach it; sheets it prints carry a QR code to it.", valueName: "url"))
+    @Option(
+      name: .customLong("base-url"),
+      help: ArgumentHelp(
+        "This server's address as phones reach it; sheets it prints carry a QR code to it.", valueName: "url"))
     var baseURL: String?
     @OptionGroup var storage: ServeStorageOptions
     @OptionGroup var folders: KnowledgeOptions
@@ -55,7 +60,8 @@ extension Myco.Serve {
       let (knowledge, rules) = try folders.folders()
       let configuration = ServerConfiguration(
         host: host, port: port, knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url,
-        rulesName: rules.shown, databasePath: storage.databasePath, accountsPath: storage.accountsPath, baseURL: baseURL)
+        rulesName: rules.shown, databasePath: storage.databasePath, accountsPath: storage.accountsPath, baseURL: baseURL
+      )
       let outcome = Outcome()
       let done = DispatchSemaphore(value: 0)
       Task {

@@ -10,10 +10,13 @@ extension Myco {
     static let configuration = CommandConfiguration(
       commandName: "batch",
       abstract: "Print one sheet per row of a growers CSV (columns: see Docs/sheets.md).",
-      discussion: "Example: myco sheet batch growers.csv --out sheets/  (rows that fail are named; the others still print)"
+      discussion:
+        "Example: myco sheet batch growers.csv --out sheets/  (rows that fail are named; the others still print)"
     )
 
-    @Argument(help: ArgumentHelp("The growers CSV: a header row, then one grower's situation per row.", valueName: "growers.csv"))
+    @Argument(
+      help: ArgumentHelp(
+        "The growers CSV: a header row, then one grower's situation per row.", valueName: "growers.csv"))
     var csv: String
 
     @Option(help: ArgumentHelp("Folder to write the sheets to (created if missing).", valueName: "dir"))
@@ -25,7 +28,9 @@ extension Myco {
     @Option(parsing: .unconditional, help: ArgumentHelp("How many sheets to print at once.", valueName: "n"))
     var jobs: Int = 2
 
-    @Flag(name: .customLong("html-only"), help: "Write only the HTML pages (no Chromium needed). Without it, a missing Chromium is an error.")
+    @Flag(
+      name: .customLong("html-only"),
+      help: "Write only the HTML pages (no Chromium needed). Without it, a missing Chromium is an error.")
     var htmlOnly = false
 
     @OptionGroup var folders: KnowledgeOptions
@@ -45,14 +50,16 @@ extension Myco {
       let printed = try sheet.printedDate()
       let table: (rows: [GrowerRow], failures: [RowFailure])
       do {
-        table = try GrowerCSV.read(url, defaultDate: defaultDate, language: sheet.lang, datePrinted: printed, contact: sheet.contact)
+        table = try GrowerCSV.read(
+          url, defaultDate: defaultDate, language: sheet.lang, datePrinted: printed, contact: sheet.contact)
       } catch {
         throw Report.failure("error: \(error.description)")
       }
       if htmlOnly, sheet.format == .pdf { throw ValidationError("--html-only and --format pdf contradict each other") }
       let format = htmlOnly ? .html : sheet.format ?? .pdf
       if format == .pdf, writer.printer == nil {
-        throw Report.failure("error: " + PDFPrinter.installHint + " (or pass --html-only to write the HTML pages alone)")
+        throw Report.failure(
+          "error: " + PDFPrinter.installHint + " (or pass --html-only to write the HTML pages alone)")
       }
       let interactive = isatty(STDERR_FILENO) == 1
       let result = BatchPrinter(writer: writer, jobs: jobs).print(

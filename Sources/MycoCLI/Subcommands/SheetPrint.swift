@@ -9,7 +9,8 @@ extension Myco {
     static let configuration = CommandConfiguration(
       commandName: "print",
       abstract: "Print the sheet for one grower (the default: `myco sheet --variety …`).",
-      discussion: "Example: myco sheet --variety shiitake --elevation 1200 --date 2026-08-20 --bag 15x55 --out sheet.pdf"
+      discussion:
+        "Example: myco sheet --variety shiitake --elevation 1200 --date 2026-08-20 --bag 15x55 --out sheet.pdf"
     )
 
     @OptionGroup var situation: SituationOptions
@@ -22,17 +23,28 @@ extension Myco {
     @Option(help: ArgumentHelp("Village (and town) of the farm.", valueName: "name"))
     var village: String?
 
-    @Option(name: .customLong("batch-id"), help: ArgumentHelp("The grower's batch id, printed on the sheet. (Batch printing from a CSV is `myco sheet batch`.)", valueName: "id"))
+    @Option(
+      name: .customLong("batch-id"),
+      help: ArgumentHelp(
+        "The grower's batch id, printed on the sheet. (Batch printing from a CSV is `myco sheet batch`.)",
+        valueName: "id"))
     var batchID: String?
 
     @Option(help: ArgumentHelp("File to write (.pdf or .html). A PDF gets its HTML page beside it.", valueName: "file"))
     var out: String
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("Address of `myco serve` as phones reach it (http:// or https://): the sheet carries a QR code to this advice on the phone page, and with --batch-id one to the harvest form.", valueName: "url"))
+    @Option(
+      name: .customLong("base-url"),
+      help: ArgumentHelp(
+        "Address of `myco serve` as phones reach it (http:// or https://): the sheet carries a QR code to this advice on the phone page, and with --batch-id one to the harvest form.",
+        valueName: "url"))
     var baseURL: String?
 
     func validate() throws {
-      if let baseURL, URL(string: baseURL)?.scheme.map({ ["http", "https"].contains($0.lowercased()) }) != true || URL(string: baseURL)?.host == nil {
+      if let baseURL,
+        URL(string: baseURL)?.scheme.map({ ["http", "https"].contains($0.lowercased()) }) != true
+          || URL(string: baseURL)?.host == nil
+      {
         throw ValidationError("--base-url '\(baseURL)' is not an http:// or https:// address")
       }
     }

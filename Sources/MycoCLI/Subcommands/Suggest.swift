@@ -13,16 +13,22 @@ extension Myco {
     @Option(parsing: .unconditional, help: ArgumentHelp("Elevation of the farm in metres.", valueName: "m"))
     var elevation: Double?
 
-    @Option(help: ArgumentHelp("Village or township (Chinese or pinyin, e.g. 官阳镇, guanyang); supplies the elevation when --elevation is not given.", valueName: "name"))
+    @Option(
+      help: ArgumentHelp(
+        "Village or township (Chinese or pinyin, e.g. 官阳镇, guanyang); supplies the elevation when --elevation is not given.",
+        valueName: "name"))
     var place: String?
 
     @Option(help: ArgumentHelp("Date of the planned start, YYYY-MM-DD. Default: today.", valueName: "date"))
     var date: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Month of the planned start, 1–12 (the 15th of that month this year).", valueName: "n"))
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp("Month of the planned start, 1–12 (the 15th of that month this year).", valueName: "n"))
     var month: Int?
 
-    @Option(help: ArgumentHelp("Facility: simple-shed, insulated-shed, greenhouse, room, forest, field.", valueName: "id"))
+    @Option(
+      help: ArgumentHelp("Facility: simple-shed, insulated-shed, greenhouse, room, forest, field.", valueName: "id"))
     var facility: String?
 
     @Option(help: "Language of the output.")
@@ -38,7 +44,8 @@ extension Myco {
       let report: SuggestionReport
       do {
         let start = try SuggestionReport.date(date, month: month, today: CalendarDate.today())
-        report = try SuggestionReport(knowledge: knowledge, elevation: elevation, place: place, date: start, facility: facility)
+        report = try SuggestionReport(
+          knowledge: knowledge, elevation: elevation, place: place, date: start, facility: facility)
       } catch { throw Report.failure(error.description) }
       Report.out(format == .json ? report.json(language: lang.rawValue) : report.text(language: lang.rawValue))
     }

@@ -30,7 +30,9 @@ extension Yields {
     var bagSize: BagDimensions
     @Option(parsing: .unconditional, help: ArgumentHelp("Dry substrate per bag in kg.", valueName: "kg"))
     var drySubstrateKg: Double?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Dry substrate per bag in 斤 (0.5 kg), instead of kg.", valueName: "jin"))
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp("Dry substrate per bag in 斤 (0.5 kg), instead of kg.", valueName: "jin"))
     var drySubstrateJin: Double?
     @Option(parsing: .unconditional, help: "Number of bags inoculated.")
     var bags: Int

@@ -10,7 +10,9 @@ extension Yields {
     static let configuration = CommandConfiguration(
       commandName: "add-input",
       abstract: "Record one input or spray of a batch: spawn, substrate, pesticide, disinfectant or other.",
-      discussion: "A product on the knowledge base's banned list is refused; a pesticide not registered for edible fungi (or not known to be registered for the batch's crop) is recorded with a warning, printed and stored.")
+      discussion:
+        "A product on the knowledge base's banned list is refused; a pesticide not registered for edible fungi (or not known to be registered for the batch's crop) is recorded with a warning, printed and stored."
+    )
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var knowledge: KnowledgeOptions

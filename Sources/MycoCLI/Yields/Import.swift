@@ -14,10 +14,15 @@ extension Yields {
     var batches: String?
     @Option(help: ArgumentHelp("Harvest CSV file.", valueName: "file"))
     var harvests: String?
-    @Option(help: ArgumentHelp("Inputs and sprays CSV file (columns: batch_id, used_on, kind, product, amount, unit, target, note, warning).", valueName: "file"))
+    @Option(
+      help: ArgumentHelp(
+        "Inputs and sprays CSV file (columns: batch_id, used_on, kind, product, amount, unit, target, note, warning).",
+        valueName: "file"))
     var inputs: String?
     @Flag(
-      help: "Replace stored batches that have the same id. Their stored harvests are kept, unless --harvests brings harvests of that batch: then those replace them (the summary counts both).")
+      help:
+        "Replace stored batches that have the same id. Their stored harvests are kept, unless --harvests brings harvests of that batch: then those replace them (the summary counts both)."
+    )
     var replace = false
 
     func validate() throws {

@@ -26,9 +26,12 @@ extension Yields {
     var out: String
     @Option(help: "Language: zh or en.")
     var lang: SheetLanguage = .zh
-    @Option(help: ArgumentHelp("Output format. Default: from the --out extension (PDF with --all).", valueName: "html|pdf"))
+    @Option(
+      help: ArgumentHelp("Output format. Default: from the --out extension (PDF with --all).", valueName: "html|pdf"))
     var format: SheetFormat?
-    @Option(help: ArgumentHelp("Folder with edited templates (record.mustache). Default: the bundled ones.", valueName: "dir"))
+    @Option(
+      help: ArgumentHelp("Folder with edited templates (record.mustache). Default: the bundled ones.", valueName: "dir")
+    )
     var templates: String?
     @Flag(help: "Overwrite output files Myco did not write.")
     var force = false
@@ -44,7 +47,8 @@ extension Yields {
         let records = try database.openForReading()
         let writer: SheetWriter
         do {
-          let loaded = try templates.map { try SheetTemplates(directory: URL(fileURLWithPath: $0)) } ?? SheetTemplates.bundled()
+          let loaded =
+            try templates.map { try SheetTemplates(directory: URL(fileURLWithPath: $0)) } ?? SheetTemplates.bundled()
           writer = SheetWriter(maker: SheetMaker(advisor: try knowledge.advisor(), templates: loaded), force: force)
         } catch let error as SheetError {
           throw CLIReport.failure("error: \(error.description)")
@@ -68,7 +72,8 @@ extension Yields {
           let record = ProductionRecord(
             batch: batch, inputs: try records.inputs(batch: batch.id), harvests: try records.harvests(batch: batch.id),
             knowledge: base, language: lang, today: today)
-          let target = all
+          let target =
+            all
             ? url.appendingPathComponent(Self.fileName(batch.id) + (chosen == .pdf ? ".pdf" : ".html"))
             : url
           do {
@@ -79,7 +84,11 @@ extension Yields {
           }
           if all {
             let line = ProgressBar.line(done: index + 1, total: batches.count)
-            if interactive { CLIReport.progress("\r" + line) } else if index + 1 == batches.count { CLIReport.error(line) }
+            if interactive {
+              CLIReport.progress("\r" + line)
+            } else if index + 1 == batches.count {
+              CLIReport.error(line)
+            }
           }
         }
         if all {
@@ -91,7 +100,8 @@ extension Yields {
 
     /// A batch id as a file name: `/` and control characters replaced.
     static func fileName(_ id: String) -> String {
-      let cleaned = String(id.map { $0 == "/" || $0 == "\\" || $0.isNewline || ($0.asciiValue.map { $0 < 32 } ?? false) ? "_" : $0 })
+      let cleaned = String(
+        id.map { $0 == "/" || $0 == "\\" || $0.isNewline || ($0.asciiValue.map { $0 < 32 } ?? false) ? "_" : $0 })
       return cleaned.hasPrefix(".") ? "_" + cleaned : cleaned
     }
   }

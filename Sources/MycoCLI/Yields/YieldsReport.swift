@@ -28,7 +28,8 @@ extension Yields {
       name: .long,
       help: ArgumentHelp(
         "Knowledge folder whose elevation bands --by elevation-band uses.",
-        discussion: "Default: $MYCO_KNOWLEDGE, else the installed <prefix>/share/myco/Knowledge (or the repository's Knowledge/ for swift run). Read only for --by elevation-band.",
+        discussion:
+          "Default: $MYCO_KNOWLEDGE, else the installed <prefix>/share/myco/Knowledge (or the repository's Knowledge/ for swift run). Read only for --by elevation-band.",
         valueName: "dir"))
     var knowledge: String?
     @Option(help: "Output format: text, json, csv or html.")
@@ -60,7 +61,8 @@ extension Yields {
       try reportingRecordErrors {
         let fields = try fields()
         // The bands are the knowledge base's (Knowledge/climate.xml), loaded only when asked for.
-        let bands = fields.contains(.elevationBand)
+        let bands =
+          fields.contains(.elevationBand)
           ? try KnowledgeOptions.knowledgeBase(option: knowledge).elevationBands : nil
         let query = ReportQuery(
           groupBy: fields, variety: variety, from: from, to: to, adviceRule: advice, elevationBands: bands)

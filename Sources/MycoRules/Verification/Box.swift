@@ -151,7 +151,9 @@ public struct BoxExpansion: Sendable {
       }
       return [.interval(Interval(.below, low)), .interval(Interval(.above, high))]
     case .equals(.number(let number)):
-      return constraints(FactTest(fact: test.fact, comparison: .compare(.equals, number), summary: "", location: test.location), negated: negated)
+      return constraints(
+        FactTest(fact: test.fact, comparison: .compare(.equals, number), summary: "", location: test.location),
+        negated: negated)
     case .equals(.symbol(let symbol)):
       return symbols([symbol], domain: domain, negated: negated)
     case .equals(.flag(let flag)):

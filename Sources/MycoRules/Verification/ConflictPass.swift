@@ -22,16 +22,20 @@ public struct ConflictPass: VerificationPass {
       input.candidatePairs(groups[key]!) { a, b in
         let first = input.rules[a]
         let second = input.rules[b]
-        guard first.certainty != second.certainty
-          || input.advice(first, topic: topic) != input.advice(second, topic: topic),
+        guard
+          first.certainty != second.certainty
+            || input.advice(first, topic: topic) != input.advice(second, topic: topic),
           let overlap = overlap(input.boxes[a], input.boxes[b])
         else { return }
         let winner = Self.winner(first, second)
         let witness = input.witness(overlap)
         findings.append(
           Finding(
-            .warning, kind: "conflict", rules: [second.id, first.id].sorted(), at: (first.isBefore(second) ? second : first).location,
-            .conflict(topic: topic, witness: input.describe(witness, language: "en"), witnessZH: input.describe(witness, language: "zh"), winner: winner),
+            .warning, kind: "conflict", rules: [second.id, first.id].sorted(),
+            at: (first.isBefore(second) ? second : first).location,
+            .conflict(
+              topic: topic, witness: input.describe(witness, language: "en"),
+              witnessZH: input.describe(witness, language: "zh"), winner: winner),
             witness: witness))
       }
     }
@@ -60,6 +64,8 @@ extension Finding.Message {
   fileprivate static func conflict(topic: String, witness: String, witnessZH: String, winner: String) -> Self {
     Self(
       zh: "两条规则在主题 \(topic) 上优先级相同、建议不同，却可能同时适用，例如 \(witnessZH)；引擎会按条件多少或编号选 \(winner)，请调整优先级或条件",
-      en: "same topic \(topic) and priority but different advice, and both apply when \(witness); the engine picks \(winner) by specificity or id — set priorities or narrow the conditions")
+      en:
+        "same topic \(topic) and priority but different advice, and both apply when \(witness); the engine picks \(winner) by specificity or id — set priorities or narrow the conditions"
+    )
   }
 }

@@ -62,7 +62,8 @@ public struct Coverage: Sendable, Hashable, Codable {
           let split = Dictionary(grouping: axes.detailColumns) { covered(topic, [row, detail, $0]) }
           detailRows.append(
             DetailRow(
-              row: row.id, detail: detail.id, covered: (split[true] ?? []).map(\.id), gaps: (split[false] ?? []).map(\.id)))
+              row: row.id, detail: detail.id, covered: (split[true] ?? []).map(\.id),
+              gaps: (split[false] ?? []).map(\.id)))
         }
       }
     }
@@ -72,7 +73,8 @@ public struct Coverage: Sendable, Hashable, Codable {
   public func text(language: String) -> String {
     var lines: [String] = []
     let width = max(rows.map(\.id.count).max() ?? 0, rowName.count)
-    lines.append(language == "zh" ? "覆盖矩阵：\(rowName) × 主题（● 有规则，· 没有规则）" : "Coverage: \(rowName) × topic (● some rule, · no rule)")
+    lines.append(
+      language == "zh" ? "覆盖矩阵：\(rowName) × 主题（● 有规则，· 没有规则）" : "Coverage: \(rowName) × topic (● some rule, · no rule)")
     lines.append(rowName.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + topics.joined(separator: " "))
     for row in rows {
       let cells = topics.map { topic in
@@ -84,11 +86,17 @@ public struct Coverage: Sendable, Hashable, Codable {
     if let detailTopic, !detailRows.isEmpty {
       let detailWidth = detailRows.map { $0.row.count + $0.detail.count + 3 }.max() ?? 0
       lines.append("")
-      lines.append(language == "zh" ? "覆盖矩阵：\(detailTopic)（\(rowName) × 海拔带 × 月份）" : "Coverage: \(detailTopic) (\(rowName) × band × month)")
-      lines.append(String(repeating: " ", count: detailWidth) + "  " + detailColumns.map { $0.padding(toLength: 2, withPad: " ", startingAt: 0) }.joined(separator: " "))
+      lines.append(
+        language == "zh"
+          ? "覆盖矩阵：\(detailTopic)（\(rowName) × 海拔带 × 月份）" : "Coverage: \(detailTopic) (\(rowName) × band × month)")
+      lines.append(
+        String(repeating: " ", count: detailWidth) + "  "
+          + detailColumns.map { $0.padding(toLength: 2, withPad: " ", startingAt: 0) }.joined(separator: " "))
       for row in detailRows {
         let label = "\(row.row) · \(row.detail)".padding(toLength: detailWidth, withPad: " ", startingAt: 0)
-        let cells = detailColumns.map { (row.covered.contains($0) ? "●" : "·").padding(toLength: 2, withPad: " ", startingAt: 0) }
+        let cells = detailColumns.map {
+          (row.covered.contains($0) ? "●" : "·").padding(toLength: 2, withPad: " ", startingAt: 0)
+        }
         lines.append(label + "  " + cells.joined(separator: " "))
       }
     }
@@ -108,11 +116,13 @@ public struct CoveragePass: VerificationPass {
     let coverage = Coverage(input, axes: axes)
     var findings: [Finding] = []
     for row in coverage.rows where !row.gaps.isEmpty {
-      findings.append(Finding(.info, kind: "gap", rules: [], at: axes.location, .topicGap(coverage.rowName, row.id, row.gaps)))
+      findings.append(
+        Finding(.info, kind: "gap", rules: [], at: axes.location, .topicGap(coverage.rowName, row.id, row.gaps)))
     }
     for row in coverage.detailRows where !row.gaps.isEmpty && !row.covered.isEmpty {
       findings.append(
-        Finding(.info, kind: "gap", rules: [], at: axes.location,
+        Finding(
+          .info, kind: "gap", rules: [], at: axes.location,
           .detailGap(coverage.detailTopic ?? "", coverage.rowName, row.row, row.detail, row.gaps)))
     }
     return findings
@@ -126,7 +136,9 @@ extension Finding.Message {
       en: "\(axis) \(row): no rule gives advice on \(topics.joined(separator: ", "))")
   }
 
-  fileprivate static func detailGap(_ topic: String, _ axis: String, _ row: String, _ detail: String, _ columns: [String]) -> Self {
+  fileprivate static func detailGap(
+    _ topic: String, _ axis: String, _ row: String, _ detail: String, _ columns: [String]
+  ) -> Self {
     Self(
       zh: "\(axis) \(row)，\(detail)：没有\(topic)规则覆盖这些月份：\(columns.joined(separator: " "))",
       en: "\(axis) \(row), \(detail): no \(topic) rule covers months \(columns.joined(separator: " "))")

@@ -37,7 +37,8 @@ public struct ProductGuardPass: VerificationPass {
       var reported = Set<String>()
       for case .advise(_, let text) in rule.conclusions {
         for language in text.byLanguage.keys.sorted() {
-          for clause in Self.clauses(text.byLanguage[language]!) where !Self.negations.contains(where: clause.contains) {
+          for clause in Self.clauses(text.byLanguage[language]!) where !Self.negations.contains(where: clause.contains)
+          {
             var remaining = clause
             for entry in names {
               guard let range = Self.find(entry.name, in: remaining) else { continue }
@@ -57,7 +58,8 @@ public struct ProductGuardPass: VerificationPass {
               }
               guard reported.insert("\(entry.list)/\(entry.product)").inserted else { continue }
               findings.append(
-                Finding(list.severity, kind: list.kind, rules: [rule.id], at: rule.location, .namesProduct(entry.name, list)))
+                Finding(
+                  list.severity, kind: list.kind, rules: [rule.id], at: rule.location, .namesProduct(entry.name, list)))
             }
           }
         }

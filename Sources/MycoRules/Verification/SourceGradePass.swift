@@ -17,7 +17,8 @@ public struct SourceGradePass: VerificationPass {
         .info, kind: "weak-sources", rules: [rule.id], at: rule.location,
         Finding.Message(
           zh: "规则 '\(rule.id)' 只有 C 级来源（网页、博客）：\(ids)；请补充 A 级或 B 级来源",
-          en: "rule '\(rule.id)' is supported only by grade-C sources (web pages, blogs): \(ids); find an A or B source"))
+          en: "rule '\(rule.id)' is supported only by grade-C sources (web pages, blogs): \(ids); find an A or B source"
+        ))
     }
   }
 }

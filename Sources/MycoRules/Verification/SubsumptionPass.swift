@@ -28,12 +28,16 @@ public struct SubsumptionPass: VerificationPass {
         let (first, second) = (input.rules[a], input.rules[b])
         if aInB && bInA {
           let (original, duplicate) = first.isBefore(second) ? (first, second) : (second, first)
-          findings.append(Finding(.warning, kind: "redundant", rules: [duplicate.id, original.id], at: duplicate.location,
-            .redundant(original.id)))
+          findings.append(
+            Finding(
+              .warning, kind: "redundant", rules: [duplicate.id, original.id], at: duplicate.location,
+              .redundant(original.id)))
         } else if aInB {
-          findings.append(Finding(.warning, kind: "subsumed", rules: [first.id, second.id], at: first.location, .subsumed(second.id)))
+          findings.append(
+            Finding(.warning, kind: "subsumed", rules: [first.id, second.id], at: first.location, .subsumed(second.id)))
         } else if bInA {
-          findings.append(Finding(.warning, kind: "subsumed", rules: [second.id, first.id], at: second.location, .subsumed(first.id)))
+          findings.append(
+            Finding(.warning, kind: "subsumed", rules: [second.id, first.id], at: second.location, .subsumed(first.id)))
         }
       }
     }
@@ -65,6 +69,8 @@ extension Finding.Message {
   fileprivate static func subsumed(_ other: String) -> Self {
     Self(
       zh: "凡是这条规则适用的情况，规则 \(other) 也适用且建议相同，这条是多余的（或者它本该给出不同的建议）",
-      en: "whenever this rule applies, \(other) applies too with the same advice: it adds nothing (or it should say something different)")
+      en:
+        "whenever this rule applies, \(other) applies too with the same advice: it adds nothing (or it should say something different)"
+    )
   }
 }

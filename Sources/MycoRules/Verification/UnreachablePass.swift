@@ -40,7 +40,8 @@ public struct UnreachablePass: VerificationPass {
       return Finding(.error, kind: "unreachable", rules: [rule.id], at: location, .contradiction(tests))
     }
     for link in links(box, input) {
-      return Finding(.error, kind: "unreachable", rules: [rule.id], at: box.locations[link.linkedFact] ?? rule.location,
+      return Finding(
+        .error, kind: "unreachable", rules: [rule.id], at: box.locations[link.linkedFact] ?? rule.location,
         .outsideLink(rule.condition.tests.filter { $0.fact == link.linkedFact }.map(\.summary), link))
     }
     return nil
@@ -92,7 +93,10 @@ extension Finding.Message {
   fileprivate static func outsideLink(_ tests: [String], _ link: FactLink) -> Self {
     let allowed = link.allowed.map(\.description).joined(separator: " ")
     return Self(
-      zh: "这条规则永远不会生效：条件 \(tests.joined(separator: "、")) 不在 \(link.fact) = \(link.value) 的\(link.name.zh)（\(link.linkedFact) \(allowed)）之内",
-      en: "this rule can never apply: \(tests.joined(separator: " and ")) is outside the \(link.name.en) of \(link.fact) \(link.value) (\(link.linkedFact) \(allowed))")
+      zh:
+        "这条规则永远不会生效：条件 \(tests.joined(separator: "、")) 不在 \(link.fact) = \(link.value) 的\(link.name.zh)（\(link.linkedFact) \(allowed)）之内",
+      en:
+        "this rule can never apply: \(tests.joined(separator: " and ")) is outside the \(link.name.en) of \(link.fact) \(link.value) (\(link.linkedFact) \(allowed))"
+    )
   }
 }

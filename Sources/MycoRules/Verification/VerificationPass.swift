@@ -68,7 +68,9 @@ public struct VerificationInput: Sendable {
     guard indices.count > 1 else { return }
     var counts: [String: Int] = [:]
     for index in indices {
-      for fact in Set(boxes[index].flatMap { $0.constraints.compactMap { if case .symbols = $0.value { $0.key } else { nil } } }) {
+      for fact in Set(
+        boxes[index].flatMap { $0.constraints.compactMap { if case .symbols = $0.value { $0.key } else { nil } } })
+      {
         counts[fact, default: 0] += 1
       }
     }
@@ -84,7 +86,11 @@ public struct VerificationInput: Sendable {
         guard case .symbols(let symbols)? = box.constraints[key] else { values = []; break }
         values.formUnion(symbols)
       }
-      if values.isEmpty { everywhere.append(index) } else { for value in values { groups[value, default: []].append(index) } }
+      if values.isEmpty {
+        everywhere.append(index)
+      } else {
+        for value in values { groups[value, default: []].append(index) }
+      }
     }
     var seen = Set<Int>()
     let count = rules.count

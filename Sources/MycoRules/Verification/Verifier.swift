@@ -53,15 +53,20 @@ public struct VerificationReport: Sendable, Hashable, Codable {
     if let coverage { text += (text.isEmpty ? "" : "\n") + coverage.text(language: language) }
     let (errors, warnings, infos) = (count(.error), count(.warning), count(.info))
     if coverage == nil && hasErrors {
-      text += language == "zh"
+      text +=
+        language == "zh"
         ? "\n规则库未能载入：\(errors) 个错误（先改正这些错误，才能做其余的检查）\n"
         : "\nthe rule base did not load: \(errors) error\(errors == 1 ? "" : "s") (fix them to run the other checks)\n"
       return text
     }
     let weak = findings.filter { $0.kind == "weak-sources" }.count
     let weakNote =
-      weak == 0 ? "" : language == "zh" ? "（其中 \(weak) 条规则只有 C 级来源）" : " (\(weak) rule\(weak == 1 ? "" : "s") supported only by grade-C sources)"
-    text += language == "zh"
+      weak == 0
+      ? ""
+      : language == "zh"
+        ? "（其中 \(weak) 条规则只有 C 级来源）" : " (\(weak) rule\(weak == 1 ? "" : "s") supported only by grade-C sources)"
+    text +=
+      language == "zh"
       ? "\n检查了 \(ruleCount) 条规则：\(errors) 个错误，\(warnings) 个警告，\(infos) 条提示\(weakNote)\n"
       : "\n\(ruleCount) rules checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info\(weakNote)\n"
     return text
@@ -87,7 +92,8 @@ public struct VerificationReport: Sendable, Hashable, Codable {
         severity: $0.severity.rawValue, kind: $0.kind, location: $0.location.description,
         message: $0.message.text(in: language), rules: $0.rules, file: $0.location.file, line: $0.location.line,
         column: $0.location.column,
-        witness: $0.witness.isEmpty ? nil : Dictionary($0.witness.map { ($0.fact, $0.shown) }, uniquingKeysWith: { a, _ in a }))
+        witness: $0.witness.isEmpty
+          ? nil : Dictionary($0.witness.map { ($0.fact, $0.shown) }, uniquingKeysWith: { a, _ in a }))
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

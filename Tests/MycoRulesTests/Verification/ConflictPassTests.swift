@@ -3,8 +3,10 @@ import Testing
 
 @Suite struct ConflictPassTests {
   static let two = [
-    rule("c.cool", text: "Start now.", when: #"<fact name="variety" is="shiitake"/> <fact name="air-temp" at-most="25"/>"#),
-    rule("c.warm", text: "Wait.", when: #"<fact name="variety" in="shiitake oyster"/> <fact name="air-temp" above="20"/>"#),
+    rule(
+      "c.cool", text: "Start now.", when: #"<fact name="variety" is="shiitake"/> <fact name="air-temp" at-most="25"/>"#),
+    rule(
+      "c.warm", text: "Wait.", when: #"<fact name="variety" in="shiitake oyster"/> <fact name="air-temp" above="20"/>"#),
   ]
 
   @Test func overlappingRulesWithDifferentAdvice() throws {

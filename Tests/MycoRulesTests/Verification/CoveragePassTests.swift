@@ -11,10 +11,14 @@ import Testing
     ],
     topics: ["timing", "heat"], detailTopic: "timing",
     detailRows: [
-      .init(id: "low", constraints: ["elevation": .interval(Interval(lower: 0, lowerOpen: false, upper: 500, upperOpen: true))]),
+      .init(
+        id: "low",
+        constraints: ["elevation": .interval(Interval(lower: 0, lowerOpen: false, upper: 500, upperOpen: true))]),
       .init(id: "high", constraints: ["elevation": .interval(Interval(lower: 500, lowerOpen: false))]),
     ],
-    detailColumns: (1...12).map { .init(id: String($0), constraints: ["month": .interval(Interval(.equals, Double($0)))]) },
+    detailColumns: (1...12).map {
+      .init(id: String($0), constraints: ["month": .interval(Interval(.equals, Double($0)))])
+    },
     location: SourceLocation(file: "facts.xml", line: 3, column: 3))
 
   static let covering = [
@@ -31,7 +35,8 @@ import Testing
 
   @Test func missingTopicIsOneGap() throws {
     // Given no heat rule for shiitake
-    let report = try VerificationFixture(Self.covering[0] + Self.covering[1]).check(VerificationContext(coverage: Self.axes))
+    let report = try VerificationFixture(Self.covering[0] + Self.covering[1]).check(
+      VerificationContext(coverage: Self.axes))
     // Then one info finding naming shiitake and heat, at the axis declaration
     #expect(report.findings.count == 1)
     #expect(report.findings.first?.kind == "gap")
@@ -43,14 +48,17 @@ import Testing
 
   @Test func timingGapByBandAndMonth() throws {
     // Given timing only for months 9–11 below 500 m (and all year above)
-    let timing = rule("g.timing-low", when: #"<fact name="elevation" below="500"/> <fact name="month" from="9" to="11"/>"#)
+    let timing =
+      rule("g.timing-low", when: #"<fact name="elevation" below="500"/> <fact name="month" from="9" to="11"/>"#)
       + rule("g.timing-high", text: "High.", when: #"<fact name="elevation" at-least="500"/>"#)
-    let report = try VerificationFixture(timing + Self.covering[1] + Self.covering[2]).check(VerificationContext(coverage: Self.axes))
+    let report = try VerificationFixture(timing + Self.covering[1] + Self.covering[2]).check(
+      VerificationContext(coverage: Self.axes))
     let gaps = report.findings.map(\.message.en)
-    #expect(gaps == [
-      "variety oyster, low: no timing rule covers months 1 2 3 4 5 6 7 8 12",
-      "variety shiitake, low: no timing rule covers months 1 2 3 4 5 6 7 8 12",
-    ])
+    #expect(
+      gaps == [
+        "variety oyster, low: no timing rule covers months 1 2 3 4 5 6 7 8 12",
+        "variety shiitake, low: no timing rule covers months 1 2 3 4 5 6 7 8 12",
+      ])
     #expect(report.coverage?.detailRows.first { $0.row == "oyster" && $0.detail == "high" }?.gaps == [])
   }
 }

@@ -6,11 +6,13 @@ import Testing
 /// reports each planted problem as exactly one finding with the rule id and place.
 @Suite struct LoadFindingsTests {
   private func expectOne(
-    _ rules: String, kind: String, rule id: String, at marker: String, occurrence: Int = 1, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ rules: String, kind: String, rule id: String, at marker: String, occurrence: Int = 1,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) throws {
     let fixture = try VerificationFixture(rule("ok.rule", when: #"<fact name="variety" is="oyster"/>"#) + rules)
     let report = try fixture.check()
-    #expect(report.findings.count == 1, "\(report.findings.map { $0.line(language: "en") })", sourceLocation: sourceLocation)
+    #expect(
+      report.findings.count == 1, "\(report.findings.map { $0.line(language: "en") })", sourceLocation: sourceLocation)
     let finding = try #require(report.findings.first, sourceLocation: sourceLocation)
     #expect(finding.kind == kind, sourceLocation: sourceLocation)
     #expect(finding.severity == .error, sourceLocation: sourceLocation)
@@ -21,11 +23,13 @@ import Testing
   }
 
   @Test func unknownFact() throws {
-    try expectOne(rule("r.bad", when: #"<fact name="altitude" above="100"/>"#), kind: "unknown-fact", rule: "r.bad", at: "altitude")
+    try expectOne(
+      rule("r.bad", when: #"<fact name="altitude" above="100"/>"#), kind: "unknown-fact", rule: "r.bad", at: "altitude")
   }
 
   @Test func unknownValue() throws {
-    try expectOne(rule("r.bad", when: #"<fact name="variety" is="enoki"/>"#), kind: "unknown-value", rule: "r.bad", at: "enoki")
+    try expectOne(
+      rule("r.bad", when: #"<fact name="variety" is="enoki"/>"#), kind: "unknown-value", rule: "r.bad", at: "enoki")
   }
 
   @Test func wrongUnitDimension() throws {
@@ -35,22 +39,26 @@ import Testing
   }
 
   @Test func duplicateID() throws {
-    try expectOne(rule("ok.rule", when: #"<fact name="variety" is="shiitake"/>"#), kind: "duplicate-id", rule: "ok.rule",
+    try expectOne(
+      rule("ok.rule", when: #"<fact name="variety" is="shiitake"/>"#), kind: "duplicate-id", rule: "ok.rule",
       at: #"<rule id="ok.rule""#, occurrence: 2)
   }
 
   @Test func missingSource() throws {
-    try expectOne(rule("r.bad", when: #"<fact name="month" is="3"/>"#, source: ""), kind: "missing-source", rule: "r.bad",
+    try expectOne(
+      rule("r.bad", when: #"<fact name="month" is="3"/>"#, source: ""), kind: "missing-source", rule: "r.bad",
       at: #"<rule id="r.bad""#)
   }
 
   @Test func missingEnglishText() throws {
-    let text = rule("r.bad", when: #"<fact name="month" is="3"/>"#).replacingOccurrences(of: "<text lang=\"en\">Wait.</text>", with: "")
+    let text = rule("r.bad", when: #"<fact name="month" is="3"/>"#).replacingOccurrences(
+      of: "<text lang=\"en\">Wait.</text>", with: "")
     try expectOne(text, kind: "missing-text", rule: "r.bad", at: #"<advise topic="timing">"#, occurrence: 2)
   }
 
   @Test func cycleAmongDerivedFacts() throws {
-    let rules = rule("r.risk", when: #"<fact name="alarm" is="on"/>"#, then: #"<derive fact="risk" value="high"/>"#)
+    let rules =
+      rule("r.risk", when: #"<fact name="alarm" is="on"/>"#, then: #"<derive fact="risk" value="high"/>"#)
       + rule("r.alarm", when: #"<fact name="risk" is="high"/>"#, then: #"<derive fact="alarm" value="on"/>"#)
     let fixture = try VerificationFixture(rules)
     let findings = try fixture.check().findings
@@ -59,4 +67,3 @@ import Testing
     #expect(findings.first?.location.line == fixture.line(of: #"<rule id="r.risk""#))
   }
 }
-

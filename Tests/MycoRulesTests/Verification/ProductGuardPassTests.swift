@@ -14,7 +14,9 @@ import Testing
   @Test func bannedProductIsAnError() throws {
     let fixture = try VerificationFixture(
       rule("p.ok", topic: "pests", text: "Hang yellow sticky cards.", when: #"<fact name="stage" is="spawn-run"/>"#)
-        + rule("p.bad", priority: 60, topic: "pests", text: "Fumigate with Dichlorvos.", when: #"<fact name="stage" is="bagging"/>"#))
+        + rule(
+          "p.bad", priority: 60, topic: "pests", text: "Fumigate with Dichlorvos.",
+          when: #"<fact name="stage" is="bagging"/>"#))
     let findings = try fixture.check(Self.context).findings
     #expect(findings.map(\.kind) == ["banned-pesticide"])
     #expect(findings.first?.severity == .error)
@@ -32,7 +34,9 @@ import Testing
 
   @Test func avoidRuleMayNameABannedProduct() throws {
     let fixture = try VerificationFixture(
-      rule("p.never", certainty: "avoid", topic: "pests", text: "Do not fumigate with dichlorvos.", when: #"<fact name="stage" is="bagging"/>"#))
+      rule(
+        "p.never", certainty: "avoid", topic: "pests", text: "Do not fumigate with dichlorvos.",
+        when: #"<fact name="stage" is="bagging"/>"#))
     #expect(try fixture.check(Self.context).findings.isEmpty)
   }
 }
@@ -40,14 +44,17 @@ import Testing
 @Suite struct ProductGuardNegationTests {
   @Test func sentenceSayingNotToUseIsExempt() throws {
     let fixture = try VerificationFixture(
-      rule("p.clean", topic: "pests", text: "Clean the shed. Do not fumigate with dichlorvos.", when: #"<fact name="stage" is="bagging"/>"#))
+      rule(
+        "p.clean", topic: "pests", text: "Clean the shed. Do not fumigate with dichlorvos.",
+        when: #"<fact name="stage" is="bagging"/>"#))
     #expect(try fixture.check(ProductGuardPassTests.context).findings.isEmpty)
   }
 
   @Test func namesInOneCellAreSplit() {
     #expect(ProductGuardPass.split("cypermethrin / beta-cypermethrin") == ["cypermethrin", "beta-cypermethrin"])
     #expect(ProductGuardPass.split("HCH, DDT") == ["hch", "ddt"])
-    #expect(ProductGuardPass.split("calcium, magnesium and zinc phosphides") == ["calcium, magnesium and zinc phosphides"])
+    #expect(
+      ProductGuardPass.split("calcium, magnesium and zinc phosphides") == ["calcium, magnesium and zinc phosphides"])
     #expect(ProductGuardPass.split("六六六、滴滴涕") == ["六六六", "滴滴涕"])
   }
 }
@@ -56,7 +63,8 @@ import Testing
   @Test func registeredNameContainingAnUnregisteredOneIsFine() throws {
     var context = ProductGuardPassTests.context
     context.productLists.append(
-      ProductList(kind: "registered", severity: .info, name: .init(zh: "登记", en: "registered"),
+      ProductList(
+        kind: "registered", severity: .info, name: .init(zh: "登记", en: "registered"),
         products: [.init(id: "beta-cyfluthrin", names: ["高效氟氯氰菊酯"])], isAllowList: true))
     let fixture = try VerificationFixture(
       rule("p.ok", topic: "pests", text: "用高效氟氯氰菊酯。", when: #"<fact name="stage" is="bagging"/>"#))
@@ -102,7 +110,9 @@ import Testing
   @Test func productWithoutKnownCropsMayNotBeAdvised() throws {
     let fixture = try VerificationFixture(
       rule("p.oyster", topic: "pests", text: "Use cyromazine.", when: #"<fact name="variety" is="oyster"/>"#)
-        + rule("p.no", priority: 60, topic: "pests.other", text: "Do not use cyromazine on mites.", when: #"<fact name="stage" is="bagging"/>"#))
+        + rule(
+          "p.no", priority: 60, topic: "pests.other", text: "Do not use cyromazine on mites.",
+          when: #"<fact name="stage" is="bagging"/>"#))
     let findings = try fixture.check(Self.context(scope: [])).findings
     #expect(findings.map(\.rules) == [["p.oyster"]])
   }

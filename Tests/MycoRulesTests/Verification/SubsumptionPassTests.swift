@@ -6,7 +6,8 @@ import Testing
     // Given a wide rule and a narrower one with the same advice, certainty and priority
     let fixture = try VerificationFixture(
       rule("s.wide", when: #"<fact name="variety" is="shiitake"/>"#)
-        + rule("s.narrow", when: #"<fact name="variety" is="shiitake"/> <fact name="elevation" from="500" to="1000"/>"#))
+        + rule("s.narrow", when: #"<fact name="variety" is="shiitake"/> <fact name="elevation" from="500" to="1000"/>"#)
+    )
     // When checked
     let findings = try fixture.check().findings
     // Then the narrow one is reported, pointing at the wide one
@@ -29,13 +30,17 @@ import Testing
   @Test func differentAdviceIsNotSubsumed() throws {
     let fixture = try VerificationFixture(
       rule("s.wide", priority: 40, when: #"<fact name="variety" is="shiitake"/>"#)
-        + rule("s.narrow", priority: 60, text: "Other.", when: #"<fact name="variety" is="shiitake"/> <fact name="month" is="8"/>"#))
+        + rule(
+          "s.narrow", priority: 60, text: "Other.",
+          when: #"<fact name="variety" is="shiitake"/> <fact name="month" is="8"/>"#))
     #expect(try fixture.check().findings.isEmpty)
   }
 
   @Test func undecidableNotInTheWiderRuleIsNotClaimed() throws {
     let fixture = try VerificationFixture(
-      rule("s.wide", when: #"<fact name="variety" is="shiitake"/> <not><fact name="bag-temp" above-fact="air-temp"/></not>"#)
+      rule(
+        "s.wide",
+        when: #"<fact name="variety" is="shiitake"/> <not><fact name="bag-temp" above-fact="air-temp"/></not>"#)
         + rule("s.narrow", when: #"<fact name="variety" is="shiitake"/> <fact name="month" is="8"/>"#))
     #expect(try fixture.check().findings.isEmpty)
   }

@@ -6,7 +6,9 @@ import Testing
     // Given a rule that needs elevation below 100 m and above 500 m
     let fixture = try VerificationFixture(
       rule("a.ok", when: #"<fact name="variety" is="shiitake"/>"#)
-        + rule("a.never", text: "Never.", when: #"<fact name="elevation" below="100"/> <fact name="elevation" above="500" unit="m"/>"#))
+        + rule(
+          "a.never", text: "Never.",
+          when: #"<fact name="elevation" below="100"/> <fact name="elevation" above="500" unit="m"/>"#))
     // When it is checked
     let findings = try fixture.check().findings
     // Then exactly that rule is unreachable, at the test that closes the range
@@ -30,7 +32,9 @@ import Testing
   @Test func monthOutsideTheVarietyCalendar() throws {
     // Given shiitake months 8–11 and a shiitake rule for June
     let context = VerificationContext(links: [
-      FactLink(fact: "variety", value: "shiitake", linkedFact: "month", allowed: [Interval(lower: 8, lowerOpen: false, upper: 11, upperOpen: false)],
+      FactLink(
+        fact: "variety", value: "shiitake", linkedFact: "month",
+        allowed: [Interval(lower: 8, lowerOpen: false, upper: 11, upperOpen: false)],
         name: .init(zh: "月历", en: "calendar"))
     ])
     let fixture = try VerificationFixture(
@@ -44,7 +48,11 @@ import Testing
   @Test func undecidableNotIsNotClaimed() throws {
     // A fact-to-fact test under `not` cannot be represented: no claim, even with a tight range.
     let fixture = try VerificationFixture(
-      rule("a.not", when: #"<not><fact name="bag-temp" above-fact="air-temp" by="5"/></not> <fact name="air-temp" from="20" to="20"/>"#))
+      rule(
+        "a.not",
+        when:
+          #"<not><fact name="bag-temp" above-fact="air-temp" by="5"/></not> <fact name="air-temp" from="20" to="20"/>"#)
+    )
     #expect(try fixture.check().findings.isEmpty)
   }
 

@@ -65,7 +65,9 @@ struct VerificationFixture {
 
   /// The 1-based line of the first line containing `marker`.
   func line(of marker: String, occurrence: Int = 1) -> Int {
-    let lines = text.components(separatedBy: "\n").indices.filter { text.components(separatedBy: "\n")[$0].contains(marker) }
+    let lines = text.components(separatedBy: "\n").indices.filter {
+      text.components(separatedBy: "\n")[$0].contains(marker)
+    }
     return lines.count >= occurrence ? lines[occurrence - 1] + 1 : 0
   }
 

@@ -7,8 +7,12 @@ import Testing
   @Test func cleanBaseHasNoFindings() throws {
     let fixture = try VerificationFixture(
       rule("v.wait", when: #"<fact name="variety" is="shiitake"/> <fact name="air-temp" above="25"/>"#)
-        + rule("v.start", text: "Start.", when: #"<fact name="variety" is="shiitake"/> <fact name="air-temp" at-most="25"/>"#)
-        + rule("v.oyster", priority: 60, text: "Oyster.", when: #"<any><fact name="variety" is="oyster"/><fact name="month" below="3"/></any>"#))
+        + rule(
+          "v.start", text: "Start.", when: #"<fact name="variety" is="shiitake"/> <fact name="air-temp" at-most="25"/>"#
+        )
+        + rule(
+          "v.oyster", priority: 60, text: "Oyster.",
+          when: #"<any><fact name="variety" is="oyster"/><fact name="month" below="3"/></any>"#))
     let report = try fixture.check()
     #expect(report.findings.isEmpty)
     #expect(report.text(language: "en") == "\n3 rules checked: 0 errors, 0 warnings, 0 info\n")
@@ -34,11 +38,14 @@ import Testing
   static func generated(_ count: Int) -> RuleBase {
     let varieties = (0..<11).map { "v\($0)" }
     let vocabulary = Vocabulary([
-      FactDeclaration(name: "variety", type: .choice, values: varieties.map { AllowedValue(id: $0, label: LocalizedText()) },
+      FactDeclaration(
+        name: "variety", type: .choice, values: varieties.map { AllowedValue(id: $0, label: LocalizedText()) },
         location: SourceLocation(file: "facts.xml", line: 1, column: 1)),
-      FactDeclaration(name: "elevation", type: .number, dimension: .length, minimum: 0, maximum: 3000,
+      FactDeclaration(
+        name: "elevation", type: .number, dimension: .length, minimum: 0, maximum: 3000,
         location: SourceLocation(file: "facts.xml", line: 2, column: 1)),
-      FactDeclaration(name: "month", type: .number, dimension: .count, minimum: 1, maximum: 12,
+      FactDeclaration(
+        name: "month", type: .number, dimension: .count, minimum: 1, maximum: 12,
         location: SourceLocation(file: "facts.xml", line: 3, column: 1)),
     ])
     let location = SourceLocation(file: "gen.xml", line: 1, column: 1)
