@@ -128,7 +128,8 @@ struct GrowerController: Sendable {
     let here = baseURL ?? request.head.authority.map { "http://\($0)" }
     let sheetRequest = SheetRequest(
       situation: situation, village: input.values["village"].flatMap { base.place($0)?.name[input.language] },
-      language: input.language == "en" ? .en : .zh, baseURL: here)
+      language: input.language == "en" ? .en : .zh, baseURL: here,
+      details: request.queryPairs.contains { $0 == ("details", "1") })
     let writer = SheetWriter(maker: base.sheets, printer: printer)
     do {
       let written = try await Task.detached { try writer.write(sheetRequest, to: out, format: .pdf) }.value

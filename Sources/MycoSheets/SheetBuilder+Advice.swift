@@ -32,10 +32,11 @@ extension SheetBuilder {
     }
   }
 
-  /// The winning advice that is not about problems, in topic order, numbered, at most seven.
-  func stepItems() -> ([Item], Line?) {
+  /// The winning advice that is not about problems, in topic order, numbered, at most seven
+  /// (at most `limit`).
+  func stepItems(limit: Int = maximumSteps) -> ([Item], Line?) {
     let steps = report.advice.filter { !isProblem($0) }
-    let shown = steps.prefix(Self.maximumSteps).enumerated().map { index, advice in
+    let shown = steps.prefix(limit).enumerated().map { index, advice in
       item(advice, number: index + 1, text: advice.text)
     }
     if steps.isEmpty { return ([], labels.line("noAdvice", language)) }
@@ -43,28 +44,57 @@ extension SheetBuilder {
     return (shown, more > 0 ? labels.line("moreSteps", language, ["n": "\(more)"]) : nil)
   }
 
-  /// Warnings and contamination / pest / pesticide advice, one row per rule; when there is none,
-  /// one row that says to ask the extension agent.
-  func problemRows() -> [ProblemRow] {
-    let problems = report.evaluation.warnings + report.advice.filter { isProblem($0) && $0.kind != .warning }
-    let dash = labels.line("dash", language)
-    let rows = problems.map { advice in
-      let text = filled(advice.text).wrapped(
-        language, prefix: { advice.certainty.words(in: $0) + ($0 == "zh" ? "" : ": ") })
-      // The facts behind the problem are shown once, under "why this advice".
-      return ProblemRow(
-        recognise: filled(advice.title),
-        doFirst: [.must, .should].contains(advice.certainty) ? text : dash,
-        ifNeeded: advice.certainty == .consider ? text : dash,
-        never: advice.certainty == .avoid ? text : dash,
-        rule: advice.rule)
+  /// Whether advice is about pesticides (topic head `pesticide-safety`): such advice becomes a
+  /// numbered pesticide note rather than a problem row.
+  func isPesticideNote(_ advice: Advice) -> Bool {
+    advice.topic.split(separator: ".").first.map(String.init) == Self.pesticideTopic
+  }
+
+  /// The problems and the pesticide notes: one row per problem (warnings and contamination / pest
+  /// advice, in the report's order), and the pesticide-safety advice as notes ① ② … A row refers
+  /// to a note when both rules were triggered by the same reported item (the same set-membership
+  /// test held in both, e.g. `symptoms has green-patches`). When there is no problem, one row says
+  /// to photograph and ask.
+  func problemSection() -> (rows: [ProblemRow], notes: [PesticideNote]) {
+    let all = report.evaluation.warnings + report.advice.filter { isProblem($0) && $0.kind != .warning }
+    let notes = all.filter(isPesticideNote).enumerated().map { index, advice in
+      PesticideNote(
+        mark: Self.mark(index + 1), certainty: certainty(advice.certainty), level: advice.certainty.rawValue,
+        title: filled(advice.title), text: filled(advice.text), rule: advice.rule)
     }
-    if !rows.isEmpty { return rows }
-    return [
-      ProblemRow(
-        recognise: labels.line("noProblems", language), doFirst: labels.line("noProblemsHint", language),
-        ifNeeded: dash, never: dash, rule: "")
-    ]
+    let noteTriggers = notes.map { heldMembershipTests($0.rule) }
+    let rows = all.filter { !isPesticideNote($0) }.enumerated().map { index, advice in
+      let triggers = heldMembershipTests(advice.rule)
+      let marks = notes.indices.filter { !noteTriggers[$0].isDisjoint(with: triggers) }.map { notes[$0].mark }
+      return ProblemRow(
+        number: index + 1, recognise: filled(advice.title), certainty: certainty(advice.certainty),
+        level: advice.certainty.rawValue, action: filled(advice.text),
+        marks: marks.isEmpty ? nil : marks.joined(separator: " "), rule: advice.rule)
+    }
+    if !rows.isEmpty { return (rows, notes) }
+    let general = notes.isEmpty ? nil : notes.map(\.mark).joined(separator: " ")
+    let none = ProblemRow(
+      number: 1, recognise: labels.line("noProblems", language), certainty: nil, level: "",
+      action: labels.line("noProblemsHint", language), marks: general, rule: "")
+    return ([none], notes)
+  }
+
+  /// The set-membership tests (`fact has item`) of a fired rule that held, as the author wrote them.
+  func heldMembershipTests(_ rule: String) -> Set<String> {
+    guard let condition = report.rules.rule(id: rule)?.condition,
+      let firing = report.evaluation.fired.first(where: { $0.rule == rule })
+    else { return [] }
+    let held = Set(firing.matched.map(\.test))
+    return Set(
+      condition.tests.filter { test in
+        if case .contains = test.comparison { held.contains(test.summary) } else { false }
+      }.map(\.summary))
+  }
+
+  /// `①` … `⑳`, then `(21)`, … : short marks for the pesticide notes.
+  static func mark(_ number: Int) -> String {
+    guard (1...20).contains(number), let scalar = Unicode.Scalar(0x2460 + number - 1) else { return "(\(number))" }
+    return String(Character(scalar))
   }
 
   /// The facts a fired rule matched on, as people read them.
@@ -86,13 +116,13 @@ extension SheetBuilder {
   /// fired rule is still named, with its sources, in the footer.
   public static let maximumReasons = 3
 
-  func whyItems() -> [WhyItem] {
+  func whyItems(limit: Int = maximumReasons) -> [WhyItem] {
     let given = report.evaluation.warnings + report.advice
     let ranked = given.enumerated().sorted {
       ($0.element.kind == .warning ? 0 : 1, $0.element.certainty, -$0.element.priority, $0.offset)
         < ($1.element.kind == .warning ? 0 : 1, $1.element.certainty, -$1.element.priority, $1.offset)
     }
-    return ranked.prefix(Self.maximumReasons).map(\.element).map { advice in
+    return ranked.prefix(limit).map(\.element).map { advice in
       WhyItem(
         certainty: certainty(advice.certainty), because: filled(advice.because),
         facts: matchedFacts(advice.rule).map { facts in

@@ -18,6 +18,8 @@ public struct SheetBuilder: Sendable {
   public static let keyMessageCount = 3
   /// Advice topics (heads) that go in the problem table rather than the steps.
   public static let problemTopics: Set<String> = ["contamination", "pests", "pesticide-safety"]
+  /// The topic (head) whose advice becomes numbered pesticide notes under the problem table.
+  public static let pesticideTopic = "pesticide-safety"
 
   public init(report: AdviceReport, request: SheetRequest, labels: Labels) {
     self.report = report
@@ -36,11 +38,13 @@ public struct SheetBuilder: Sendable {
     let (steps, more) = stepItems()
     let questions = questionLines()
     let (rules, sources) = ruleReferences()
+    let (problems, pesticides) = problemSection()
     var model = SheetModel(
       lang: language.htmlLang, bilingual: language == .zhEn, L: labels.all(language), title: title(),
       situation: situationFields(), identity: identityFields(), fits: fitFields(), keyMessages: keyMessages(),
       timelineBasis: basis, timeline: timeline, targets: targets, steps: steps,
-      moreSteps: more, problems: problemRows(), why: whyItems(), questions: questions,
+      moreSteps: more, problems: problems, pesticides: pesticides, hasPesticides: !pesticides.isEmpty,
+      why: whyItems(), questions: questions,
       estimatesNote: hasEstimates ? labels.line("estimates", language) : nil,
       recordRows: [1, 2, 3], recordBag: recordBag(), safety: (1...4).map { labels.line("safety.\($0)", language) },
       contact: request.contact.map { Line($0) } ?? labels.line("contactDefault", language),
@@ -49,7 +53,18 @@ public struct SheetBuilder: Sendable {
       hasQuestions: !questions.isEmpty)
     model.qr = qrItems()
     model.hasQR = !model.qr.isEmpty
+    if request.details { model.details = detailsPage() }
     return model
+  }
+
+  /// The optional details page: every step, reason and question in full (the problems and
+  /// pesticide notes are printed whole from the sheet's own rows).
+  func detailsPage() -> DetailsPage {
+    let steps = stepItems(limit: Int.max).0
+    let questions = report.questions.map { Line($0.fact.question, language) }
+    return DetailsPage(
+      steps: steps, why: whyItems(limit: Int.max), questions: questions, hasSteps: !steps.isEmpty,
+      hasQuestions: !questions.isEmpty)
   }
 
   /// With a base URL: a QR code to this situation's advice on the phone, and one to the

@@ -26,7 +26,11 @@ public struct SheetModel: Sendable {
   public var steps: [Item]
   /// Said when there was more advice than fits.
   public var moreSteps: Line?
+  /// One row per problem seen (warnings and contamination / pest advice), pesticide notes by mark.
   public var problems: [ProblemRow]
+  /// The pesticide-safety advice, numbered ① ② … and referred to from the problem rows.
+  public var pesticides: [PesticideNote]
+  public var hasPesticides: Bool
   public var why: [WhyItem]
   /// Questions for missing facts, printed under "请问推广员 / ask your extension agent".
   public var questions: [Line]
@@ -50,6 +54,21 @@ public struct SheetModel: Sendable {
   /// QR codes to the phone page (only with a base URL).
   public var qr: [QRItem] = []
   public var hasQR = false
+  /// The optional details page (`--details`): nil unless asked for. The one-page sheet does not
+  /// depend on it, so the first page is the same with or without it.
+  public var details: DetailsPage?
+}
+
+/// The optional second page: the full texts the one-page sheet may shorten or leave out.
+public struct DetailsPage: Sendable, Hashable {
+  /// Every numbered step (the sheet shows at most ``SheetBuilder/maximumSteps``).
+  public var steps: [Item]
+  /// Every reason, with the facts it matched (the sheet shows at most ``SheetBuilder/maximumReasons``).
+  public var why: [WhyItem]
+  /// Every question for the extension agent (the sheet shows at most ``SheetBuilder/maximumQuestions``).
+  public var questions: [Line]
+  public var hasSteps: Bool
+  public var hasQuestions: Bool
 }
 
 /// A QR code on the sheet: what it opens, and the code as SVG.
@@ -102,12 +121,32 @@ public struct Target: Sendable, Hashable {
   public var note: Line?
 }
 
-/// One row of the problem table.
+/// One row of the problem table: a problem seen, what to do, and the pesticide notes that apply.
 public struct ProblemRow: Sendable, Hashable {
+  public var number: Int
+  /// The problem, in a few words (the rule's title).
   public var recognise: Line
-  public var doFirst: Line
-  public var ifNeeded: Line
-  public var never: Line
+  /// Certainty words; nil for the "no problem found" row.
+  public var certainty: Line?
+  /// `must`, `should`, `consider` or `avoid` (for styling).
+  public var level: String
+  /// What to do, in full (the sheet may shorten it to fit; the details page prints it whole).
+  public var action: Line
+  /// The marks of the pesticide notes for this problem, e.g. `① ③`; nil when none apply.
+  public var marks: String?
+  public var rule: String
+}
+
+/// A pesticide-safety note, referred to by its mark from the problem rows.
+public struct PesticideNote: Sendable, Hashable {
+  /// `①`, `②`, …
+  public var mark: String
+  public var certainty: Line
+  /// `must`, `should`, `consider` or `avoid` (for styling).
+  public var level: String
+  public var title: Line
+  /// The full text (the sheet may shorten it; the details page prints it whole).
+  public var text: Line
   public var rule: String
 }
 

@@ -16,11 +16,15 @@ public struct SheetRequest: Sendable, Hashable {
   /// Where `myco serve` runs (`--base-url`); when set the sheet carries QR codes to the phone
   /// page for this situation and, with a batch id, to the harvest form for the batch.
   public var baseURL: String?
+  /// Print the optional details page after the sheet (`--details`).
+  public var details: Bool
 
   public init(
     situation: Situation, grower: String? = nil, village: String? = nil, batchID: String? = nil,
-    language: SheetLanguage = .zh, datePrinted: CalendarDate? = nil, contact: String? = nil, baseURL: String? = nil
+    language: SheetLanguage = .zh, datePrinted: CalendarDate? = nil, contact: String? = nil, baseURL: String? = nil,
+    details: Bool = false
   ) {
+    self.details = details
     self.baseURL = baseURL
     self.situation = situation
     self.grower = grower

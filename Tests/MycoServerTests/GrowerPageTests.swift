@@ -129,6 +129,28 @@ struct GrowerPageTests {
     }
   }
 
+  /// Issue #14: `details=1` adds the optional details page after the one-page sheet.
+  @Test(.enabled(if: PDFPrinterAvailable.value)) func sheetPDFTakesDetails() async throws {
+    let fixture = try ServerFixture(printer: true)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("myco-details-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await fixture.test { client in
+      for (query, pages) in [("", "1"), ("&details=1", "2")] {
+        try await client.execute(
+          uri: "/sheet.pdf?variety=wood-ear&elevation=600&date=2026-03-01&symptom=small-flies&lang=en" + query,
+          method: .get
+        ) { response in
+          #expect(response.status == .ok)
+          let pdf = folder.appendingPathComponent("sheet\(pages).pdf")
+          try Data(buffer: response.body).write(to: pdf)
+          guard let info = Self.tool("pdfinfo", [pdf.path]) else { return }
+          #expect(info.contains("Pages:           \(pages)\n"), "\(query): not \(pages) page(s)")
+        }
+      }
+    }
+  }
+
   @Test func healthAndUnknownRoutes() async throws {
     let fixture = try ServerFixture()
     try await fixture.test { client in
@@ -143,19 +165,22 @@ struct GrowerPageTests {
 
 extension GrowerPageTests {
   /// The QR codes on a PDF page (pdftoppm + zbarimg), or nil when those tools are missing.
+  /// Runs a command-line tool and returns its standard output (nil if it is missing or fails).
+  static func tool(_ tool: String, _ arguments: [String]) -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [tool] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+  }
+
   static func scan(_ pdf: URL, in folder: URL) -> [String]? {
-    func run(_ tool: String, _ arguments: [String]) -> String? {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = [tool] + arguments
-      let pipe = Pipe()
-      process.standardOutput = pipe
-      process.standardError = FileHandle.nullDevice
-      guard (try? process.run()) != nil else { return nil }
-      let data = pipe.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
-    }
+    let run = tool
     guard run("zbarimg", ["--version"]) != nil, run("pdftoppm", ["-v"]) != nil else { return nil }
     let png = folder.appendingPathComponent("page")
     _ = run("pdftoppm", ["-r", "200", "-png", "-singlefile", pdf.path, png.path])

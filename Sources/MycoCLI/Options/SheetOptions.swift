@@ -32,6 +32,11 @@ struct SheetOptions: ParsableArguments {
       valueName: "dir"))
   var templates: String?
 
+  @Flag(
+    help:
+      "Also print the optional details page after the one-page sheet (the full texts the sheet shortens to fit).")
+  var details = false
+
   @Flag(help: "Overwrite output files Myco did not write (and replace symlinks instead of refusing them).")
   var force = false
 

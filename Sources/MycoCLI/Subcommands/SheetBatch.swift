@@ -62,8 +62,13 @@ extension Myco {
           "error: " + PDFPrinter.installHint + " (or pass --html-only to write the HTML pages alone)")
       }
       let interactive = isatty(STDERR_FILENO) == 1
+      let rows = table.rows.map { row in
+        var row = row
+        row.request.details = sheet.details
+        return row
+      }
       let result = BatchPrinter(writer: writer, jobs: jobs).print(
-        table.rows, failures: table.failures, file: url.lastPathComponent, to: URL(fileURLWithPath: out),
+        rows, failures: table.failures, file: url.lastPathComponent, to: URL(fileURLWithPath: out),
         format: format
       ) { done, total in
         if interactive {

@@ -53,7 +53,8 @@ extension Myco {
       let writer = try sheet.writer(try folders.advisor())
       let request = SheetRequest(
         situation: try situation.situation(), grower: grower, village: village, batchID: batchID, language: sheet.lang,
-        datePrinted: try sheet.printedDate(), contact: sheet.contact, baseURL: baseURL)
+        datePrinted: try sheet.printedDate(), contact: sheet.contact, baseURL: baseURL,
+        details: sheet.details)
       let url = URL(fileURLWithPath: out)
       let format = sheet.format ?? (url.pathExtension.lowercased() == "pdf" ? .pdf : .html)
       do {
