@@ -57,7 +57,7 @@ public struct Labels: Sendable {
     "range", "noProblems", "noProblemsHint", "dash", "ifNeededDefault", "neverDefault", "moreSteps", "estimates",
     "recordBag", "contactDefault", "overridden", "stage.start", "noAdvice", "matched", "safety.1", "safety.2",
     "safety.3", "safety.4", "askFor",
-    "h_problem", "h_pesticideRefs", "h_pesticides", "detailsOverleaf", "detailsAsk", "d_title", "d_intro", "d_steps",
+    "h_problem", "h_pesticideRefs", "h_pesticides", "detailsNote", "d_title", "d_intro", "d_steps",
     "d_why",
   ]
 }
