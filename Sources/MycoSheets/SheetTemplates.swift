@@ -79,7 +79,7 @@ public struct SheetTemplates: Sendable {
 
   /// The SHA-256 (base64) of the bundled one-page fitting `<script>` in sheet.mustache: the only
   /// script a sheet may run. Tests check it against the bundled template.
-  public static let fitScriptHash = "sha256-DP1dUjX6kehJVwF91ZS2FUjd205aGjhKV+nJatzCRP0="
+  public static let fitScriptHash = "sha256-uBLWaqEg8c44aHyueubx8Tfdz0uV8JfoXgTmD9NyYE0="
 
   /// What a sheet may load: inline styles, `data:` images and fonts, and the fitting script.
   public static let contentSecurityPolicy =
