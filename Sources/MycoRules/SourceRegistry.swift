@@ -94,6 +94,7 @@ public struct Publication: Sendable, Hashable, Codable {
 
 /// The source registry (`Knowledge/sources.xml`): every publication cited by rules and tables.
 public struct SourceRegistry: Sendable {
+  /// Every registered publication, in the order first registered.
   public private(set) var publications: [Publication] = []
   private var index: [String: Int] = [:]
 
