@@ -11,19 +11,19 @@ public struct SheetModel: Sendable {
   public var L: [String: Line]
   public var title: Line
   /// Place, elevation, bag size, start date.
-  public var situation: [Field]
+  public var situation: [LabelledValue]
   /// Grower, village, batch id, date printed, knowledge-base version.
-  public var identity: [Field]
+  public var identity: [LabelledValue]
   /// Who the sheet fits.
-  public var fits: [Field]
+  public var fits: [LabelledValue]
   /// At most three, strongest first.
-  public var keyMessages: [Item]
+  public var keyMessages: [NumberedAdvice]
   /// Which start date the timeline counts from, and why.
   public var timelineBasis: Line
   public var timeline: [TimelineRow]
   public var targets: [TargetRow]
   /// At most seven, numbered.
-  public var steps: [Item]
+  public var steps: [NumberedAdvice]
   /// Said when there was more advice than fits.
   public var moreSteps: Line?
   /// One row per problem seen (warnings and contamination / pest advice), pesticide notes by mark.
@@ -62,7 +62,7 @@ public struct SheetModel: Sendable {
 /// The optional second page: the full texts the one-page sheet may shorten or leave out.
 public struct DetailsPage: Sendable, Hashable {
   /// Every numbered step (the sheet shows at most ``SheetBuilder/maximumSteps``).
-  public var steps: [Item]
+  public var steps: [NumberedAdvice]
   /// Every reason, with the facts it matched (the sheet shows at most ``SheetBuilder/maximumReasons``).
   public var why: [WhyItem]
   /// Every question for the extension agent (the sheet shows at most ``SheetBuilder/maximumQuestions``).
@@ -79,7 +79,7 @@ public struct QRItem: Sendable, Hashable {
 }
 
 /// A labelled value in the header or the "who it fits" box.
-public struct Field: Sendable, Hashable {
+public struct LabelledValue: Sendable, Hashable {
   public var label: Line
   public var value: Line
   /// True when the value is an "ask your extension agent" line.
@@ -87,7 +87,7 @@ public struct Field: Sendable, Hashable {
 }
 
 /// A key message or a numbered step.
-public struct Item: Sendable, Hashable {
+public struct NumberedAdvice: Sendable, Hashable {
   public var number: Int
   /// Certainty words (一定要 / 建议 / 可以考虑 / 不要).
   public var certainty: Line
