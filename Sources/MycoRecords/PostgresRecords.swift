@@ -63,7 +63,8 @@ public struct PostgresRecords: YieldRecords {
   {
     let records = try PostgresRecords(location, environment: environment)
     let applied = try records.withConnection { connection in
-      let exists = try await connection.query("SELECT to_regclass('myco_migrations') IS NOT NULL", logger: logger)
+      let exists =
+        try await connection.query("SELECT to_regclass('myco_migrations') IS NOT NULL", logger: logger)
         .collect().first?.decode(Bool.self) ?? false
       guard exists else { return Set<String>() }
       var applied = Set<String>()
@@ -77,12 +78,14 @@ public struct PostgresRecords: YieldRecords {
     if applied.isEmpty {
       throw YieldRecordsError.database(
         path: location.description,
-        reason: "no Myco records in this database yet (record a batch with `myco yields add-batch` or `myco yields import`)")
+        reason:
+          "no Myco records in this database yet (record a batch with `myco yields add-batch` or `myco yields import`)")
     }
     if !applied.isSuperset(of: migrations.map(\.id)) {
       throw YieldRecordsError.database(
         path: location.description,
-        reason: "was written by an older Myco; run a command that writes (e.g. `myco yields import`) to upgrade it first")
+        reason:
+          "was written by an older Myco; run a command that writes (e.g. `myco yields import`) to upgrade it first")
     }
     return records
   }
@@ -386,7 +389,7 @@ extension PostgresRecords {
       let keptProblems = replaced.checkKeptHarvests(&summary) { kept[$0] ?? (0, nil) }
       if !keptProblems.isEmpty { throw YieldRecordsError.invalidRecords(keptProblems) }
     }
-    try await copy(harvests: records.harvests.map(\.value), connection)
+    try await copy(harvests: records.harvests.lazy.map(\.value), connection)
     summary.harvestsAdded = records.harvests.count
     let bringingInputs = Set(inputs.inputs.map(\.batchID)).intersection(replacedIDs)
     if !bringingInputs.isEmpty {
@@ -439,7 +442,7 @@ extension PostgresRecords {
     try await text.send(to: "batch", columns: batchColumns, connection)
   }
 
-  static func copy(harvests: [Harvest], _ connection: PostgresConnection) async throws {
+  static func copy(harvests: some Sequence<Harvest>, _ connection: PostgresConnection) async throws {
     var text = CopyText()
     for harvest in harvests {
       text.row([
@@ -523,8 +526,10 @@ extension PostgresRecords {
     let rows = try await connection.query(query, logger: logger)
     for try await row in rows {
       let all = try row.decode(
-        (String, String, String, Double?, String, String, String, Double, Double, Double, Int, String, String, Int,
-         String, String, String).self)
+        (
+          String, String, String, Double?, String, String, String, Double, Double, Double, Int, String, String, Int,
+          String, String, String
+        ).self)
       guard let date = CalendarDate(iso: all.11), let size = BagDimensions(widthCM: all.7, lengthCM: all.8) else {
         throw RecordDecodingError(table: "batch", id: all.0)
       }
@@ -578,7 +583,9 @@ extension PostgresRecords {
 
   /// All batches, by id.
   public func batches() throws -> [Batch] {
-    try reading { try await Self.batches(PostgresQuery(unsafeSQL: Self.batchSelect + " ORDER BY id COLLATE \"C\""), $0) }
+    try reading {
+      try await Self.batches(PostgresQuery(unsafeSQL: Self.batchSelect + " ORDER BY id COLLATE \"C\""), $0)
+    }
   }
 
   /// All harvests, by batch, date, flush, then entry order.
@@ -730,7 +737,9 @@ extension PostgresRecords {
       if !problems.isEmpty { throw YieldRecordsError.invalidRecords(problems) }
       let presentIDs = Array(storedByID.keys)
       var storedHarvests: [String: Int] = [:]
-      for harvest in try await Self.harvests("\(unescaped: Self.harvestSelect) WHERE batch_id = ANY(\(presentIDs))", connection) {
+      for harvest in try await Self.harvests(
+        "\(unescaped: Self.harvestSelect) WHERE batch_id = ANY(\(presentIDs))", connection)
+      {
         storedHarvests[Self.key(harvest), default: 0] += 1
       }
       let newHarvests = harvests.filter { harvest in
@@ -740,7 +749,9 @@ extension PostgresRecords {
         return false
       }
       var storedInputs: [String: Int] = [:]
-      for input in try await Self.inputs("\(unescaped: Self.inputSelect) WHERE batch_id = ANY(\(presentIDs))", connection) {
+      for input in try await Self.inputs(
+        "\(unescaped: Self.inputSelect) WHERE batch_id = ANY(\(presentIDs))", connection)
+      {
         storedInputs[Self.key(input), default: 0] += 1
       }
       let newInputs = inputs.filter { input in

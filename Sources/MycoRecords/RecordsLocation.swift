@@ -22,7 +22,8 @@ public enum RecordsLocation: Sendable, Equatable, CustomStringConvertible {
     }
     if lower.hasPrefix("postgres:") || lower.hasPrefix("postgresql:") {
       throw YieldRecordsError.database(
-        path: PostgresLocation.redacted(text), reason: "a PostgreSQL URL starts with postgres:// (postgres://USER@HOST:PORT/DB)")
+        path: PostgresLocation.redacted(text),
+        reason: "a PostgreSQL URL starts with postgres:// (postgres://USER@HOST:PORT/DB)")
     }
     return .sqlite(path: text)
   }
@@ -91,7 +92,8 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
       throw bad("is not a PostgreSQL URL (postgres://USER@HOST:PORT/DB)")
     }
     if url.password != nil {
-      throw bad("has a password in it; give it in PGPASSWORD or ~/.pgpass instead (a URL ends up in shell history and logs)")
+      throw bad(
+        "has a password in it; give it in PGPASSWORD or ~/.pgpass instead (a URL ends up in shell history and logs)")
     }
     user = url.user.flatMap { $0.removingPercentEncoding } ?? "postgres"
     host = url.host.flatMap { $0.removingPercentEncoding } ?? ""

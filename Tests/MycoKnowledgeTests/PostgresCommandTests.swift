@@ -164,7 +164,8 @@ struct PostgresCommandTests {
     #expect(!inURL.err.contains("hunter2secret"))
     // A wrong one: PostgreSQL's refusal, the password not repeated.
     let wrong = try CommandLineTests.myco(
-      ["yields", "report", "--db", url], environment: ["PGPASSWORD": "wrong-hunter2secret", "PGPASSFILE": "/nonexistent"])
+      ["yields", "report", "--db", url],
+      environment: ["PGPASSWORD": "wrong-hunter2secret", "PGPASSFILE": "/nonexistent"])
     #expect(wrong.status == 1)
     #expect(wrong.err.contains("password authentication failed"), "\(wrong.err)")
     #expect(!wrong.err.contains("hunter2secret"))

@@ -194,7 +194,7 @@ import Testing
   @Test func extremeStoredFiguresNeverCrashATwoGroupReport() throws {
     // A database written before the ranges existed (or edited by hand) may hold 1e100 kg.
     let folder = try TemporaryFolder()
-    let database = try handDatabase(folder)
+    let database = try #require(try handDatabase(folder) as? YieldDatabase)
     try database.dbWriter.write { db in
       try db.execute(sql: "UPDATE harvest SET fresh_kg = 1e100 WHERE batch_id IN ('A1', 'B2')")
       try db.execute(sql: "UPDATE harvest SET fresh_kg = 1.7e308 WHERE batch_id = 'B1'")

@@ -98,7 +98,6 @@ import Testing
         batchID: "A1", usedOn: day("2024-10-02"), kind: .pesticide, product: "=灭蝇胺", amount: 20, unit: .ml,
         target: "small-flies", note: " two rows ", warning: "check the label"))
     try db.add(Input(batchID: "B2", usedOn: day("2024-07-01"), kind: .disinfectant, product: "lime"))
-    let folder = try TemporaryFolder()
     try db.exportCSV(to: folder.path + "/first")
     let copy = try store.open(folder, name: "memory")
     let first = folder.path + "/first/"
@@ -115,7 +114,6 @@ import Testing
   @Test(arguments: Store.available) func oneBadInputRowImportsNothingAndNamesTheRow(store: Store) throws {
     let folder = try TemporaryFolder()
     let db = try database(store, folder)
-    let folder = try TemporaryFolder()
     let inputs = try folder.write(
       "inputs.csv",
       Self.inputHeader + """

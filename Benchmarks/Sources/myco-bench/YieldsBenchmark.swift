@@ -81,7 +81,8 @@ struct YieldsBenchmark: ParsableCommand {
       let mine = server + "myco_bench_m\(tag)"
       let theirs = server + "myco_bench_p\(tag)"
       mycoImport.append(
-        try timedRun(myco, ["yields", "import", "--db", mine, "--batches", data.batchesPath, "--harvests", data.harvestsPath]))
+        try timedRun(
+          myco, ["yields", "import", "--db", mine, "--batches", data.batchesPath, "--harvests", data.harvestsPath]))
       mycoReport.append(try timedRun(myco, ["yields", "report", "--db", mine, "--by", "bag-size,season"]))
       // The same schema, made by myco (untimed), then psql's \copy of the same files.
       _ = try timedRun(myco, ["yields", "import", "--db", theirs, "--batches", empty])

@@ -9,7 +9,8 @@ struct Yields: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "yields",
     abstract: "Record batches and harvests, import and export CSV, and report yields.",
-    subcommands: [AddBatch.self, AddHarvest.self, AddInput.self, Import.self, Export.self, Report.self, Record.self, Migrate.self,
+    subcommands: [
+      AddBatch.self, AddHarvest.self, AddInput.self, Import.self, Export.self, Report.self, Record.self, Migrate.self,
     ]
   )
 }
