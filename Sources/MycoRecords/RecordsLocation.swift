@@ -86,6 +86,11 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
   public init(url text: String) throws {
     let shown = Self.redacted(text)
     func bad(_ reason: String) -> YieldRecordsError { .database(path: shown, reason: reason) }
+    if text.range(of: #"^[a-zA-Z]+://[^/?]*:[^/?0-9]*(/|$|\?)"#, options: .regularExpression) != nil
+      || text.range(of: #"^[a-zA-Z]+://[^/?@]*@[^/?]*:[0-9]*[^/?0-9][^/?]*(/|$|\?)"#, options: .regularExpression) != nil
+    {
+      throw bad("the port after ':' must be a number in 1…65535")
+    }
     guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(),
       scheme == "postgres" || scheme == "postgresql"
     else {
@@ -103,8 +108,6 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     if let given = url.port {
       guard (1...65535).contains(given) else { throw bad("port \(given) is not in 1…65535") }
       port = given
-    } else if text.range(of: #"^[a-zA-Z]+://[^/?]*:[^/?0-9]*(/|$|\?)"#, options: .regularExpression) != nil {
-      throw bad("the port after ':' must be a number in 1…65535")
     }
     requireTLS = false
     socketFolder = nil
