@@ -86,8 +86,10 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
   public init(url text: String) throws {
     let shown = Self.redacted(text)
     func bad(_ reason: String) -> YieldRecordsError { .database(path: shown, reason: reason) }
+    // A port that is not a number (URLComponents would refuse the whole URL without saying why).
+    let notANumber = #"^[a-zA-Z]+://[^/?@]*@[^/?]*:[0-9]*[^/?0-9][^/?]*(/|$|\?)"#
     if text.range(of: #"^[a-zA-Z]+://[^/?]*:[^/?0-9]*(/|$|\?)"#, options: .regularExpression) != nil
-      || text.range(of: #"^[a-zA-Z]+://[^/?@]*@[^/?]*:[0-9]*[^/?0-9][^/?]*(/|$|\?)"#, options: .regularExpression) != nil
+      || text.range(of: notANumber, options: .regularExpression) != nil
     {
       throw bad("the port after ':' must be a number in 1…65535")
     }
