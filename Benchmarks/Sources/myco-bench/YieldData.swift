@@ -4,9 +4,6 @@ import MycoRecords
 
 /// Generated batch and harvest CSV files in the `myco yields import` format.
 struct YieldData {
-  /// The batch file's header row.
-  static let batchHeader =
-    "batch_id,grower,place,elevation_m,variety,strain,substrate,bag_size,dry_substrate_kg_per_bag,bags,inoculated_on,facility,bags_contaminated,advice_rules,kb_version,notes\n"
   let batches: Int
   let harvests: Int
   let batchesPath: String
@@ -19,7 +16,8 @@ struct YieldData {
     let sizes = ["15x55", "15x45", "18x35", "23x45"]
     let dry = ["15x55": "0.95", "15x45": "0.76", "18x35": "0.55", "23x45": "1"]
     var starts: [CalendarDate] = []
-    var text = batchHeader
+    var text =
+      "batch_id,grower,place,elevation_m,variety,strain,substrate,bag_size,dry_substrate_kg_per_bag,bags,inoculated_on,facility,bags_contaminated,advice_rules,kb_version,notes\n"
     for n in 0..<batchCount {
       let size = sizes[Int(random.next() % 4)]
       let start = CalendarDate(
