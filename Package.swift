@@ -22,6 +22,10 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     // The system libxml2, found with pkg-config (Debian: libxml2-dev).
@@ -50,10 +54,17 @@ let package = Package(
     .target(name: "MycoCSV"),
     // The edible-fungus domain: varieties, climate, bags; situation -> facts.
     .target(name: "MycoKnowledge", dependencies: ["MycoRules", "MycoXML", "MycoCalendar", "MycoUnits"]),
-    // Batches and harvests in SQLite; CSV import/export; yield reports.
+    // Batches and harvests in SQLite (GRDB) or PostgreSQL (PostgresNIO); CSV import/export; yield reports.
     .target(
       name: "MycoRecords",
-      dependencies: ["MycoCalendar", "MycoUnits", "MycoCSV", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "MycoCalendar", "MycoUnits", "MycoCSV", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
     ),
     // Printable advice sheets (HTML from templates, PDF through headless Chromium).
     .target(

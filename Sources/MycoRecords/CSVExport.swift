@@ -16,6 +16,22 @@ extension YieldDatabase {
   /// - Returns: the paths written.
   @discardableResult
   public func exportCSV(to directory: String) throws -> (batches: String, harvests: String) {
+    let (batches, harvests, inputs) = try dbWriter.read { db in
+      (
+        try Batch.order(Batch.Columns.id).fetchAll(db),
+        try Harvest.order(
+          Harvest.Columns.batchID, Harvest.Columns.harvestedOn, Harvest.Columns.flush, Column("id")
+        ).fetchAll(db),
+        try Input.order(Input.Columns.batchID, Input.Columns.usedOn, Column("id")).fetchAll(db)
+      )
+    }
+    return try Self.writeExport(to: directory, batches: batches, harvests: harvests, inputs: inputs)
+  }
+
+  /// Writes the three export files for records read from either store, in the order given.
+  static func writeExport(to directory: String, batches: [Batch], harvests: [Harvest], inputs: [Input]) throws
+    -> (batches: String, harvests: String)
+  {
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     } catch {
@@ -24,26 +40,17 @@ extension YieldDatabase {
     let batchesPath = directory + "/" + Self.exportFileNames.batches
     let harvestsPath = directory + "/" + Self.exportFileNames.harvests
     let inputsPath = directory + "/" + Self.inputsFileName
-    let (batchText, harvestText, inputText) = try dbWriter.read { db in
-      var batches = CSVWriter()
-      batches.append(BatchCSV.columns)
-      let batchCursor = try Batch.order(Batch.Columns.id).fetchCursor(db)
-      while let batch = try batchCursor.next() { batches.append(BatchCSV.fields(of: batch)) }
-      var harvests = CSVWriter()
-      harvests.append(HarvestCSV.columns)
-      let harvestCursor = try Harvest.order(
-        Harvest.Columns.batchID, Harvest.Columns.harvestedOn, Harvest.Columns.flush, Column("id")
-      ).fetchCursor(db)
-      while let harvest = try harvestCursor.next() {
-        harvests.append(HarvestCSV.fields(of: harvest))
-      }
-      var inputs = CSVWriter()
-      inputs.append(InputCSV.columns)
-      let inputCursor = try Input.order(Input.Columns.batchID, Input.Columns.usedOn, Column("id")).fetchCursor(db)
-      while let input = try inputCursor.next() { inputs.append(InputCSV.fields(of: input)) }
-      return (batches.text, harvests.text, inputs.text)
-    }
-    for (path, text) in [(batchesPath, batchText), (harvestsPath, harvestText), (inputsPath, inputText)] {
+    var batchText = CSVWriter()
+    batchText.append(BatchCSV.columns)
+    for batch in batches { batchText.append(BatchCSV.fields(of: batch)) }
+    var harvestText = CSVWriter()
+    harvestText.append(HarvestCSV.columns)
+    for harvest in harvests { harvestText.append(HarvestCSV.fields(of: harvest)) }
+    var inputText = CSVWriter()
+    inputText.append(InputCSV.columns)
+    for input in inputs { inputText.append(InputCSV.fields(of: input)) }
+    for (path, text) in [(batchesPath, batchText.text), (harvestsPath, harvestText.text), (inputsPath, inputText.text)]
+    {
       do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
       } catch {

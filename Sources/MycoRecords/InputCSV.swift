@@ -69,9 +69,18 @@ extension YieldDatabase {
     _ db: Database
   ) throws -> (problems: [RecordProblem], inputs: [Input], warnings: [RecordProblem]) {
     if inputs.isEmpty { return ([], [], []) }
-    var warnings: [RecordProblem] = []
     var varieties: [String: String] = [:]
     for row in try Row.fetchAll(db, sql: "SELECT id, variety FROM batch") { varieties[row[0]] = row[1] }
+    return Self.checkInputs(inputs, batches: imported, storedVarieties: varieties, checker: checker)
+  }
+
+  /// `checkInputs` given the variety of each stored batch (`storedVarieties`, id → variety).
+  static func checkInputs(
+    _ inputs: [SourcedRecord<Input>], batches imported: [SourcedRecord<Batch>],
+    storedVarieties: [String: String], checker: InputChecker?
+  ) -> (problems: [RecordProblem], inputs: [Input], warnings: [RecordProblem]) {
+    var warnings: [RecordProblem] = []
+    var varieties = storedVarieties
     for record in imported { varieties[record.value.id] = record.value.variety }
     var problems: [RecordProblem] = []
     var checked: [Input] = []

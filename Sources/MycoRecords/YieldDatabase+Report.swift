@@ -47,7 +47,9 @@ struct BatchHarvests: Sendable {
   var kgByFlush: [Int: Double] = [:]
   var firstDay: String?
 
-  var totalKg: Double { kgByFlush.values.reduce(0, +) }
+  /// Summed in flush order: the same figure every run and on every store (a dictionary's own
+  /// order changes from one process to the next, and floating-point addition is not associative).
+  var totalKg: Double { kgByFlush.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value } }
 
   mutating func add(flush: Int, kg: Double, firstDay day: String) {
     kgByFlush[flush, default: 0] += kg

@@ -78,14 +78,26 @@ struct ReplacedBatches {
   /// Counts the stored harvests kept (of replaced batches not cleared) and returns a problem
   /// for each batch whose kept harvests now lie before its new inoculation day.
   func checkKeptHarvests(_ db: Database, _ summary: inout ImportSummary) throws -> [RecordProblem] {
+    try checkKeptHarvests(&summary) { id in
+      let row = try Row.fetchOne(
+        db, sql: "SELECT COUNT(*), MIN(harvested_on) FROM harvest WHERE batch_id = ?", arguments: [id])
+      return (row?[0] ?? 0, row?[1])
+    }
+  }
+
+  /// The ids of the replaced batches whose stored harvests are kept (not cleared).
+  var keptIDs: [String] { records.map(\.value.id).filter { !cleared.contains($0) } }
+
+  /// `checkKeptHarvests(_:_:)` with the stored harvests' count and first day of a batch from
+  /// `stored` (whichever store they are in).
+  func checkKeptHarvests(
+    _ summary: inout ImportSummary, stored: (String) throws -> (count: Int, first: String?)
+  ) rethrows -> [RecordProblem] {
     var problems: [RecordProblem] = []
     for record in records where !cleared.contains(record.value.id) {
-      let row = try Row.fetchOne(
-        db, sql: "SELECT COUNT(*), MIN(harvested_on) FROM harvest WHERE batch_id = ?",
-        arguments: [record.value.id])
-      let count: Int = row?[0] ?? 0
+      let (count, first) = try stored(record.value.id)
       summary.storedHarvestsKept += count
-      if let first: String = row?[1], let day = CalendarDate(iso: first), day < record.value.inoculatedOn {
+      if let first, let day = CalendarDate(iso: first), day < record.value.inoculatedOn {
         problems.append(
           record.problem(
             "inoculated_on",
@@ -107,7 +119,7 @@ extension YieldDatabase {
       RecordProblem(file: "add-batch", row: nil, column: $0.column, message: $0.message)
     }
     records.batches = [SourcedRecord(batch, file: "add-batch", row: nil)]
-    try namingOptions(Self.addBatchOptions) { _ = try importRecords(records, replace: false) }
+    try Self.namingOptions(Self.addBatchOptions) { _ = try importRecords(records, replace: false) }
   }
 
   /// Adds one harvest typed on the command line.
@@ -120,7 +132,7 @@ extension YieldDatabase {
       RecordProblem(file: "add-harvest", row: nil, column: $0.column, message: $0.message)
     }
     records.harvests = [SourcedRecord(harvest, file: "add-harvest", row: nil, weightColumn: weightColumn)]
-    try namingOptions(Self.addHarvestOptions) { _ = try importRecords(records, replace: false) }
+    try Self.namingOptions(Self.addHarvestOptions) { _ = try importRecords(records, replace: false) }
   }
 
   /// The command-line option of each column `add-batch` checks.
@@ -138,7 +150,7 @@ extension YieldDatabase {
 
   /// Runs `body`; problems it throws name the option typed (`--elevation`) rather than the
   /// CSV column (`elevation_m`).
-  private func namingOptions(_ options: [String: String], _ body: () throws -> Void) throws {
+  static func namingOptions(_ options: [String: String], _ body: () throws -> Void) throws {
     do {
       try body()
     } catch YieldRecordsError.invalidRecords(let problems) {
@@ -191,6 +203,16 @@ extension YieldDatabase {
       let date: String = row[1]
       if let date = CalendarDate(iso: date) { inoculation.set(id, date) }
     }
+    return Self.checkBatches(batches, stored: inoculation, replace: replace, &summary, &problems, &replaced)
+  }
+
+  /// `checkBatches` given the inoculation dates of the stored batches (`stored`), whichever
+  /// store they are in.
+  static func checkBatches(
+    _ batches: [SourcedRecord<Batch>], stored: BatchDates, replace: Bool, _ summary: inout ImportSummary,
+    _ problems: inout [RecordProblem], _ replaced: inout ReplacedBatches
+  ) -> BatchDates {
+    var inoculation = stored
     for record in batches {
       let id = record.value.id
       if inoculation.date(id) != nil {

@@ -4,7 +4,7 @@ import MycoRecords
 
 /// Writes and reports on the records database for the API and the agent's pages.
 struct RecordsService: Sendable {
-  let database: YieldDatabase
+  let database: any YieldRecords
 
   func add(batch input: RecordInput, base: LoadedBase) throws(InputError) -> Batch {
     let batch = try input.batch(kbVersion: base.advisor.version)

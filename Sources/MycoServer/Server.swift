@@ -10,14 +10,14 @@ import NIOCore
 /// Everything a running server uses, built once at start.
 public struct ServerDependencies: Sendable {
   public let store: KnowledgeStore
-  public let database: YieldDatabase
+  public let database: any YieldRecords
   public let accounts: AccountStore
   public let pages: Pages
   public var printer: PDFPrinter?
   public var today: @Sendable () -> CalendarDate
 
   public init(
-    store: KnowledgeStore, database: YieldDatabase, accounts: AccountStore, pages: Pages,
+    store: KnowledgeStore, database: any YieldRecords, accounts: AccountStore, pages: Pages,
     printer: PDFPrinter? = PDFPrinter.find(),
     today: @escaping @Sendable () -> CalendarDate = { CalendarDate.todayLocal() }
   ) {
@@ -88,13 +88,14 @@ public func runServer(
   var logger = Logger(label: "myco.serve", factory: { StreamLogHandler.standardError(label: $0) })
   logger.logLevel = .info
   let store = try KnowledgeStore(configuration: configuration)
-  let database = try YieldDatabase.open(path: configuration.databasePath)
+  let location = try RecordsLocation.parse(configuration.databasePath)
+  let database = try location.open()
   let dependencies = ServerDependencies(
     store: store, database: database, accounts: AccountStore(path: configuration.accountsPath),
     pages: try Pages.bundled())
   let hangup = store.reloadOnHangup(logger)
   defer { hangup.cancel() }
-  logger.notice("knowledge and rules version \(store.current.advisor.version); records \(configuration.databasePath)")
+  logger.notice("knowledge and rules version \(store.current.advisor.version); records \(location.description)")
   let app = buildApplication(configuration, dependencies, logger: logger, onServerRunning: onServerRunning)
   try await app.runService()
 }

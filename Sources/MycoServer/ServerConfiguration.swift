@@ -10,7 +10,7 @@ public struct ServerConfiguration: Sendable {
   public var knowledgeName: String
   public var rules: URL
   public var rulesName: String
-  /// The records database (batches and harvests).
+  /// The records database (batches and harvests): a SQLite file path or a `postgres://` URL.
   public var databasePath: String
   /// The accounts file (agents' password hashes and API token hashes).
   public var accountsPath: String

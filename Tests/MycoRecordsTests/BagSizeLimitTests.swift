@@ -6,10 +6,12 @@ import Testing
 /// A batch's bag size must lie in the sizes Myco accepts (Knowledge/facts.xml: folded width
 /// 5–60 cm, length 10–120 cm), for a CSV row and the `add-batch` flags alike.
 @Suite struct BagSizeLimitTests {
-  @Test func aCSVRowWithAnImpossibleBagIsRefusedWithTheRangeAndNothingIsImported() throws {
+  @Test(arguments: Store.available) func aCSVRowWithAnImpossibleBagIsRefusedWithTheRangeAndNothingIsImported(
+    store: Store
+  ) throws {
     // Given a batch file whose rows 2 and 4 have sizes no bag has
     let folder = try TemporaryFolder()
-    let database = try YieldDatabase.open(path: folder.path + "/records.sqlite")
+    let database = try store.open(folder, name: "records")
     let batches = try folder.write(
       "batches.csv",
       batchHeader + """

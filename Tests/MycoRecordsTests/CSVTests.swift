@@ -5,10 +5,10 @@ import Testing
 @testable import MycoRecords
 
 @Suite struct CSVTests {
-  @Test func badRowInTheMiddleImportsNothingAndNamesTheRow() throws {
+  @Test(arguments: Store.available) func badRowInTheMiddleImportsNothingAndNamesTheRow(store: Store) throws {
     // Given a batch file whose row 3 (line 3) has a bad elevation and a bad date.
     let folder = try TemporaryFolder()
-    let database = try YieldDatabase.open(path: folder.path + "/records.sqlite")
+    let database = try store.open(folder, name: "records")
     let batches = try folder.write(
       "batches.csv",
       batchHeader + """
@@ -32,9 +32,9 @@ import Testing
     #expect(try database.batches().isEmpty)
   }
 
-  @Test func harvestProblemsAgainstBatches() throws {
+  @Test(arguments: Store.available) func harvestProblemsAgainstBatches(store: Store) throws {
     let folder = try TemporaryFolder()
-    let database = try handDatabase(folder)
+    let database = try handDatabase(folder, store: store)
     let harvests = try folder.write(
       "more.csv",
       "\u{FEFF}batch_id,harvested_on,flush,fresh_jin,grade,price_yuan_per_kg\n"
@@ -72,10 +72,10 @@ import Testing
       ])
   }
 
-  @Test func exportImportExportIsByteIdentical() throws {
+  @Test(arguments: Store.available) func exportImportExportIsByteIdentical(store: Store) throws {
     // Given the sample-like hand data plus awkward text: commas, quotes, newlines, CJK, formulas.
     let folder = try TemporaryFolder()
-    let database = try handDatabase(folder)
+    let database = try handDatabase(folder, store: store)
     let odd = Batch(
       id: "Q1", grower: "农户甲", place: "=HYPERLINK(\"http://x\")", elevationM: 1234.5,
       variety: "oyster", strain: "+1", substrate: "cotton, \"hulls\"\nline two",
@@ -88,7 +88,7 @@ import Testing
 
     // When exported, imported into an empty database and exported again.
     try database.exportCSV(to: folder.path + "/first")
-    let copy = try YieldDatabase.open(path: folder.path + "/copy.sqlite")
+    let copy = try store.open(folder, name: "copy")
     let records = try CSVImport.read(
       batchesPath: folder.path + "/first/batches.csv", harvestsPath: folder.path + "/first/harvests.csv",
       knownVarieties: knownVarieties)
@@ -103,9 +103,9 @@ import Testing
     #expect(try copy.harvests() == database.harvests())
   }
 
-  @Test func formulaLikeCellsAreNeutralised() throws {
+  @Test(arguments: Store.available) func formulaLikeCellsAreNeutralised(store: Store) throws {
     let folder = try TemporaryFolder()
-    let database = try YieldDatabase.inMemory()
+    let database = try store.open(folder, name: "memory")
     try database.add(
       Batch(
         id: "F1", grower: "=1+2", place: "@SUM(A1)", variety: "oyster", strain: "-x", substrate: "+y",

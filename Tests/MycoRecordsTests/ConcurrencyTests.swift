@@ -16,14 +16,14 @@ import Testing
       harvestsPath: try folder.write("\(prefix)-h.csv", harvests), knownVarieties: knownVarieties)
   }
 
-  @Test func twoDifferentImportsAtOnceBothLand() async throws {
+  @Test(arguments: Store.available) func twoDifferentImportsAtOnceBothLand(store: Store) async throws {
     let folder = try TemporaryFolder()
-    let path = folder.path + "/records.sqlite"
+    let path = try store.newLocation(folder)
     let first = try files(folder, prefix: "X", count: 40)
     let second = try files(folder, prefix: "Y", count: 40)
     // Two connections, as two `myco` processes would have.
-    let a = try YieldDatabase.open(path: path)
-    let b = try YieldDatabase.open(path: path)
+    let a = try RecordsLocation.parse(path).open()
+    let b = try RecordsLocation.parse(path).open()
     async let one = Task.detached { try a.importRecords(first, replace: false) }.value
     async let two = Task.detached { try b.importRecords(second, replace: false) }.value
     _ = try await (one, two)
@@ -31,12 +31,12 @@ import Testing
     #expect(try a.harvests().count == 80 * 50)
   }
 
-  @Test func theSameImportTwiceAtOnceLandsOnce() async throws {
+  @Test(arguments: Store.available) func theSameImportTwiceAtOnceLandsOnce(store: Store) async throws {
     let folder = try TemporaryFolder()
-    let path = folder.path + "/records.sqlite"
+    let path = try store.newLocation(folder)
     let records = try files(folder, prefix: "S", count: 40)
-    let a = try YieldDatabase.open(path: path)
-    let b = try YieldDatabase.open(path: path)
+    let a = try RecordsLocation.parse(path).open()
+    let b = try RecordsLocation.parse(path).open()
     let one = Task.detached { try a.importRecords(records, replace: false) }
     let two = Task.detached { try b.importRecords(records, replace: false) }
     let results = [await one.result, await two.result]

@@ -4,9 +4,9 @@ import Testing
 
 /// Dates outside 1900–2200 in a records CSV are refused with the row, and nothing is imported.
 @Suite struct DateLimitTests {
-  @Test func aBatchInoculatedInTheYearOneIsRefused() throws {
+  @Test(arguments: Store.available) func aBatchInoculatedInTheYearOneIsRefused(store: Store) throws {
     let folder = try TemporaryFolder()
-    let database = try YieldDatabase.open(path: folder.path + "/records.sqlite")
+    let database = try store.open(folder, name: "records")
     let batches = try folder.write(
       "batches.csv",
       batchHeader + """

@@ -1,6 +1,7 @@
 import Foundation
 import MycoRecords
 import MycoUnits
+import Testing
 
 /// A temporary folder, removed when the test is done with it.
 final class TemporaryFolder {
@@ -11,7 +12,9 @@ final class TemporaryFolder {
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }
 
-  deinit { try? FileManager.default.removeItem(atPath: path) }
+  deinit {
+    try? FileManager.default.removeItem(atPath: path)
+  }
 
   /// Writes `text` to `name` in the folder and returns its path.
   @discardableResult
@@ -54,9 +57,9 @@ let handHarvests =
 
     """
 
-/// A database in `folder` holding the hand-computed batches.
-func handDatabase(_ folder: TemporaryFolder) throws -> YieldDatabase {
-  let database = try YieldDatabase.open(path: folder.path + "/records.sqlite")
+/// A database in `folder` (or on the PostgreSQL test server) holding the hand-computed batches.
+func handDatabase(_ folder: TemporaryFolder, store: Store = .sqlite) throws -> any YieldRecords {
+  let database = try store.open(folder)
   let records = try CSVImport.read(
     batchesPath: try folder.write("batches.csv", handBatches),
     harvestsPath: try folder.write("harvests.csv", handHarvests),
@@ -72,3 +75,64 @@ let wushanBands = ElevationBands([
   ElevationBand(id: "mid-mountain", fromMetres: 1000, belowMetres: 1500),
   ElevationBand(id: "high-mountain", fromMetres: 1500, belowMetres: nil),
 ])
+
+/// The records stores the tests run against. PostgreSQL runs only when
+/// `MYCO_TEST_POSTGRES_URL` names a server (`.ci/run` starts one with
+/// `Scripts/test-postgres.sh`); without it those cases are not run, and
+/// `PostgresAvailability` shows as skipped, saying why.
+enum Store: String, CaseIterable, CustomTestStringConvertible, Sendable {
+  case sqlite
+  case postgres
+
+  /// The test server's URL (`postgres://USER@HOST:PORT/DB`), password in `PGPASSWORD`.
+  static let postgresURL: String? = {
+    let url = ProcessInfo.processInfo.environment["MYCO_TEST_POSTGRES_URL"] ?? ""
+    return url.isEmpty ? nil : url
+  }()
+
+  /// SQLite always; PostgreSQL when a test server is given.
+  static let available: [Store] = postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
+
+  var testDescription: String { rawValue }
+
+  /// A new, empty store: a file in `folder`, or a new database on the test server (not
+  /// dropped: a test may still use it after its folder's last use; the throwaway cluster goes
+  /// whole with `Scripts/test-postgres.sh stop`).
+  func open(_ folder: TemporaryFolder, name: String = "records") throws -> any YieldRecords {
+    switch self {
+    case .sqlite:
+      return try YieldDatabase.open(path: folder.path + "/\(name).sqlite")
+    case .postgres:
+      return try RecordsLocation.parse(try Self.newDatabase()).open()
+    }
+  }
+
+  /// Where a new, empty store is: a file path in `folder`, or a new database's URL; open it
+  /// as often as several processes would, with `RecordsLocation.parse(_:)`.
+  func newLocation(_ folder: TemporaryFolder, name: String = "records") throws -> String {
+    self == .sqlite ? folder.path + "/\(name).sqlite" : try Self.newDatabase()
+  }
+
+  /// Creates an empty database on the test server and returns its URL.
+  static func newDatabase() throws -> String {
+    guard let url = postgresURL, let slash = url.lastIndex(of: "/") else {
+      throw YieldRecordsError.database(path: "MYCO_TEST_POSTGRES_URL", reason: "not set")
+    }
+    let name = "myco_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+    try psql(url, "CREATE DATABASE \(name) STRATEGY FILE_COPY")
+    return String(url[...slash]) + name
+  }
+
+  /// Runs one SQL command with `psql` against `url`.
+  static func psql(_ url: String, _ sql: String) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["psql", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", sql]
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw YieldRecordsError.database(path: url, reason: "psql failed: \(sql)")
+    }
+  }
+}

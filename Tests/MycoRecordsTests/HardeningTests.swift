@@ -16,13 +16,13 @@ import Testing
       }.joined(separator: "\n") + "\n"
   }
 
-  @Test func unclosedQuoteIsRefusedNamingTheRowItOpensOn() throws {
+  @Test(arguments: Store.available) func unclosedQuoteIsRefusedNamingTheRowItOpensOn(store: Store) throws {
     // Row 3 (line 4) opens a quote in `grower` that is never closed: it would fold rows 4–10
     // into one field.
     let folder = try TemporaryFolder()
     let batches = try folder.write(
       "batches.csv", Self.tenBatches { n, row in n == 3 ? row.replacing("Grower A", with: "\"Grower A") : row })
-    let database = try YieldDatabase.open(path: folder.path + "/records.sqlite")
+    let database = try store.open(folder, name: "records")
     let files = try CSVFiles(batchesPath: batches, harvestsPath: nil)
     #expect {
       try database.importCSV(files, knownVarieties: knownVarieties, replace: false)
@@ -38,9 +38,9 @@ import Testing
       ])
   }
 
-  @Test func unclosedQuoteInAHarvestFileImportsNothing() throws {
+  @Test(arguments: Store.available) func unclosedQuoteInAHarvestFileImportsNothing(store: Store) throws {
     let folder = try TemporaryFolder()
-    let database = try handDatabase(folder)
+    let database = try handDatabase(folder, store: store)
     let harvests = try folder.write(
       "more.csv", harvestHeader + "A1,2024-12-20,3,4,A,12\nA1,2024-12-21,3,4,\"A,12\nA2,2024-12-22,3,4,A,12\n")
     let files = try CSVFiles(batchesPath: nil, harvestsPath: harvests)
@@ -52,11 +52,11 @@ import Testing
     #expect(try database.harvests().count == 8)
   }
 
-  @Test func nulByteInACellIsRefusedWithItsRow() throws {
+  @Test(arguments: Store.available) func nulByteInACellIsRefusedWithItsRow(store: Store) throws {
     let folder = try TemporaryFolder()
     let batches = try folder.write(
       "batches.csv", Self.tenBatches { n, row in n == 5 ? row.replacing("Grower A", with: "Grower\u{0}A") : row })
-    let database = try YieldDatabase.open(path: folder.path + "/records.sqlite")
+    let database = try store.open(folder, name: "records")
     let files = try CSVFiles(batchesPath: batches, harvestsPath: nil)
     #expect {
       try database.importCSV(files, knownVarieties: knownVarieties, replace: false)
@@ -79,7 +79,7 @@ import Testing
 }
 
 @Suite struct ReportHardeningTests {
-  @Test func repeatedGroupFieldIsRefusedNotACrash() throws {
+  @Test(arguments: Store.available) func repeatedGroupFieldIsRefusedNotACrash(store: Store) throws {
     #expect(try ReportField.list("variety, bag-size") == [.variety, .bagSize])
     #expect {
       try ReportField.list("variety,variety")
@@ -88,14 +88,14 @@ import Testing
     }
     // The library itself never traps on a repeated field.
     let folder = try TemporaryFolder()
-    let report = try handDatabase(folder).report(ReportQuery(groupBy: [.variety, .variety]))
+    let report = try handDatabase(folder, store: store).report(ReportQuery(groupBy: [.variety, .variety]))
     #expect(report.groups.map(\.label) == ["shiitake, shiitake"])
   }
 
-  @Test func jsonCarriesFullPrecision() throws {
+  @Test(arguments: Store.available) func jsonCarriesFullPrecision(store: Store) throws {
     // Three batches with 3, 3 and 2 flushes: 2.666…, which the text shows as 2.7.
     let folder = try TemporaryFolder()
-    let database = try YieldDatabase.open(path: folder.path + "/records.sqlite")
+    let database = try store.open(folder, name: "records")
     let batches = try folder.write(
       "b.csv",
       batchHeader + (1...3).map { "P\($0),G,,,oyster,,,15x55,1,3,2024-01-01,,0,,," }.joined(separator: "\n") + "\n")
@@ -118,9 +118,9 @@ import Testing
 }
 
 @Suite struct PlausibleRangeTests {
-  @Test func hugeWeightInACSVIsRefusedWithItsRow() throws {
+  @Test(arguments: Store.available) func hugeWeightInACSVIsRefusedWithItsRow(store: Store) throws {
     let folder = try TemporaryFolder()
-    let database = try handDatabase(folder)
+    let database = try handDatabase(folder, store: store)
     let harvests = try folder.write(
       "more.csv", harvestHeader + "A1,2024-12-20,3,4,A,12\nA1,2024-12-21,3,1e100,A,12\nA2,2024-12-21,99,1,A,20000\n")
     let files = try CSVFiles(batchesPath: nil, harvestsPath: harvests)
@@ -165,8 +165,9 @@ import Testing
     #expect(read.batches.map(\.value.id) == ["X3"])
   }
 
-  @Test func flagsAreCheckedAgainstTheSameTable() throws {
-    let database = try YieldDatabase.inMemory()
+  @Test(arguments: Store.available) func flagsAreCheckedAgainstTheSameTable(store: Store) throws {
+    let folder = try TemporaryFolder()
+    let database = try store.open(folder, name: "memory")
     let day = CalendarDate(iso: "2024-01-01")!
     try database.add(
       Batch(
@@ -193,7 +194,7 @@ import Testing
   @Test func extremeStoredFiguresNeverCrashATwoGroupReport() throws {
     // A database written before the ranges existed (or edited by hand) may hold 1e100 kg.
     let folder = try TemporaryFolder()
-    let database = try handDatabase(folder)
+    let database = try #require(try handDatabase(folder) as? YieldDatabase)
     try database.dbWriter.write { db in
       try db.execute(sql: "UPDATE harvest SET fresh_kg = 1e100 WHERE batch_id IN ('A1', 'B2')")
       try db.execute(sql: "UPDATE harvest SET fresh_kg = 1.7e308 WHERE batch_id = 'B1'")
@@ -287,9 +288,9 @@ import Testing
 }
 
 @Suite struct RoundTripTests {
-  @Test func leadingAndTrailingSpacesSurviveExportImportExport() throws {
+  @Test(arguments: Store.available) func leadingAndTrailingSpacesSurviveExportImportExport(store: Store) throws {
     let folder = try TemporaryFolder()
-    let database = try YieldDatabase.open(path: folder.path + "/a.sqlite")
+    let database = try store.open(folder, name: "a")
     try database.add(
       Batch(
         id: "S1", grower: "  Grower A ", place: "\tVillage", variety: "oyster", strain: "L808 ",
@@ -299,7 +300,7 @@ import Testing
     try database.add(
       Harvest(batchID: "S1", harvestedOn: CalendarDate(iso: "2024-05-01")!, flush: 1, freshKg: 2, grade: " A "))
     try database.exportCSV(to: folder.path + "/first")
-    let copy = try YieldDatabase.open(path: folder.path + "/b.sqlite")
+    let copy = try store.open(folder, name: "b")
     let files = try CSVFiles(
       batchesPath: folder.path + "/first/batches.csv", harvestsPath: folder.path + "/first/harvests.csv")
     try copy.importCSV(files, knownVarieties: knownVarieties, replace: false)
@@ -325,8 +326,10 @@ import Testing
 /// `import --replace` never loses stored harvests silently.
 @Suite struct ReplaceTests {
   /// The hand database (A1 has 2 harvests, A2 1, B1 2, B2 3) and a corrected A1/A2 batch file.
-  func setUp(_ folder: TemporaryFolder, inoculated: String = "2024-09-01") throws -> (YieldDatabase, String) {
-    let database = try handDatabase(folder)
+  func setUp(_ store: Store, _ folder: TemporaryFolder, inoculated: String = "2024-09-01") throws
+    -> (any YieldRecords, String)
+  {
+    let database = try handDatabase(folder, store: store)
     let batches = try folder.write(
       "fix.csv",
       batchHeader + """
@@ -337,10 +340,10 @@ import Testing
     return (database, batches)
   }
 
-  @Test func replacingBatchesAloneKeepsAndCountsTheirHarvests() throws {
+  @Test(arguments: Store.available) func replacingBatchesAloneKeepsAndCountsTheirHarvests(store: Store) throws {
     for onePass in [true, false] {
       let folder = try TemporaryFolder()
-      let (database, batches) = try setUp(folder)
+      let (database, batches) = try setUp(store, folder)
       let summary =
         try onePass
         ? database.importCSV(
@@ -356,10 +359,10 @@ import Testing
     }
   }
 
-  @Test func harvestsInTheFileReplaceTheStoredOnesOfThatBatchOnly() throws {
+  @Test(arguments: Store.available) func harvestsInTheFileReplaceTheStoredOnesOfThatBatchOnly(store: Store) throws {
     for onePass in [true, false] {
       let folder = try TemporaryFolder()
-      let (database, batches) = try setUp(folder)
+      let (database, batches) = try setUp(store, folder)
       // New harvests for A1 only: A1's two stored harvests go, A2's one stays.
       let harvests = try folder.write("h.csv", harvestHeader + "A1,2024-11-02,1,7,A,12\n\"A1\",2024-12-02,2,5,B,\n")
       let summary =
@@ -379,9 +382,9 @@ import Testing
     }
   }
 
-  @Test func keptHarvestsBeforeTheNewInoculationAreRefused() throws {
+  @Test(arguments: Store.available) func keptHarvestsBeforeTheNewInoculationAreRefused(store: Store) throws {
     let folder = try TemporaryFolder()
-    let (database, batches) = try setUp(folder, inoculated: "2024-11-15")
+    let (database, batches) = try setUp(store, folder, inoculated: "2024-11-15")
     #expect {
       try database.importCSV(
         CSVFiles(batchesPath: batches, harvestsPath: nil), knownVarieties: knownVarieties, replace: true)
@@ -402,9 +405,10 @@ import Testing
     #expect(TerminalText.escapedKeepingLayout("a\tb\nc\u{1B}]0;x\u{7}\r") == "a\tb\nc\\u{1B}]0;x\\u{7}\\r")
   }
 
-  @Test func textReportEscapesValuesFromTheRecords() throws {
+  @Test(arguments: Store.available) func textReportEscapesValuesFromTheRecords(store: Store) throws {
+    let folder = try TemporaryFolder()
     // A grower name that sets the window title and a place with a line feed.
-    let database = try YieldDatabase.inMemory()
+    let database = try store.open(folder, name: "memory")
     for (id, grower) in [("E1", "\u{1B}]0;pwned\u{7}\u{1B}[2J"), ("E2", "Grower\r\nFAKE LINE")] {
       try database.add(
         Batch(

@@ -5,10 +5,10 @@ import Testing
 @testable import MycoRecords
 
 @Suite struct ImportReportTests {
-  @Test func reportByBagSizeMatchesHandComputedFigures() throws {
+  @Test(arguments: Store.available) func reportByBagSizeMatchesHandComputedFigures(store: Store) throws {
     // Given the four hand batches imported from CSV.
     let folder = try TemporaryFolder()
-    let database = try handDatabase(folder)
+    let database = try handDatabase(folder, store: store)
 
     // When the report groups them by bag size.
     let report = try database.report(ReportQuery(groupBy: [.bagSize]))
@@ -47,9 +47,9 @@ import Testing
     #expect(report.comparisonSentences[0].hasPrefix("15x45 vs 15x55: BE 10.0 points higher, 95 % interval"))
   }
 
-  @Test func filtersAndOtherGroupings() throws {
+  @Test(arguments: Store.available) func filtersAndOtherGroupings(store: Store) throws {
     let folder = try TemporaryFolder()
-    let database = try handDatabase(folder)
+    let database = try handDatabase(folder, store: store)
 
     let seasons = try database.report(ReportQuery(groupBy: [.season, .elevationBand], elevationBands: wushanBands))
     #expect(seasons.groups.map(\.label) == ["summer, mid-mountain", "autumn, low-mountain"])
@@ -68,10 +68,10 @@ import Testing
     #expect(none.groups.isEmpty)
   }
 
-  @Test func elevationBandsComeFromTheQueryNotFromTheRecords() throws {
+  @Test(arguments: Store.available) func elevationBandsComeFromTheQueryNotFromTheRecords(store: Store) throws {
     // Given the hand database (batches at 700 m and 1,100 m, one with no elevation)
     let folder = try TemporaryFolder()
-    let database = try handDatabase(folder)
+    let database = try handDatabase(folder, store: store)
     // When the bands given split at 1,000 m under other names
     let bands = ElevationBands([
       ElevationBand(id: "upper", fromMetres: 1000, belowMetres: nil),
@@ -84,8 +84,9 @@ import Testing
     #expect(throws: ReportFieldError.self) { try database.report(ReportQuery(groupBy: [.elevationBand])) }
   }
 
-  @Test func batchWithoutHarvestCountsAsZero() throws {
-    let database = try YieldDatabase.inMemory()
+  @Test(arguments: Store.available) func batchWithoutHarvestCountsAsZero(store: Store) throws {
+    let folder = try TemporaryFolder()
+    let database = try store.open(folder, name: "memory")
     let batch = Batch(
       id: "Z1", grower: "Grower C", variety: "oyster", bagSize: BagDimensions(parsing: "23x45")!,
       drySubstrateKgPerBag: 1, bags: 100, inoculatedOn: CalendarDate(iso: "2024-03-01")!,
@@ -96,8 +97,9 @@ import Testing
     #expect(group.daysToFirstHarvest == nil && group.contaminationPercent == 100)
   }
 
-  @Test func singleEntriesAreChecked() throws {
-    let database = try YieldDatabase.inMemory()
+  @Test(arguments: Store.available) func singleEntriesAreChecked(store: Store) throws {
+    let folder = try TemporaryFolder()
+    let database = try store.open(folder, name: "memory")
     let day = CalendarDate(iso: "2024-09-01")!
     let unknown = Batch(
       id: "X1", grower: "Grower A", variety: "shitake", bagSize: BagDimensions(parsing: "15x55")!,

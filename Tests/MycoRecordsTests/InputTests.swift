@@ -5,9 +5,8 @@ import Testing
 
 /// Inputs and sprays of a batch (生产档案): stored with the batch, checked, refused or warned.
 @Suite struct InputTests {
-  private func database() throws -> YieldDatabase {
-    let db = try YieldDatabase.inMemory()
-    let folder = try TemporaryFolder()
+  private func database(_ store: Store, _ folder: TemporaryFolder) throws -> any YieldRecords {
+    let db = try store.open(folder)
     let path = try folder.write("b.csv", handBatches)
     try db.importCSV(CSVFiles(batchesPath: path, harvestsPath: nil), knownVarieties: knownVarieties, replace: false)
     return db
@@ -15,8 +14,9 @@ import Testing
 
   private func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 
-  @Test func storesInputsInDateOrderWithTheirBatch() throws {
-    let db = try database()
+  @Test(arguments: Store.available) func storesInputsInDateOrderWithTheirBatch(store: Store) throws {
+    let folder = try TemporaryFolder()
+    let db = try database(store, folder)
     try db.add(
       Input(
         batchID: "A1", usedOn: day("2024-10-02"), kind: .pesticide, product: "灭蝇胺", amount: 20, unit: .ml,
@@ -30,8 +30,9 @@ import Testing
     #expect(try db.inputs().count == 3)
   }
 
-  @Test func refusedProductWritesNothingAndWarningIsStored() throws {
-    let db = try database()
+  @Test(arguments: Store.available) func refusedProductWritesNothingAndWarningIsStored(store: Store) throws {
+    let folder = try TemporaryFolder()
+    let db = try database(store, folder)
     let checker: InputChecker = { input, variety in
       if input.product.contains("甲胺磷") { return .refused("甲胺磷 is on the banned list") }
       return .warning("not registered for \(variety)")
@@ -50,8 +51,9 @@ import Testing
     #expect(try db.inputs(batch: "A1") == [stored])
   }
 
-  @Test func badInputsAreRefusedWithTheOptionNamed() throws {
-    let db = try database()
+  @Test(arguments: Store.available) func badInputsAreRefusedWithTheOptionNamed(store: Store) throws {
+    let folder = try TemporaryFolder()
+    let db = try database(store, folder)
     let cases: [(Input, String)] = [
       (
         Input(batchID: "NOPE", usedOn: day("2024-10-02"), kind: .other, product: "lime"),
@@ -85,8 +87,9 @@ import Testing
 
   static let inputHeader = "batch_id,used_on,kind,product,amount,unit,target,note,warning\n"
 
-  @Test func inputsCSVExportImportExportIsLossless() throws {
-    let db = try database()
+  @Test(arguments: Store.available) func inputsCSVExportImportExportIsLossless(store: Store) throws {
+    let folder = try TemporaryFolder()
+    let db = try database(store, folder)
     try db.add(
       Input(
         batchID: "A1", usedOn: day("2024-08-20"), kind: .spawn, product: "L808, \"fresh\"", amount: 30.25, unit: .kg))
@@ -95,9 +98,8 @@ import Testing
         batchID: "A1", usedOn: day("2024-10-02"), kind: .pesticide, product: "=灭蝇胺", amount: 20, unit: .ml,
         target: "small-flies", note: " two rows ", warning: "check the label"))
     try db.add(Input(batchID: "B2", usedOn: day("2024-07-01"), kind: .disinfectant, product: "lime"))
-    let folder = try TemporaryFolder()
     try db.exportCSV(to: folder.path + "/first")
-    let copy = try YieldDatabase.inMemory()
+    let copy = try store.open(folder, name: "memory")
     let first = folder.path + "/first/"
     let summary = try copy.importCSV(
       CSVFiles(
@@ -109,9 +111,9 @@ import Testing
     #expect(try folder.read("first/inputs.csv") == folder.read("second/inputs.csv"))
   }
 
-  @Test func oneBadInputRowImportsNothingAndNamesTheRow() throws {
-    let db = try database()
+  @Test(arguments: Store.available) func oneBadInputRowImportsNothingAndNamesTheRow(store: Store) throws {
     let folder = try TemporaryFolder()
+    let db = try database(store, folder)
     let inputs = try folder.write(
       "inputs.csv",
       Self.inputHeader + """

@@ -10,13 +10,13 @@ import MycoCSV
 @Suite struct StreamingImportTests {
   /// Runs both ways on fresh databases; returns (two-step outcome, one-pass outcome).
   func bothWays(
-    _ folder: TemporaryFolder, batches: String?, harvests: String?, replace: Bool = false,
-    seed: ((YieldDatabase) throws -> Void)? = nil
-  ) throws -> (String, String, YieldDatabase, YieldDatabase) {
+    _ store: Store, _ folder: TemporaryFolder, batches: String?, harvests: String?, replace: Bool = false,
+    seed: ((any YieldRecords) throws -> Void)? = nil
+  ) throws -> (String, String, any YieldRecords, any YieldRecords) {
     let batchesPath = try batches.map { try folder.write("b.csv", $0) }
     let harvestsPath = try harvests.map { try folder.write("h.csv", $0) }
-    let twoStep = try YieldDatabase.open(path: folder.path + "/two.sqlite")
-    let onePass = try YieldDatabase.open(path: folder.path + "/one.sqlite")
+    let twoStep = try store.open(folder, name: "two")
+    let onePass = try store.open(folder, name: "one")
     try seed?(twoStep)
     try seed?(onePass)
     func outcome(_ body: () throws -> ImportSummary) -> String {
@@ -34,16 +34,16 @@ import MycoCSV
     return (first, second, twoStep, onePass)
   }
 
-  @Test func sameRecordsAsTheTwoStepImport() throws {
+  @Test(arguments: Store.available) func sameRecordsAsTheTwoStepImport(store: Store) throws {
     let folder = try TemporaryFolder()
-    let (two, one, a, b) = try bothWays(folder, batches: handBatches, harvests: handHarvests)
+    let (two, one, a, b) = try bothWays(store, folder, batches: handBatches, harvests: handHarvests)
     #expect(one == "ok: imported 4 batches, 8 harvests")
     #expect(one == two)
     #expect(try a.batches() == b.batches())
     #expect(try a.harvests() == b.harvests())
   }
 
-  @Test func everyBadRowAfterTheFirstIsReportedAndNothingIsWritten() throws {
+  @Test(arguments: Store.available) func everyBadRowAfterTheFirstIsReportedAndNothingIsWritten(store: Store) throws {
     // Many good rows (inserted while reading), then bad rows here and there.
     var harvests = harvestHeader
     for n in 0..<3000 {
@@ -55,7 +55,7 @@ import MycoCSV
       }
     }
     let folder = try TemporaryFolder()
-    let (two, one, _, database) = try bothWays(folder, batches: handBatches, harvests: harvests)
+    let (two, one, _, database) = try bothWays(store, folder, batches: handBatches, harvests: harvests)
     let file = folder.path + "/h.csv"
     #expect(
       one == """
@@ -68,14 +68,14 @@ import MycoCSV
     #expect(try database.harvests().isEmpty)
   }
 
-  @Test func problemsAgainstTheBatchesRollBackRowsAlreadyInserted() throws {
+  @Test(arguments: Store.available) func problemsAgainstTheBatchesRollBackRowsAlreadyInserted(store: Store) throws {
     var harvests = harvestHeader
     for n in 0..<2000 { harvests += "A1,2024-11-01,\(1 + n % 5),1.5,A,\n" }
     harvests += "ZZ,2024-11-01,1,1,A,\nA1,2024-08-31,1,1,A,\n"
     for n in 0..<100 { harvests += "A2,2024-11-01,\(1 + n % 5),1.5,A,\n" }
     harvests += "Q9,2024-11-01,1,1,A,\n"
     let folder = try TemporaryFolder()
-    let (two, one, _, database) = try bothWays(folder, batches: handBatches, harvests: harvests)
+    let (two, one, _, database) = try bothWays(store, folder, batches: handBatches, harvests: harvests)
     let file = folder.path + "/h.csv"
     #expect(
       one == """
@@ -88,12 +88,12 @@ import MycoCSV
     #expect(try database.harvests().isEmpty)
   }
 
-  @Test func rowProblemsAreReportedAloneAsBefore() throws {
+  @Test(arguments: Store.available) func rowProblemsAreReportedAloneAsBefore(store: Store) throws {
     // A bad batch row and a harvest of a missing batch: only the row problem is named.
     let batches = batchHeader + "A1,Grower A,,700,truffle,,,15x55,1,10,2024-09-01,,0,,,\n"
     let harvests = harvestHeader + "ZZ,2024-11-01,1,1,A,\nA1,2024-11-01,0,1,A,\n"
     let folder = try TemporaryFolder()
-    let (two, one, _, database) = try bothWays(folder, batches: batches, harvests: harvests)
+    let (two, one, _, database) = try bothWays(store, folder, batches: batches, harvests: harvests)
     #expect(one.contains("b.csv:2: variety: \"truffle\" is not a known variety"))
     #expect(one.contains("h.csv:3: flush: must be 1 or more, not 0"))
     #expect(!one.contains("ZZ"))
@@ -101,9 +101,9 @@ import MycoCSV
     #expect(try database.batches().isEmpty)
   }
 
-  @Test func storedBatchesReplaceAndDuplicates() throws {
+  @Test(arguments: Store.available) func storedBatchesReplaceAndDuplicates(store: Store) throws {
     let folder = try TemporaryFolder()
-    let seed: (YieldDatabase) throws -> Void = { database in
+    let seed: (any YieldRecords) throws -> Void = { database in
       try database.add(
         Batch(
           id: "A1", grower: "Old", variety: "oyster", bagSize: BagDimensions(parsing: "15x55")!,
@@ -113,14 +113,14 @@ import MycoCSV
     }
     // Without --replace: refused.
     var (two, one, _, database) = try bothWays(
-      folder, batches: handBatches, harvests: handHarvests, seed: seed)
+      store, folder, batches: handBatches, harvests: handHarvests, seed: seed)
     #expect(one == "\(folder.path)/b.csv:2: batch_id: batch \"A1\" is already recorded (use --replace to replace it)")
     #expect(one == two)
     #expect(try database.harvests().count == 1)
     // With --replace: the stored batch and its harvest are gone, the file's are in.
     let again = try TemporaryFolder()
     (two, one, _, database) = try bothWays(
-      again, batches: handBatches, harvests: handHarvests, replace: true, seed: seed)
+      store, again, batches: handBatches, harvests: handHarvests, replace: true, seed: seed)
     #expect(
       one
         == "ok: imported 4 batches (1 replaced), 8 harvests; replaced batches: 1 stored harvests removed (the file has theirs), 0 kept"
@@ -130,7 +130,7 @@ import MycoCSV
     #expect(try database.batches().first { $0.id == "A1" }?.grower == "Grower A")
   }
 
-  @Test func bomJinQuotesAndFormulaGuards() throws {
+  @Test(arguments: Store.available) func bomJinQuotesAndFormulaGuards(store: Store) throws {
     // Odd but valid rows take the general reading; plain ones the fast one. Same result.
     let harvests =
       "\u{FEFF}batch_id,harvested_on,flush,fresh_jin,grade,price_yuan_per_kg\r\n"
@@ -140,7 +140,7 @@ import MycoCSV
       + "A1,2024-11-04,4,0.1,\"a \"\"b\"\"\nc\",+12.5\r\n"
       + "A1,2024-11-05,5,12345.6789012345,'@x,0.30000000000000004\r\n"
     let folder = try TemporaryFolder()
-    let (two, one, a, b) = try bothWays(folder, batches: handBatches, harvests: harvests)
+    let (two, one, a, b) = try bothWays(store, folder, batches: handBatches, harvests: harvests)
     #expect(one == "ok: imported 4 batches, 5 harvests")
     #expect(one == two)
     let stored = try b.harvests().filter { $0.batchID == "A1" && $0.harvestedOn.month == 11 && $0.flush >= 1 }
@@ -152,9 +152,9 @@ import MycoCSV
     #expect(stored.contains { $0.freshKg == 3.75 })
   }
 
-  @Test func exportImportExportIsByteIdenticalThroughTheOnePassImport() throws {
+  @Test(arguments: Store.available) func exportImportExportIsByteIdenticalThroughTheOnePassImport(store: Store) throws {
     let folder = try TemporaryFolder()
-    let database = try handDatabase(folder)
+    let database = try handDatabase(folder, store: store)
     try database.add(
       Batch(
         id: "Q1", grower: "农户甲", place: "=HYPERLINK(\"http://x\")", variety: "oyster",
@@ -166,7 +166,7 @@ import MycoCSV
     try database.add(
       Harvest(batchID: "Q1", harvestedOn: CalendarDate(iso: "2024-03-02")!, flush: 2, freshKg: 0.1 + 0.2, grade: "'x"))
     try database.exportCSV(to: folder.path + "/first")
-    let copy = try YieldDatabase.open(path: folder.path + "/copy.sqlite")
+    let copy = try store.open(folder, name: "copy")
     try copy.importCSV(
       CSVFiles(
         batchesPath: folder.path + "/first/batches.csv",
@@ -178,7 +178,7 @@ import MycoCSV
     #expect(try copy.harvests() == database.harvests())
   }
 
-  @Test func theSameOnePassImportTwiceAtOnceLandsOnce() async throws {
+  @Test(arguments: Store.available) func theSameOnePassImportTwiceAtOnceLandsOnce(store: Store) async throws {
     var batches = batchHeader
     var harvests = harvestHeader
     for n in 1...40 {
@@ -188,9 +188,9 @@ import MycoCSV
     let folder = try TemporaryFolder()
     let files = try CSVFiles(
       batchesPath: folder.write("b.csv", batches), harvestsPath: folder.write("h.csv", harvests))
-    let path = folder.path + "/records.sqlite"
-    let a = try YieldDatabase.open(path: path)
-    let b = try YieldDatabase.open(path: path)
+    let path = try store.newLocation(folder)
+    let a = try RecordsLocation.parse(path).open()
+    let b = try RecordsLocation.parse(path).open()
     let one = Task.detached { try a.importCSV(files, knownVarieties: knownVarieties, replace: false) }
     let two = Task.detached { try b.importCSV(files, knownVarieties: knownVarieties, replace: false) }
     let results = [await one.result, await two.result]

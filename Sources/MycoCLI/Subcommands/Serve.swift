@@ -28,11 +28,20 @@ struct ServeStorageOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Agents' accounts and API tokens (default: myco-accounts.json beside the records database).", valueName: "file"))
+      "Agents' accounts and API tokens (default: myco-accounts.json beside the records database file, or beside the default one for PostgreSQL).",
+      valueName: "file"))
   var accounts: String?
 
   var databasePath: String { database.path ?? YieldDatabase.defaultPath() }
-  var accountsPath: String { accounts ?? ServerConfiguration.accountsPath(besideDatabase: databasePath) }
+  /// Beside a SQLite file; for a PostgreSQL database, beside the default SQLite file.
+  var accountsPath: String {
+    if let accounts { return accounts }
+    let local = (try? RecordsLocation.parse(databasePath)).flatMap { location -> String? in
+      if case .sqlite(let path) = location { return path }
+      return nil
+    }
+    return ServerConfiguration.accountsPath(besideDatabase: local ?? YieldDatabase.defaultPath(environment: [:]))
+  }
 }
 
 extension Myco.Serve {

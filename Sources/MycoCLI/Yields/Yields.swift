@@ -9,7 +9,9 @@ struct Yields: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "yields",
     abstract: "Record batches and harvests, import and export CSV, and report yields.",
-    subcommands: [AddBatch.self, AddHarvest.self, AddInput.self, Import.self, Export.self, Report.self, Record.self]
+    subcommands: [
+      AddBatch.self, AddHarvest.self, AddInput.self, Import.self, Export.self, Report.self, Record.self, Migrate.self,
+    ]
   )
 }
 
@@ -18,18 +20,23 @@ struct DatabaseOptions: ParsableArguments {
   @Option(
     name: .customLong("db"),
     help: ArgumentHelp(
-      "The records database file (default: $MYCO_DB, else $XDG_DATA_HOME/myco/records.sqlite, else ~/.local/share/myco/records.sqlite).",
-      valueName: "path"))
+      "The records: a SQLite file, or postgres://USER@HOST:PORT/DB for a shared PostgreSQL database (password from PGPASSWORD or ~/.pgpass; ?sslmode=require for TLS). Default: $MYCO_DB, else $XDG_DATA_HOME/myco/records.sqlite, else ~/.local/share/myco/records.sqlite.",
+      valueName: "path-or-url"))
   var path: String?
 
-  /// Opens the chosen database for writing, creating it if needed.
-  func open() throws -> YieldDatabase {
-    try YieldDatabase.open(path: path ?? YieldDatabase.defaultPath())
+  /// The chosen records: `--db`, else `$MYCO_DB`, else the default SQLite file.
+  func location() throws -> RecordsLocation {
+    try RecordsLocation.parse(path ?? YieldDatabase.defaultPath())
   }
 
-  /// Opens the chosen database read-only (never created, migrated or changed).
-  func openForReading() throws -> YieldDatabase {
-    try YieldDatabase.openForReading(path: path ?? YieldDatabase.defaultPath())
+  /// Opens the chosen records for writing (a SQLite file is created if needed).
+  func open() throws -> any YieldRecords {
+    try location().open()
+  }
+
+  /// Opens the chosen records read-only (never created, migrated or changed).
+  func openForReading() throws -> any YieldRecords {
+    try location().openForReading()
   }
 }
 
