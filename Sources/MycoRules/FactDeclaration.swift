@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import MycoXML
 
 /// What kind of values a fact takes.

@@ -23,7 +23,7 @@ extension Myco.Rules {
       let (knowledge, rules) = try folders.folders()
       let report = RuleCheck.run(
         knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
-      Report.out(format == .json ? report.json(language: lang.rawValue) : report.text(language: lang.rawValue))
+      Console.out(format == .json ? report.json(language: lang.rawValue) : report.text(language: lang.rawValue))
       if report.hasErrors { throw ExitCode.failure }
     }
   }

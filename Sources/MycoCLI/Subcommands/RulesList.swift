@@ -16,7 +16,7 @@ extension Myco.Rules {
 
     func run() throws {
       let listing = RuleListing(try folders.advisor().rules)
-      Report.out(format == .json ? listing.json(language: lang.rawValue) : listing.text(language: lang.rawValue))
+      Console.out(format == .json ? listing.json(language: lang.rawValue) : listing.text(language: lang.rawValue))
     }
   }
 }

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import MycoXML
 
 /// One conjunctive alternative of a rule's condition: a constraint per tested fact.
