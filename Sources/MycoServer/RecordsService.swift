@@ -9,20 +9,20 @@ struct RecordsService: Sendable {
   func add(batch input: RecordInput, base: LoadedBase) throws(InputError) -> Batch {
     let batch = try input.batch(kbVersion: base.advisor.version)
     let known = Set(base.advisor.knowledge.varieties.map(\.id))
-    do { try database.add(batch, knownVarieties: known) } catch let error as YieldRecordsError {
-      throw error.inputError(batch: true)
-    } catch {
+    do { try database.add(batch, knownVarieties: known) } catch .database, .query {
       throw InputError(status: 500, "the batch could not be stored")
+    } catch {
+      throw error.inputError(batch: true)
     }
     return batch
   }
 
   func add(harvest input: RecordInput) throws(InputError) -> Harvest {
     let harvest = try input.harvest()
-    do { try database.add(harvest) } catch let error as YieldRecordsError {
-      throw error.inputError(batch: false)
-    } catch {
+    do { try database.add(harvest) } catch .database, .query {
       throw InputError(status: 500, "the harvest could not be stored")
+    } catch {
+      throw error.inputError(batch: false)
     }
     return harvest
   }
@@ -31,20 +31,20 @@ struct RecordsService: Sendable {
   /// with a warning, which is returned.
   func add(input form: RecordInput, base: LoadedBase) throws(InputError) -> Input {
     let input = try form.input()
-    do { return try database.add(input, checker: base.advisor.knowledge.inputChecker, file: "agent-input") } catch let
-      error as YieldRecordsError
-    {
-      throw error.inputError(batch: false)
-    } catch {
+    do {
+      return try database.add(input, checker: base.advisor.knowledge.inputChecker, file: "agent-input")
+    } catch .database, .query {
       throw InputError(status: 500, "the input could not be stored")
+    } catch {
+      throw error.inputError(batch: false)
     }
   }
 
   func report(_ query: ReportQuery) throws(InputError) -> YieldReport {
-    do { return try database.report(query) } catch let error as YieldRecordsError {
-      throw error.inputError(batch: false)
-    } catch {
+    do { return try database.report(query) } catch .database, .query {
       throw InputError(status: 500, "the report could not be made")
+    } catch {
+      throw error.inputError(batch: false)
     }
   }
 
