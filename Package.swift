@@ -40,10 +40,12 @@ let package = Package(
     // A small safe Swift API over libxml2: no network, no entities, limits, XSD, line numbers.
     .target(name: "MycoXML", dependencies: ["CLibXML2", "MycoDiagnostics"]),
     // The domain-free rule language and engine.
-    .target(name: "MycoRules", dependencies: ["MycoXML", "MycoDiagnostics"]),
-    // Calendar dates (days, ISO YYYY-MM-DD) shared by advice, sheets and records; terminal-safe text.
+    .target(name: "MycoRules", dependencies: ["MycoXML", "MycoDiagnostics", "MycoCalendar", "MycoUnits"]),
+    // Calendar dates (days, ISO YYYY-MM-DD) shared by advice, sheets and records; the `Language` of
+    // output text; terminal-safe text.
     .target(name: "MycoCalendar"),
-    // Measures shared by advice, sheets and records: bag dimensions and their limits, elevation bands.
+    // Measures shared by advice, sheets and records: bag dimensions and their limits, elevation bands,
+    // kg and 斤.
     .target(name: "MycoUnits"),
     // The one CSV reader (RFC 4180 over bytes) of the records import and the growers CSV.
     .target(name: "MycoCSV"),
@@ -86,7 +88,8 @@ let package = Package(
     ),
     .testTarget(name: "MycoXMLTests", dependencies: ["MycoXML", "MycoDiagnostics"]),
     .testTarget(name: "MycoUnitsTests", dependencies: ["MycoUnits"]),
-    .testTarget(name: "MycoRulesTests", dependencies: ["MycoRules", "MycoXML", "MycoDiagnostics"]),
+    .testTarget(
+      name: "MycoRulesTests", dependencies: ["MycoRules", "MycoXML", "MycoDiagnostics", "MycoCalendar", "MycoUnits"]),
     .testTarget(
       name: "MycoKnowledgeTests",
       dependencies: [

@@ -1,3 +1,4 @@
+import MycoCalendar
 import MycoDiagnostics
 import MycoXML
 
@@ -7,7 +8,7 @@ struct RuleParser {
   private(set) var diagnostics: [Diagnostic] = []
 
   /// Languages every text must have.
-  static let requiredLanguages = ["zh", "en"]
+  static let requiredLanguages: [Language] = [.zh, .en]
 
   /// The source registry citations are resolved against; nil accepts any `ref` text.
   private let registry: SourceRegistry?
@@ -17,7 +18,7 @@ struct RuleParser {
     registry = sources
   }
 
-  mutating func parse(_ element: XMLElement) -> Rule? {
+  mutating func parse(_ element: ParsedElement) -> Rule? {
     let before = diagnostics.count
     let id = element["id"] ?? ""
     if id.isEmpty { report(element, .missingID, "rule has no id") }
@@ -59,7 +60,7 @@ struct RuleParser {
       conclusions: conclusions, because: because, sources: sources, location: element.location)
   }
 
-  private mutating func parseConclusions(_ then: XMLElement?, id: String) -> [Conclusion] {
+  private mutating func parseConclusions(_ then: ParsedElement?, id: String) -> [Conclusion] {
     guard let then, !then.children.isEmpty else {
       diagnostics.append(
         Diagnostic(
@@ -94,7 +95,7 @@ struct RuleParser {
   }
 
   /// Every `{fact}` in the texts of an `<advise>` or `<warn>` must name a fact of the vocabulary.
-  private mutating func checkPlaceholders(in message: XMLElement, id: String) {
+  private mutating func checkPlaceholders(in message: ParsedElement, id: String) {
     for text in message.children(named: "text") {
       var unknown: [String] = []
       for name in Placeholder.facts(in: text.text) where conditions.vocabulary[name] == nil && !unknown.contains(name) {
@@ -121,15 +122,16 @@ struct RuleParser {
     diagnostics.replaceSubrange(start..., with: kept)
   }
 
-  private mutating func requireLanguages(_ text: LocalizedText, _ what: String, _ element: XMLElement, _ id: String) {
-    for language in Self.requiredLanguages where (text.byLanguage[language] ?? "").isEmpty {
+  private mutating func requireLanguages(_ text: LocalizedText, _ what: String, _ element: ParsedElement, _ id: String)
+  {
+    for language in Self.requiredLanguages where (text.byLanguage[language.rawValue] ?? "").isEmpty {
       report(
         element, .missingText,
-        "rule '\(id)': <\(what)> has no \(language == "zh" ? "Chinese (zh)" : "English (en)") text")
+        "rule '\(id)': <\(what)> has no \(language == .zh ? "Chinese (zh)" : "English (en)") text")
     }
   }
 
-  private mutating func report(_ element: XMLElement, _ kind: Diagnostic.Kind, _ message: String) {
+  private mutating func report(_ element: ParsedElement, _ kind: Diagnostic.Kind, _ message: String) {
     diagnostics.append(Diagnostic(kind: kind, at: element.location, message))
   }
 }

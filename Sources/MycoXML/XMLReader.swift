@@ -14,7 +14,7 @@ public enum XMLReader {
   public static func read(
     file url: URL, displayName: String? = nil, schema: XMLSchema? = nil,
     limits: XMLLimits = .standard
-  ) throws(Diagnostics) -> XMLElement {
+  ) throws(Diagnostics) -> ParsedElement {
     let name = displayName ?? url.path
     let start = SourceLocation(file: name, line: 1, column: 1)
     let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
@@ -30,7 +30,7 @@ public enum XMLReader {
   /// Parses XML text held in memory; `name` is used in error locations.
   public static func parse(
     data: Data, name: String, schema: XMLSchema? = nil, limits: XMLLimits = .standard
-  ) throws(Diagnostics) -> XMLElement {
+  ) throws(Diagnostics) -> ParsedElement {
     let start = SourceLocation(file: name, line: 1, column: 1)
     guard data.count <= limits.maxBytes else { throw Diagnostics([tooLarge(data.count, limits, at: start)]) }
     let bytes = [UInt8](data)
@@ -88,7 +88,7 @@ final class ParsedDocument {
   deinit { xmlFreeDoc(pointer) }
 }
 
-/// Converts libxml2 nodes into ``XMLElement`` values, checking the depth limit.
+/// Converts libxml2 nodes into ``ParsedElement`` values, checking the depth limit.
 struct TreeConverter {
   let name: String
   let lines: LineIndex
@@ -101,7 +101,7 @@ struct TreeConverter {
     self.limits = limits
   }
 
-  mutating func element(from node: xmlNodePtr, depth: Int) throws(Diagnostics) -> XMLElement {
+  mutating func element(from node: xmlNodePtr, depth: Int) throws(Diagnostics) -> ParsedElement {
     let line = Int(xmlGetLineNo(node))
     let occurrence = tagsSeenOnLine[line, default: 0]
     tagsSeenOnLine[line] = occurrence + 1
@@ -112,7 +112,7 @@ struct TreeConverter {
         Diagnostic(kind: .xmlTooDeep, at: location, "elements nest deeper than \(limits.maxDepth) levels")
       ])
     }
-    var element = XMLElement(
+    var element = ParsedElement(
       name: String(cString: node.pointee.name),
       namespace: node.pointee.ns.map { String(cString: $0.pointee.href) },
       location: location)

@@ -5,7 +5,7 @@ import Testing
 @testable import MycoXML
 
 @Suite struct XMLReaderTests {
-  private func parse(_ text: String, limits: XMLLimits = .standard) throws(Diagnostics) -> XMLElement {
+  private func parse(_ text: String, limits: XMLLimits = .standard) throws(Diagnostics) -> ParsedElement {
     try XMLReader.parse(data: Data(text.utf8), name: "test.xml", limits: limits)
   }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MycoCalendar
 import MycoKnowledge
 
 extension Myco {
@@ -30,13 +31,13 @@ extension Myco {
         throw Console.failure(error.description)
       }
       if let whyNot {
-        guard let explanation = report.whyNot(whyNot, language: lang.rawValue) else {
+        guard let explanation = report.whyNot(whyNot, language: lang) else {
           throw Console.failure("error: no rule with id '\(whyNot)' (see: myco rules list)")
         }
         Console.out(explanation + "\n")
         return
       }
-      Console.out(format == .json ? report.json(language: lang.rawValue) : report.text(language: lang.rawValue))
+      Console.out(format == .json ? report.json(language: lang) : report.text(language: lang))
     }
   }
 }

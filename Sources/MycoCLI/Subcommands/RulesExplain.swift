@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MycoCalendar
 import MycoKnowledge
 
 extension Myco.Rules {
@@ -30,7 +31,7 @@ extension Myco.Rules {
       guard let explanation = RuleExplanation(ruleID, advisor: advisor, suite: suite) else {
         throw Console.failure("no rule '\(ruleID)' in \(rulesName) (see: myco rules list)")
       }
-      Console.out(explanation.text(language: lang.rawValue))
+      Console.out(explanation.text(language: lang))
     }
   }
 }

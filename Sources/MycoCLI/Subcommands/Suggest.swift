@@ -1,5 +1,5 @@
-import MycoCalendar
 import ArgumentParser
+import MycoCalendar
 import MycoKnowledge
 
 extension Myco {
@@ -47,7 +47,7 @@ extension Myco {
         report = try SuggestionReport(
           knowledge: knowledge, elevation: elevation, place: place, date: start, facility: facility)
       } catch { throw Console.failure(error.description) }
-      Console.out(format == .json ? report.json(language: lang.rawValue) : report.text(language: lang.rawValue))
+      Console.out(format == .json ? report.json(language: lang) : report.text(language: lang))
     }
   }
 }
