@@ -14,6 +14,8 @@ let package = Package(
     .library(name: "MycoCalendar", targets: ["MycoCalendar"]),
     .library(name: "MycoUnits", targets: ["MycoUnits"]),
     .library(name: "MycoSheets", targets: ["MycoSheets"]),
+    // For the benchmarks (`Benchmarks/`), which load schemas the way the loaders do.
+    .library(name: "MycoXML", targets: ["MycoXML"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
