@@ -7,6 +7,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "myco", targets: ["MycoCLI"]),
+    .library(name: "MycoDiagnostics", targets: ["MycoDiagnostics"]),
     .library(name: "MycoRules", targets: ["MycoRules"]),
     .library(name: "MycoKnowledge", targets: ["MycoKnowledge"]),
     .library(name: "MycoRecords", targets: ["MycoRecords"]),
@@ -40,10 +41,12 @@ let package = Package(
       pkgConfig: "libqrencode",
       providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]
     ),
+    // The one error model: a located, typed diagnostic (file:line:column, severity, kind, message).
+    .target(name: "MycoDiagnostics"),
     // A small safe Swift API over libxml2: no network, no entities, limits, XSD, line numbers.
-    .target(name: "MycoXML", dependencies: ["CLibXML2"]),
+    .target(name: "MycoXML", dependencies: ["CLibXML2", "MycoDiagnostics"]),
     // The domain-free rule language and engine.
-    .target(name: "MycoRules", dependencies: ["MycoXML", "MycoCalendar", "MycoUnits"]),
+    .target(name: "MycoRules", dependencies: ["MycoXML", "MycoDiagnostics", "MycoCalendar", "MycoUnits"]),
     // Calendar dates (days, ISO YYYY-MM-DD) shared by advice, sheets and records; the `Language` of
     // output text; terminal-safe text.
     .target(name: "MycoCalendar"),
@@ -53,7 +56,8 @@ let package = Package(
     // The one CSV reader (RFC 4180 over bytes) of the records import and the growers CSV.
     .target(name: "MycoCSV"),
     // The edible-fungus domain: varieties, climate, bags; situation -> facts.
-    .target(name: "MycoKnowledge", dependencies: ["MycoRules", "MycoXML", "MycoCalendar", "MycoUnits"]),
+    .target(
+      name: "MycoKnowledge", dependencies: ["MycoRules", "MycoXML", "MycoDiagnostics", "MycoCalendar", "MycoUnits"]),
     // Batches and harvests in SQLite (GRDB) or PostgreSQL (PostgresNIO); CSV import/export; yield reports.
     .target(
       name: "MycoRecords",
@@ -79,7 +83,7 @@ let package = Package(
     .target(
       name: "MycoServer",
       dependencies: [
-        "MycoKnowledge", "MycoRules", "MycoRecords", "MycoSheets", "MycoCalendar", "MycoUnits",
+        "MycoKnowledge", "MycoRules", "MycoRecords", "MycoSheets", "MycoCalendar", "MycoUnits", "MycoDiagnostics",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -92,15 +96,18 @@ let package = Package(
       name: "MycoCLI",
       dependencies: [
         "MycoKnowledge", "MycoRules", "MycoRecords", "MycoSheets", "MycoServer", "MycoCalendar", "MycoUnits",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "MycoDiagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "MycoXMLTests", dependencies: ["MycoXML"]),
+    .testTarget(name: "MycoXMLTests", dependencies: ["MycoXML", "MycoDiagnostics"]),
     .testTarget(name: "MycoUnitsTests", dependencies: ["MycoUnits"]),
-    .testTarget(name: "MycoRulesTests", dependencies: ["MycoRules", "MycoXML", "MycoCalendar", "MycoUnits"]),
+    .testTarget(
+      name: "MycoRulesTests", dependencies: ["MycoRules", "MycoXML", "MycoDiagnostics", "MycoCalendar", "MycoUnits"]),
     .testTarget(
       name: "MycoKnowledgeTests",
-      dependencies: ["MycoKnowledge", "MycoRules", "MycoXML", "MycoCalendar", "MycoUnits", "MycoCLI"]
+      dependencies: [
+        "MycoKnowledge", "MycoRules", "MycoXML", "MycoDiagnostics", "MycoCalendar", "MycoUnits", "MycoCLI",
+      ]
     ),
     .testTarget(
       name: "MycoRecordsTests",

@@ -26,20 +26,20 @@ struct Myco: ParsableCommand {
 
   func run() throws {
     guard version else { throw CleanExit.helpRequest(self) }
-    Report.out("myco \(Self.version)\n")
+    Console.out("myco \(Self.version)\n")
     let folders = try KnowledgeOptions.parse([])
     let knowledge = try folders.knowledgeFolder()
     let rules = try folders.rulesFolder()
     do {
       let advisor = try Advisor.load(
         knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
-      Report.out("knowledge base \(advisor.knowledge.version): \(knowledge.url.path) (\(knowledge.source.label))\n")
-      Report.out("rules \(advisor.rules.version): \(rules.url.path) (\(rules.source.label))\n")
+      Console.out("knowledge base \(advisor.knowledge.version): \(knowledge.url.path) (\(knowledge.source.label))\n")
+      Console.out("rules \(advisor.rules.version): \(rules.url.path) (\(rules.source.label))\n")
     } catch {
-      Report.out(
+      Console.out(
         "knowledge base: \(knowledge.url.path) (\(knowledge.source.label))\nrules: \(rules.url.path) (\(rules.source.label))\n"
       )
-      throw Report.failure(error.diagnostics)
+      throw Console.failure(error.diagnostics)
     }
   }
 }

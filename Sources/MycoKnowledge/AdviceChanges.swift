@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoRules
 import MycoXML
@@ -53,7 +54,7 @@ public struct AdviceChanges: Sendable {
   /// of both folders (the new folder's case wins when both have one id).
   public static func load(
     knowledge: URL, knowledgeName: String, old: URL, oldName: String, new: URL, newName: String
-  ) throws(LoadFailure) -> AdviceChanges {
+  ) throws(Diagnostics) -> AdviceChanges {
     let knowledgeBase = try KnowledgeBase.load(directory: knowledge, displayName: knowledgeName)
     let oldRules = try Advisor.loadRules(
       old, name: oldName, vocabulary: knowledgeBase.vocabulary, sources: knowledgeBase.sources)

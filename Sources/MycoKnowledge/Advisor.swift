@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoRules
 import MycoXML
@@ -23,7 +24,7 @@ public struct Advisor: Sendable {
   ///   - knowledgeName, rulesName: how the folders are named in messages.
   public static func load(
     knowledge knowledgeDirectory: URL, knowledgeName: String, rules rulesDirectory: URL, rulesName: String
-  ) throws(LoadFailure) -> Advisor {
+  ) throws(Diagnostics) -> Advisor {
     let knowledge = try KnowledgeBase.load(directory: knowledgeDirectory, displayName: knowledgeName)
     let rules = try loadRules(
       rulesDirectory, name: rulesName, vocabulary: knowledge.vocabulary, sources: knowledge.sources)
@@ -33,11 +34,11 @@ public struct Advisor: Sendable {
   /// Loads a rules folder against a vocabulary, validating with its `schema/rules.xsd`.
   public static func loadRules(
     _ directory: URL, name: String, vocabulary: Vocabulary, sources: SourceRegistry? = nil
-  ) throws(LoadFailure) -> RuleBase {
+  ) throws(Diagnostics) -> RuleBase {
     let schemaURL = directory.appendingPathComponent("schema/rules.xsd")
     let schema: XMLSchema
     do { schema = try XMLSchema(file: schemaURL) } catch {
-      throw LoadFailure(error)
+      throw error
     }
     return try RuleLoader(vocabulary: vocabulary, schema: schema, sources: sources).load(
       directory: directory, displayName: name)

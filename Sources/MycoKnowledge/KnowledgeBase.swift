@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoRules
 import MycoUnits
@@ -45,8 +46,8 @@ public struct KnowledgeBase: Sendable {
   /// Loads a knowledge folder: `facts.xml` (the vocabulary) and every other `*.xml` in it.
   ///
   /// Schemas are read from `schema/` inside the folder. All-or-nothing: any problem throws
-  /// ``LoadFailure`` listing every problem found.
-  public static func load(directory: URL, displayName: String? = nil) throws(LoadFailure) -> KnowledgeBase {
+  /// ``Diagnostics`` listing every problem found.
+  public static func load(directory: URL, displayName: String? = nil) throws(Diagnostics) -> KnowledgeBase {
     var loader = KnowledgeLoader(directory: directory, displayName: displayName ?? directory.path)
     return try loader.load()
   }

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import MycoRules
 import MycoUnits
 import MycoXML
@@ -52,7 +53,7 @@ enum KnowledgeBounds {
           let kind = whole ? "a whole number" : "a number"
           found.append(
             Diagnostic(
-              kind: "out-of-range", at: element.location,
+              kind: .outOfRange, at: element.location,
               "<\(element.name)> \(name)='\(text)' is not \(kind) from \(Value.format(range.lowerBound)) to \(Value.format(range.upperBound))"
             ))
           continue

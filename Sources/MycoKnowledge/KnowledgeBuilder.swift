@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import MycoRules
 import MycoUnits
 import MycoXML
@@ -41,7 +42,7 @@ struct KnowledgeBuilder {
         let months = element.children(named: "month").sorted { (Int($0["n"] ?? "") ?? 0) < (Int($1["n"] ?? "") ?? 0) }
         if months.map({ Int($0["n"] ?? "") ?? 0 }) != Array(1...12) {
           diagnostics.append(
-            Diagnostic(kind: "bad-table", at: element.location, "climate needs months 1 to 12, once each"))
+            Diagnostic(kind: .badTable, at: element.location, "climate needs months 1 to 12, once each"))
         }
         climate = ClimateNormals(
           id: element["id"] ?? "", monthlyMeans: months.map { number($0, "mean") ?? 0 },
@@ -124,7 +125,7 @@ struct KnowledgeBuilder {
   private mutating func unique(_ key: String, _ element: ParsedElement) {
     if let first = locations[key] {
       diagnostics.append(
-        Diagnostic(kind: "duplicate-id", at: element.location, "\(key) is already defined at \(first)"))
+        Diagnostic(kind: .duplicateID, at: element.location, "\(key) is already defined at \(first)"))
     } else {
       locations[key] = element.location
     }

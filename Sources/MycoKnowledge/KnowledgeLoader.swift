@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoRules
 import MycoUnits
@@ -18,12 +19,12 @@ struct KnowledgeLoader {
     (directory.appendingPathComponent(name), "\(displayName)/\(name)")
   }
 
-  mutating func load() throws(LoadFailure) -> KnowledgeBase {
+  mutating func load() throws(Diagnostics) -> KnowledgeBase {
     let (factsURL, factsName) = file("facts.xml")
     guard FileManager.default.fileExists(atPath: factsURL.path) else {
-      throw LoadFailure([
+      throw Diagnostics([
         Diagnostic(
-          kind: "missing-file", at: SourceLocation(file: factsName, line: 1, column: 1),
+          kind: .missingFile, at: SourceLocation(file: factsName, line: 1, column: 1),
           "knowledge folder has no facts.xml (is \(displayName) a Myco knowledge folder?)")
       ])
     }
@@ -33,7 +34,7 @@ struct KnowledgeLoader {
       vocabularySchema = try XMLSchema(file: file("schema/vocabulary.xsd").0)
       knowledgeSchema = try XMLSchema(file: file("schema/knowledge.xsd").0)
     } catch {
-      throw LoadFailure(error)
+      throw error
     }
     var vocabulary = Vocabulary()
     do {
@@ -50,7 +51,7 @@ struct KnowledgeLoader {
       registry = parsed
       diagnostics += problems
     } catch {
-      diagnostics += error.errors.map(Diagnostic.init)
+      diagnostics += error.diagnostics
     }
     var builder = KnowledgeBuilder()
     builder.registry = registry
@@ -64,16 +65,16 @@ struct KnowledgeLoader {
         if let version = root["version"] { versions.append(version) }
         builder.add(root)
       } catch {
-        diagnostics += error.errors.map(Diagnostic.init)
+        diagnostics += error.diagnostics
       }
     }
     diagnostics += builder.diagnostics
     let location = SourceLocation(file: displayName, line: 1, column: 1)
-    guard diagnostics.isEmpty else { throw LoadFailure(diagnostics) }
+    guard diagnostics.isEmpty else { throw Diagnostics(diagnostics) }
     guard let climate = builder.climate, let bagClasses = builder.bagClasses else {
-      throw LoadFailure([
+      throw Diagnostics([
         Diagnostic(
-          kind: "missing-table", at: location, "the knowledge folder needs a <climate> and a <bag-classes> table")
+          kind: .missingTable, at: location, "the knowledge folder needs a <climate> and a <bag-classes> table")
       ])
     }
     let base = KnowledgeBase(
@@ -82,7 +83,7 @@ struct KnowledgeLoader {
       elevationBands: ElevationBands(builder.elevationBands), elevationBandSources: builder.elevationBandSources,
       tables: builder.tables)
     let problems = Self.crossCheck(base, builder.locations)
-    if !problems.isEmpty { throw LoadFailure(problems) }
+    if !problems.isEmpty { throw Diagnostics(problems) }
     return base
   }
 
@@ -95,20 +96,20 @@ struct KnowledgeLoader {
       if declared?.allowedValue(variety.id) == nil {
         problems.append(
           Diagnostic(
-            kind: "unknown-value", at: location,
+            kind: .unknownValue, at: location,
             "variety '\(variety.id)' is not a value of the fact 'variety' in facts.xml"))
       }
       for bag in variety.commonBags where !base.bagSizes.contains(where: { $0.id == bag }) {
         problems.append(
           Diagnostic(
-            kind: "unknown-bag", at: location,
+            kind: .unknownBag, at: location,
             "variety '\(variety.id)' lists bag '\(bag)', which is not in the bag-size table"))
       }
     }
     if !base.bagSizes.contains(where: { $0.id == base.bagClasses.referenceBag && $0.fillKg != nil }) {
       problems.append(
         Diagnostic(
-          kind: "unknown-bag", at: locations["bag-classes"] ?? SourceLocation(file: "", line: 1, column: 1),
+          kind: .unknownBag, at: locations["bag-classes"] ?? SourceLocation(file: "", line: 1, column: 1),
           "reference bag '\(base.bagClasses.referenceBag)' is not in the bag-size table with a fill weight"))
     }
     return problems

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoCalendar
 import MycoRules
@@ -13,11 +14,11 @@ public struct RuleTestSuite: Sendable {
   public init(cases: [RuleTestCase]) { self.cases = cases }
 
   /// Loads every `*.xml` in `RULES/tests`, validating with `RULES/schema/cases.xsd`. All-or-nothing.
-  public static func load(rulesDirectory: URL, displayName: String) throws(LoadFailure) -> RuleTestSuite {
+  public static func load(rulesDirectory: URL, displayName: String) throws(Diagnostics) -> RuleTestSuite {
     let directory = rulesDirectory.appendingPathComponent("tests")
     let schema: XMLSchema
     do { schema = try XMLSchema(file: rulesDirectory.appendingPathComponent("schema/cases.xsd")) } catch {
-      throw LoadFailure(error)
+      throw error
     }
     var diagnostics: [Diagnostic] = []
     var cases: [RuleTestCase] = []
@@ -31,16 +32,16 @@ public struct RuleTestSuite: Sendable {
           if let first = seen[testCase.id] {
             diagnostics.append(
               Diagnostic(
-                kind: "duplicate-id", at: element.location, "case id '\(testCase.id)' is already used at \(first)"))
+                kind: .duplicateID, at: element.location, "case id '\(testCase.id)' is already used at \(first)"))
           }
           seen[testCase.id] = element.location
           cases.append(testCase)
         }
       } catch {
-        diagnostics += error.errors.map(Diagnostic.init)
+        diagnostics += error.diagnostics
       }
     }
-    if !diagnostics.isEmpty { throw LoadFailure(diagnostics) }
+    if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
     return RuleTestSuite(cases: cases)
   }
 
@@ -51,7 +52,7 @@ public struct RuleTestSuite: Sendable {
       guard let text = situationElement[name] else { return nil }
       guard let value = Double(text) else {
         diagnostics.append(
-          Diagnostic(kind: "bad-number", at: situationElement.location, "\(name) '\(text)' is not a number"))
+          Diagnostic(kind: .badNumber, at: situationElement.location, "\(name) '\(text)' is not a number"))
         return nil
       }
       return value
@@ -59,7 +60,7 @@ public struct RuleTestSuite: Sendable {
     var date: CalendarDate?
     if let text = situationElement["date"] {
       do { date = try CalendarDate.parse(text) } catch {
-        diagnostics.append(Diagnostic(kind: "bad-date", at: situationElement.location, "date \(error)"))
+        diagnostics.append(Diagnostic(kind: .badDate, at: situationElement.location, "date \(error)"))
       }
     }
     var bag: BagDimensions?
@@ -67,7 +68,7 @@ public struct RuleTestSuite: Sendable {
       bag = BagDimensions(parsing: text)
       if bag == nil {
         diagnostics.append(
-          Diagnostic(kind: "bad-bag", at: situationElement.location, "bag '\(text)' is not a size like 15x55"))
+          Diagnostic(kind: .badBag, at: situationElement.location, "bag '\(text)' is not a size like 15x55"))
       }
     }
     let symptoms = situationElement["symptoms"].map {
@@ -88,7 +89,7 @@ public struct RuleTestSuite: Sendable {
     }
     for expectation in expectations where expectation.rule == nil && expectation.topic == nil {
       diagnostics.append(
-        Diagnostic(kind: "empty-expectation", at: expectation.location, "an expectation needs rule= or topic="))
+        Diagnostic(kind: .emptyExpectation, at: expectation.location, "an expectation needs rule= or topic="))
     }
     guard diagnostics.count == count else { return nil }
     return RuleTestCase(

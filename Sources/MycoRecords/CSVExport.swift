@@ -15,21 +15,24 @@ extension YieldDatabase {
   ///
   /// - Returns: the paths written.
   @discardableResult
-  public func exportCSV(to directory: String) throws -> (batches: String, harvests: String) {
-    let (batches, harvests, inputs) = try dbWriter.read { db in
-      (
-        try Batch.order(Batch.Columns.id).fetchAll(db),
-        try Harvest.order(
-          Harvest.Columns.batchID, Harvest.Columns.harvestedOn, Harvest.Columns.flush, Column("id")
-        ).fetchAll(db),
-        try Input.order(Input.Columns.batchID, Input.Columns.usedOn, Column("id")).fetchAll(db)
-      )
+  public func exportCSV(to directory: String) throws(YieldRecordsError) -> (batches: String, harvests: String) {
+    return try guarded {
+      let (batches, harvests, inputs) = try dbWriter.read { db in
+        (
+          try Batch.order(Batch.Columns.id).fetchAll(db),
+          try Harvest.order(
+            Harvest.Columns.batchID, Harvest.Columns.harvestedOn, Harvest.Columns.flush, Column("id")
+          ).fetchAll(db),
+          try Input.order(Input.Columns.batchID, Input.Columns.usedOn, Column("id")).fetchAll(db)
+        )
+      }
+      return try Self.writeExport(to: directory, batches: batches, harvests: harvests, inputs: inputs)
     }
-    return try Self.writeExport(to: directory, batches: batches, harvests: harvests, inputs: inputs)
   }
 
   /// Writes the three export files for records read from either store, in the order given.
-  static func writeExport(to directory: String, batches: [Batch], harvests: [Harvest], inputs: [Input]) throws
+  static func writeExport(to directory: String, batches: [Batch], harvests: [Harvest], inputs: [Input])
+    throws(YieldRecordsError)
     -> (batches: String, harvests: String)
   {
     do {

@@ -69,13 +69,13 @@ public struct CSVFiles: Sendable {
   /// Reads both files.
   ///
   /// - Throws: `YieldRecordsError.unreadableFile` when a file cannot be read.
-  public init(batchesPath: String?, harvestsPath: String?, inputsPath: String? = nil) throws {
+  public init(batchesPath: String?, harvestsPath: String?, inputsPath: String? = nil) throws(YieldRecordsError) {
     self.batchesPath = batchesPath
     self.harvestsPath = harvestsPath
     self.inputsPath = inputsPath
-    batchBytes = try batchesPath.map(Self.contents) ?? []
-    harvestBytes = try harvestsPath.map(Self.contents) ?? []
-    inputBytes = try inputsPath.map(Self.contents) ?? []
+    batchBytes = try Self.contents(batchesPath)
+    harvestBytes = try Self.contents(harvestsPath)
+    inputBytes = try Self.contents(inputsPath)
   }
 
   /// Files held in memory, each with the name its messages show (the fuzz target's entry point).
@@ -91,7 +91,8 @@ public struct CSVFiles: Sendable {
     inputBytes = inputs?.bytes ?? []
   }
 
-  private static func contents(_ path: String) throws -> [UInt8] {
+  private static func contents(_ path: String?) throws(YieldRecordsError) -> [UInt8] {
+    guard let path else { return [] }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw YieldRecordsError.unreadableFile(path: path, reason: "cannot be read")
     }

@@ -40,6 +40,8 @@ public enum YieldRecordsError: Error, Sendable, CustomStringConvertible {
   case badHeader(file: String, problems: [String])
   /// The records database (or a folder to write to) cannot be used; nothing was changed.
   case database(path: String, reason: String)
+  /// A report query that cannot be answered (e.g. grouping by elevation band without the bands).
+  case query(ReportFieldError)
 
   /// One message per line, ready for stderr.
   public var description: String {
@@ -52,6 +54,8 @@ public enum YieldRecordsError: Error, Sendable, CustomStringConvertible {
       return problems.map { "\(file):1: \($0)" }.joined(separator: "\n")
     case .database(let path, let reason):
       return TerminalText.escaped("\(path): \(reason)")
+    case .query(let error):
+      return "error: \(error.description)"
     }
   }
 }

@@ -9,36 +9,39 @@ extension YieldDatabase {
   ///
   /// - Throws: `ReportFieldError` when grouping by `elevation-band` without
   ///   `query.elevationBands`; database errors.
-  public func report(_ query: ReportQuery) throws -> YieldReport {
-    if query.groupBy.contains(.elevationBand), query.elevationBands == nil {
-      throw ReportFieldError("grouping by elevation-band needs the elevation bands of the knowledge base")
-    }
-    let (batches, harvestTotals) = try dbWriter.read { db in
-      let batches = try Batch.order(Batch.Columns.id).fetchAll(db)
-      var totals: [String: BatchHarvests] = [:]
-      let cursor = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT batch_id, flush, SUM(fresh_kg), MIN(harvested_on)
-          FROM harvest GROUP BY batch_id, flush
-          """)
-      while let row = try cursor.next() {
-        let id: String = row[0]
-        let flush: Int = row[1]
-        let kg: Double = row[2]
-        let first: String = row[3]
-        totals[id, default: BatchHarvests()].add(flush: flush, kg: kg, firstDay: first)
+  public func report(_ query: ReportQuery) throws(YieldRecordsError) -> YieldReport {
+    return try guarded {
+      if query.groupBy.contains(.elevationBand), query.elevationBands == nil {
+        throw YieldRecordsError.query(
+          ReportFieldError("grouping by elevation-band needs the elevation bands of the knowledge base"))
       }
-      return (batches, totals)
+      let (batches, harvestTotals) = try dbWriter.read { db in
+        let batches = try Batch.order(Batch.Columns.id).fetchAll(db)
+        var totals: [String: BatchHarvests] = [:]
+        let cursor = try Row.fetchCursor(
+          db,
+          sql: """
+            SELECT batch_id, flush, SUM(fresh_kg), MIN(harvested_on)
+            FROM harvest GROUP BY batch_id, flush
+            """)
+        while let row = try cursor.next() {
+          let id: String = row[0]
+          let flush: Int = row[1]
+          let kg: Double = row[2]
+          let first: String = row[3]
+          totals[id, default: BatchHarvests()].add(flush: flush, kg: kg, firstDay: first)
+        }
+        return (batches, totals)
+      }
+      return YieldReport(
+        query: query,
+        batches: batches.filter { batch in
+          (query.variety.map { $0 == batch.variety } ?? true)
+            && (query.from.map { batch.inoculatedOn >= $0 } ?? true)
+            && (query.to.map { batch.inoculatedOn <= $0 } ?? true)
+        },
+        harvests: harvestTotals)
     }
-    return YieldReport(
-      query: query,
-      batches: batches.filter { batch in
-        (query.variety.map { $0 == batch.variety } ?? true)
-          && (query.from.map { batch.inoculatedOn >= $0 } ?? true)
-          && (query.to.map { batch.inoculatedOn <= $0 } ?? true)
-      },
-      harvests: harvestTotals)
   }
 }
 

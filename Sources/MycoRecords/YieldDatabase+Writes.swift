@@ -113,26 +113,30 @@ extension YieldDatabase {
   /// Adds one batch typed on the command line.
   ///
   /// - Throws: `YieldRecordsError.invalidRecords` when the batch is invalid or its id exists.
-  public func add(_ batch: Batch, knownVarieties: Set<String>) throws {
-    var records = CSVImport()
-    records.problems = batch.problems(knownVarieties: knownVarieties).map {
-      RecordProblem(file: "add-batch", row: nil, column: $0.column, message: $0.message)
+  public func add(_ batch: Batch, knownVarieties: Set<String>) throws(YieldRecordsError) {
+    try guarded {
+      var records = CSVImport()
+      records.problems = batch.problems(knownVarieties: knownVarieties).map {
+        RecordProblem(file: "add-batch", row: nil, column: $0.column, message: $0.message)
+      }
+      records.batches = [SourcedRecord(batch, file: "add-batch", row: nil)]
+      try Self.namingOptions(Self.addBatchOptions) { _ = try importRecords(records, replace: false) }
     }
-    records.batches = [SourcedRecord(batch, file: "add-batch", row: nil)]
-    try Self.namingOptions(Self.addBatchOptions) { _ = try importRecords(records, replace: false) }
   }
 
   /// Adds one harvest typed on the command line.
   ///
   /// - Throws: `YieldRecordsError.invalidRecords` when it is invalid, its batch is missing or it
   ///   is dated before the batch's inoculation.
-  public func add(_ harvest: Harvest, weightColumn: String = "fresh_kg") throws {
-    var records = CSVImport()
-    records.problems = harvest.problems(weightColumn: weightColumn).map {
-      RecordProblem(file: "add-harvest", row: nil, column: $0.column, message: $0.message)
+  public func add(_ harvest: Harvest, weightColumn: String = "fresh_kg") throws(YieldRecordsError) {
+    try guarded {
+      var records = CSVImport()
+      records.problems = harvest.problems(weightColumn: weightColumn).map {
+        RecordProblem(file: "add-harvest", row: nil, column: $0.column, message: $0.message)
+      }
+      records.harvests = [SourcedRecord(harvest, file: "add-harvest", row: nil, weightColumn: weightColumn)]
+      try Self.namingOptions(Self.addHarvestOptions) { _ = try importRecords(records, replace: false) }
     }
-    records.harvests = [SourcedRecord(harvest, file: "add-harvest", row: nil, weightColumn: weightColumn)]
-    try Self.namingOptions(Self.addHarvestOptions) { _ = try importRecords(records, replace: false) }
   }
 
   /// The command-line option of each column `add-batch` checks.
@@ -170,9 +174,13 @@ extension YieldDatabase {
   ///
   /// - Throws: `YieldRecordsError.invalidRecords` listing every problem; nothing is written.
   @discardableResult
-  public func importRecords(_ records: CSVImport, replace: Bool, checker: InputChecker? = nil) throws -> ImportSummary {
-    if !records.problems.isEmpty { throw YieldRecordsError.invalidRecords(records.problems) }
-    return try importTransaction { db in try write(records, replace: replace, checker: checker, db) }
+  public func importRecords(_ records: CSVImport, replace: Bool, checker: InputChecker? = nil) throws(YieldRecordsError)
+    -> ImportSummary
+  {
+    return try guarded {
+      if !records.problems.isEmpty { throw YieldRecordsError.invalidRecords(records.problems) }
+      return try importTransaction { db in try write(records, replace: replace, checker: checker, db) }
+    }
   }
 
   /// Runs `body` in one immediate transaction, with a page cache big enough that a large
@@ -303,12 +311,14 @@ extension YieldDatabase {
   @discardableResult
   public func importCSV(
     _ files: CSVFiles, knownVarieties: Set<String>, replace: Bool, checker: InputChecker? = nil
-  ) throws -> ImportSummary {
-    var read = CSVImport()
-    files.readBatches(knownVarieties: knownVarieties, into: &read)
-    files.readInputs(into: &read)
-    return try importTransaction { db in
-      try streamingWrite(files, batches: read, replace: replace, checker: checker, db)
+  ) throws(YieldRecordsError) -> ImportSummary {
+    return try guarded {
+      var read = CSVImport()
+      files.readBatches(knownVarieties: knownVarieties, into: &read)
+      files.readInputs(into: &read)
+      return try importTransaction { db in
+        try streamingWrite(files, batches: read, replace: replace, checker: checker, db)
+      }
     }
   }
 

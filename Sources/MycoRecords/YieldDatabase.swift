@@ -19,9 +19,29 @@ public struct YieldDatabase: Sendable {
   /// Wraps a database connection and migrates its schema to the current version.
   ///
   /// - Important: create the writer with `YieldDatabase.makeConfiguration()`.
-  public init(_ dbWriter: any DatabaseWriter) throws {
+  public init(_ dbWriter: any DatabaseWriter) throws(YieldRecordsError) {
     self.dbWriter = dbWriter
-    try Self.migrator.migrate(dbWriter)
+    try Self.guarded(dbWriter.path) { try Self.migrator.migrate(dbWriter) }
+  }
+
+  /// Runs `body` on the database at `path`: a `YieldRecordsError` passes through; anything else
+  /// (SQLite busy past the timeout, disk full, an I/O error) becomes `YieldRecordsError.database`
+  /// naming the file, so every public method throws the one records error.
+  static func guarded<T>(_ path: String, _ body: () throws -> T) throws(YieldRecordsError) -> T {
+    do {
+      return try body()
+    } catch let error as YieldRecordsError {
+      throw error
+    } catch let error as DatabaseError {
+      throw .database(path: path, reason: plainReason(error))
+    } catch {
+      throw .database(path: path, reason: "\(error)")
+    }
+  }
+
+  /// ``guarded(_:_:)`` for this database's file.
+  func guarded<T>(_ body: () throws -> T) throws(YieldRecordsError) -> T {
+    try Self.guarded(dbWriter.path, body)
   }
 
   /// Wraps a connection as it is, without migrating (for reading).
@@ -34,21 +54,23 @@ public struct YieldDatabase: Sendable {
   ///
   /// - Throws: `YieldRecordsError.database` when `path` is a folder, its folder cannot be
   ///   made, or the file is not a Myco records database (such a file is left untouched).
-  public static func open(path: String) throws -> YieldDatabase {
-    try checkNotAFolder(path)
-    try createFolder(of: path)
-    if FileManager.default.fileExists(atPath: path), !FileManager.default.isWritableFile(atPath: path) {
-      throw YieldRecordsError.database(path: path, reason: "is read-only (this command writes to it)")
-    }
-    if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
-      // An existing file is checked read-only first: another program's database must not be
-      // migrated or switched to WAL.
-      try checkIsMycoDatabase(path, requireCurrent: false)
-    }
-    do {
-      return try YieldDatabase(DatabasePool(path: path, configuration: makeConfiguration()))
-    } catch let error as DatabaseError {
-      throw YieldRecordsError.database(path: path, reason: plainReason(error))
+  public static func open(path: String) throws(YieldRecordsError) -> YieldDatabase {
+    return try Self.guarded(path) {
+      try checkNotAFolder(path)
+      try createFolder(of: path)
+      if FileManager.default.fileExists(atPath: path), !FileManager.default.isWritableFile(atPath: path) {
+        throw YieldRecordsError.database(path: path, reason: "is read-only (this command writes to it)")
+      }
+      if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
+        // An existing file is checked read-only first: another program's database must not be
+        // migrated or switched to WAL.
+        try checkIsMycoDatabase(path, requireCurrent: false)
+      }
+      do {
+        return try YieldDatabase(DatabasePool(path: path, configuration: makeConfiguration()))
+      } catch let error as DatabaseError {
+        throw YieldRecordsError.database(path: path, reason: plainReason(error))
+      }
     }
   }
 
@@ -57,15 +79,17 @@ public struct YieldDatabase: Sendable {
   ///
   /// - Throws: `YieldRecordsError.database` when there is no file, `path` is a folder, or the
   ///   file is not a Myco records database (or needs an upgrade that only a write may do).
-  public static func openForReading(path: String) throws -> YieldDatabase {
-    try checkNotAFolder(path)
-    guard FileManager.default.fileExists(atPath: path) else {
-      throw YieldRecordsError.database(
-        path: path,
-        reason: "no records database here yet (record a batch with `myco yields add-batch` or `myco yields import`)")
+  public static func openForReading(path: String) throws(YieldRecordsError) -> YieldDatabase {
+    return try Self.guarded(path) {
+      try checkNotAFolder(path)
+      guard FileManager.default.fileExists(atPath: path) else {
+        throw YieldRecordsError.database(
+          path: path,
+          reason: "no records database here yet (record a batch with `myco yields add-batch` or `myco yields import`)")
+      }
+      let queue = try checkIsMycoDatabase(path, requireCurrent: true)
+      return YieldDatabase(reading: queue)
     }
-    let queue = try checkIsMycoDatabase(path, requireCurrent: true)
-    return YieldDatabase(reading: queue)
   }
 
   /// A read-only connection to `path`, after checking that it holds Myco's records.
@@ -161,8 +185,10 @@ public struct YieldDatabase: Sendable {
   }
 
   /// An empty in-memory database, for tests and previews.
-  public static func inMemory() throws -> YieldDatabase {
-    try YieldDatabase(DatabaseQueue(configuration: makeConfiguration()))
+  public static func inMemory() throws(YieldRecordsError) -> YieldDatabase {
+    return try Self.guarded(":memory:") {
+      try YieldDatabase(DatabaseQueue(configuration: makeConfiguration()))
+    }
   }
 
   /// The configuration Myco uses: foreign keys on, wait up to 30 s for another writer.
@@ -248,16 +274,20 @@ public struct YieldDatabase: Sendable {
 
 extension YieldDatabase {
   /// All batches, by id.
-  public func batches() throws -> [Batch] {
-    try dbWriter.read { db in try Batch.order(Batch.Columns.id).fetchAll(db) }
+  public func batches() throws(YieldRecordsError) -> [Batch] {
+    return try guarded {
+      try dbWriter.read { db in try Batch.order(Batch.Columns.id).fetchAll(db) }
+    }
   }
 
   /// All harvests, in export order: by batch, date, flush, then entry order.
-  public func harvests() throws -> [Harvest] {
-    try dbWriter.read { db in
-      try Harvest.order(
-        Harvest.Columns.batchID, Harvest.Columns.harvestedOn, Harvest.Columns.flush, Column("id")
-      ).fetchAll(db)
+  public func harvests() throws(YieldRecordsError) -> [Harvest] {
+    return try guarded {
+      try dbWriter.read { db in
+        try Harvest.order(
+          Harvest.Columns.batchID, Harvest.Columns.harvestedOn, Harvest.Columns.flush, Column("id")
+        ).fetchAll(db)
+      }
     }
   }
 }

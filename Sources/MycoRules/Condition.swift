@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import MycoXML
 
 /// When a rule applies: a tree of `all` / `any` / `not` over fact tests.

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import MycoXML
 
 /// Turns `<when>` elements into ``Condition`` trees, checking facts, values and units against the vocabulary.
@@ -19,7 +20,7 @@ struct ConditionParser {
   mutating func parse(when element: ParsedElement) -> Condition? {
     let parts = element.children.compactMap { parse(condition: $0) }
     guard parts.count == element.children.count, !parts.isEmpty else {
-      if element.children.isEmpty { report(element, "empty-condition", "<when> needs at least one condition") }
+      if element.children.isEmpty { report(element, .emptyCondition, "<when> needs at least one condition") }
       return nil
     }
     return parts.count == 1 ? parts[0] : .all(parts)
@@ -30,21 +31,21 @@ struct ConditionParser {
     case "all", "any":
       let parts = element.children.compactMap { parse(condition: $0) }
       guard !element.children.isEmpty else {
-        report(element, "empty-condition", "<\(element.name)> needs at least one condition")
+        report(element, .emptyCondition, "<\(element.name)> needs at least one condition")
         return nil
       }
       guard parts.count == element.children.count else { return nil }
       return element.name == "all" ? .all(parts) : .any(parts)
     case "not":
       guard element.children.count == 1 else {
-        report(element, "empty-condition", "<not> needs exactly one condition")
+        report(element, .emptyCondition, "<not> needs exactly one condition")
         return nil
       }
       return parse(condition: element.children[0]).map { .not($0) }
     case "fact":
       return parseTest(element).map { .test($0) }
     default:
-      report(element, "unknown-element", "unknown condition <\(element.name)>")
+      report(element, .unknownElement, "unknown condition <\(element.name)>")
       return nil
     }
   }
@@ -52,7 +53,7 @@ struct ConditionParser {
   private mutating func parseTest(_ element: ParsedElement) -> FactTest? {
     let name = element["name"] ?? ""
     guard let declaration = vocabulary[name] else {
-      report(element, "unknown-fact", "unknown fact '\(name)'")
+      report(element, .unknownFact, "unknown fact '\(name)'")
       return nil
     }
     var found: [(FactTest)] = []
@@ -83,17 +84,17 @@ struct ConditionParser {
       {
         add(.between(low, high), "from \(element["from"]!) to \(element["to"]!)\(unitSuffix(element, declaration))")
       } else if element["from"] == nil || element["to"] == nil {
-        report(element, "bad-range", "a range needs both from= and to=")
+        report(element, .badRange, "a range needs both from= and to=")
       }
     }
     for (attribute, relation) in Self.factAttributes {
       guard let other = element[attribute] else { continue }
       guard let otherDeclaration = vocabulary[other] else {
-        report(element, "unknown-fact", "unknown fact '\(other)'")
+        report(element, .unknownFact, "unknown fact '\(other)'")
         continue
       }
       guard otherDeclaration.type == declaration.type, otherDeclaration.dimension == declaration.dimension else {
-        report(element, "wrong-unit", "cannot compare '\(name)' with '\(other)': they measure different things")
+        report(element, .wrongUnit, "cannot compare '\(name)' with '\(other)': they measure different things")
         continue
       }
       let offset = element["by"].flatMap { number($0, for: declaration, at: element, isOffset: true) } ?? 0
@@ -103,12 +104,12 @@ struct ConditionParser {
     if found.count != 1 {
       if found.isEmpty && diagnostics.last?.location != element.location {
         report(
-          element, "no-comparison",
+          element, .noComparison,
           "fact test on '\(name)' needs one of is=, in=, has=, above=, below=, at-least=, at-most=, from=/to= or a *-fact= comparison"
         )
       } else if found.count > 1 {
         report(
-          element, "two-comparisons", "fact test on '\(name)' has more than one comparison; use <all> to combine them")
+          element, .twoComparisons, "fact test on '\(name)' has more than one comparison; use <all> to combine them")
       }
       return nil
     }
@@ -129,22 +130,22 @@ struct ConditionParser {
     _ text: String, for declaration: FactDeclaration, at element: ParsedElement, isOffset: Bool = false
   ) -> Double? {
     guard declaration.type == .number, let dimension = declaration.dimension else {
-      report(element, "wrong-type", "fact '\(declaration.name)' is a \(declaration.type.rawValue), not a number")
+      report(element, .wrongType, "fact '\(declaration.name)' is a \(declaration.type.rawValue), not a number")
       return nil
     }
     guard let number = Double(text), number.isFinite else {
-      report(element, "bad-number", "'\(text)' is not a number")
+      report(element, .badNumber, "'\(text)' is not a number")
       return nil
     }
     var unit = declaration.displayUnit ?? UnitOfMeasure.base(of: dimension)
     if let symbol = element["unit"] {
       guard let written = UnitOfMeasure.named(symbol) else {
-        report(element, "unknown-unit", "unknown unit '\(symbol)'")
+        report(element, .unknownUnit, "unknown unit '\(symbol)'")
         return nil
       }
       guard written.dimension == dimension else {
         report(
-          element, "wrong-unit",
+          element, .wrongUnit,
           "unit '\(symbol)' measures \(written.dimension.rawValue), but '\(declaration.name)' is a \(dimension.rawValue)"
         )
         return nil
@@ -159,7 +160,7 @@ struct ConditionParser {
         "\(declaration.display(.number(allowed.lowerBound), language: .en))"
         + " to \(declaration.display(.number(allowed.upperBound), language: .en))"
       report(
-        element, "out-of-range",
+        element, .outOfRange,
         isOffset
           ? "offset '\(text)' is larger than the whole range of '\(declaration.name)' (\(shown))"
           : "'\(text)' is outside the range of '\(declaration.name)' (\(shown))")
@@ -180,7 +181,7 @@ struct ConditionParser {
       case "true", "yes": return .flag(true)
       case "false", "no": return .flag(false)
       default:
-        report(element, "unknown-value", "fact '\(declaration.name)' is yes/no; '\(text)' is neither true nor false")
+        report(element, .unknownValue, "fact '\(declaration.name)' is yes/no; '\(text)' is neither true nor false")
         return nil
       }
     case .set:
@@ -196,20 +197,20 @@ struct ConditionParser {
   ) -> Bool {
     guard types.contains(declaration.type) else {
       report(
-        element, "wrong-type",
+        element, .wrongType,
         "fact '\(declaration.name)' is a \(declaration.type.rawValue); this comparison needs a \(types.map(\.rawValue).sorted().joined(separator: " or "))"
       )
       return false
     }
     for symbol in symbols where declaration.allowedValue(symbol) == nil {
       let allowed = declaration.values.map(\.id).joined(separator: ", ")
-      report(element, "unknown-value", "'\(symbol)' is not a value of fact '\(declaration.name)' (allowed: \(allowed))")
+      report(element, .unknownValue, "'\(symbol)' is not a value of fact '\(declaration.name)' (allowed: \(allowed))")
       return false
     }
     return true
   }
 
-  private mutating func report(_ element: ParsedElement, _ kind: String, _ message: String) {
+  private mutating func report(_ element: ParsedElement, _ kind: Diagnostic.Kind, _ message: String) {
     diagnostics.append(Diagnostic(kind: kind, at: element.location, message))
   }
 }

@@ -1,4 +1,5 @@
 import MycoCalendar
+import MycoDiagnostics
 import MycoXML
 
 /// What kind of values a fact takes.

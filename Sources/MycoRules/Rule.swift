@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import MycoXML
 
 /// An expert rule: when a condition holds, give advice, warn or derive facts — with a reason and a source.

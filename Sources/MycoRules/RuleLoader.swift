@@ -1,9 +1,10 @@
+import MycoDiagnostics
 import Foundation
 import MycoXML
 
 /// Reads rule files (`<rules>`), checks every rule against the vocabulary, and builds a ``RuleBase``.
 ///
-/// Loading is all-or-nothing: any problem in any file throws ``LoadFailure`` with every problem found.
+/// Loading is all-or-nothing: any problem in any file throws ``Diagnostics`` with every problem found.
 public struct RuleLoader: Sendable {
   private let vocabulary: Vocabulary
   private let schema: XMLSchema?
@@ -26,13 +27,13 @@ public struct RuleLoader: Sendable {
   }
 
   /// Loads every rule file directly in `directory`; `displayName` is how the folder is shown in messages.
-  public func load(directory: URL, displayName: String) throws(LoadFailure) -> RuleBase {
+  public func load(directory: URL, displayName: String) throws(Diagnostics) -> RuleBase {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
     else {
-      throw LoadFailure([
+      throw Diagnostics([
         Diagnostic(
-          kind: "missing-file", at: SourceLocation(file: displayName, line: 1, column: 1), "rules folder not found")
+          kind: .missingFile, at: SourceLocation(file: displayName, line: 1, column: 1), "rules folder not found")
       ])
     }
     let files = Self.ruleFiles(in: directory).map { ($0, "\(displayName)/\($0.lastPathComponent)") }
@@ -40,12 +41,12 @@ public struct RuleLoader: Sendable {
   }
 
   /// Loads the given files (URL and the name shown in messages).
-  public func load(files: [(url: URL, displayName: String)]) throws(LoadFailure) -> RuleBase {
+  public func load(files: [(url: URL, displayName: String)]) throws(Diagnostics) -> RuleBase {
     try load(sources: files.map { (.file($0.url), $0.displayName) })
   }
 
   /// Loads rule files held in memory (their text and the name shown in messages).
-  public func load(documents: [(data: Data, displayName: String)]) throws(LoadFailure) -> RuleBase {
+  public func load(documents: [(data: Data, displayName: String)]) throws(Diagnostics) -> RuleBase {
     try load(sources: documents.map { (.data($0.data), $0.displayName) })
   }
 
@@ -54,7 +55,7 @@ public struct RuleLoader: Sendable {
     case file(URL)
     case data(Data)
 
-    func read(_ name: String, schema: XMLSchema?) throws(XMLErrors) -> ParsedElement {
+    func read(_ name: String, schema: XMLSchema?) throws(Diagnostics) -> ParsedElement {
       switch self {
       case .file(let url): try XMLReader.read(file: url, displayName: name, schema: schema)
       case .data(let data): try XMLReader.parse(data: data, name: name, schema: schema)
@@ -62,7 +63,7 @@ public struct RuleLoader: Sendable {
     }
   }
 
-  private func load(sources: [(source: Source, displayName: String)]) throws(LoadFailure) -> RuleBase {
+  private func load(sources: [(source: Source, displayName: String)]) throws(Diagnostics) -> RuleBase {
     var diagnostics: [Diagnostic] = []
     var rules: [Rule] = []
     var versions: [String] = []
@@ -81,22 +82,22 @@ public struct RuleLoader: Sendable {
           ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
         }
       } catch {
-        diagnostics += Self.attributed(error.errors.map(Diagnostic.init), source: source, displayName: name)
+        diagnostics += Self.attributed(error.diagnostics, source: source, displayName: name)
       }
     }
     diagnostics += Self.cycles(rules)
-    if !diagnostics.isEmpty { throw LoadFailure(diagnostics) }
+    if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
     return RuleBase(vocabulary: vocabulary, rules: rules, version: versions.max() ?? "")
   }
 
   /// Names the enclosing rule on schema errors, by reading the file again without the schema.
   private static func attributed(_ diagnostics: [Diagnostic], source: Source, displayName: String) -> [Diagnostic] {
-    guard diagnostics.contains(where: { $0.kind == "xml-schema" }),
+    guard diagnostics.contains(where: { $0.kind == .xmlSchema }),
       let root = try? source.read(displayName, schema: nil)
     else { return diagnostics }
     let starts = root.children(named: "rule").map { ($0.location.line, $0["id"] ?? "") }
     return diagnostics.map { diagnostic in
-      guard diagnostic.kind == "xml-schema", diagnostic.rules.isEmpty,
+      guard diagnostic.kind == .xmlSchema, diagnostic.rules.isEmpty,
         let rule = starts.last(where: { $0.0 <= diagnostic.location.line }), !rule.1.isEmpty
       else { return diagnostic }
       var named = diagnostic
@@ -111,7 +112,7 @@ public struct RuleLoader: Sendable {
     if let earlier = first[id] {
       return [
         Diagnostic(
-          kind: "duplicate-id", at: element.location, "rule id '\(id)' is already used at \(earlier)", rules: [id])
+          kind: .duplicateID, at: element.location, "rule id '\(id)' is already used at \(earlier)", rules: [id])
       ]
     }
     first[id] = element.location
@@ -123,7 +124,7 @@ public struct RuleLoader: Sendable {
     return DerivationGraph(rules: rules).cycles().compactMap { cycle in
       guard let first = cycle.first.flatMap({ byID[$0] }) else { return nil }
       return Diagnostic(
-        kind: "cycle", at: first.location,
+        kind: .cycle, at: first.location,
         "derived facts form a cycle through rules \(cycle.joined(separator: " → ")) → \(cycle[0])", rules: cycle)
     }
   }

@@ -1,4 +1,5 @@
 import MycoCalendar
+import MycoDiagnostics
 import MycoXML
 
 /// Turns one `<rule>` element into a ``Rule``, collecting every problem it finds.
@@ -20,16 +21,16 @@ struct RuleParser {
   mutating func parse(_ element: ParsedElement) -> Rule? {
     let before = diagnostics.count
     let id = element["id"] ?? ""
-    if id.isEmpty { report(element, "missing-id", "rule has no id") }
+    if id.isEmpty { report(element, .missingID, "rule has no id") }
     let certainty = Certainty(rawValue: element["certainty"] ?? "")
     if certainty == nil {
-      report(element, "bad-certainty", "rule '\(id)': certainty must be must, should, consider or avoid")
+      report(element, .badCertainty, "rule '\(id)': certainty must be must, should, consider or avoid")
     }
     let priorityText = element["priority"] ?? "50"
     let priority = Int(priorityText).flatMap { Rule.priorities.contains($0) ? $0 : nil }
     if priority == nil {
       report(
-        element, "bad-number",
+        element, .badNumber,
         "rule '\(id)': priority '\(priorityText)' is not a whole number from \(Rule.priorities.lowerBound) to \(Rule.priorities.upperBound)"
       )
     }
@@ -41,13 +42,13 @@ struct RuleParser {
       SourceRegistry.citation($0, registry: registry, diagnostics: &diagnostics, rule: id)
     }
     if sources.isEmpty || sources.contains(where: { $0.id.isEmpty }) {
-      report(element, "missing-source", "rule '\(id)' needs a <source ref=…> for its advice")
+      report(element, .missingSource, "rule '\(id)' needs a <source ref=…> for its advice")
     }
     var condition: Condition?
     if let when = element.child(named: "when") {
       condition = conditions.parse(when: when)
     } else {
-      report(element, "missing-condition", "rule '\(id)' has no <when>")
+      report(element, .missingCondition, "rule '\(id)' has no <when>")
     }
     let conclusions = parseConclusions(element.child(named: "then"), id: id)
     diagnostics += conditions.diagnostics
@@ -63,7 +64,7 @@ struct RuleParser {
     guard let then, !then.children.isEmpty else {
       diagnostics.append(
         Diagnostic(
-          kind: "missing-conclusion", at: then?.location ?? SourceLocation(file: "", line: 1, column: 1),
+          kind: .missingConclusion, at: then?.location ?? SourceLocation(file: "", line: 1, column: 1),
           "rule '\(id)' has no conclusion in <then>", rules: [id]))
       return []
     }
@@ -74,20 +75,20 @@ struct RuleParser {
         let topic = child["topic"] ?? ""
         let text = child.localized("text")
         requireLanguages(text, "text", child, id)
-        if topic.isEmpty { report(child, "missing-topic", "rule '\(id)': <\(child.name)> needs a topic") }
+        if topic.isEmpty { report(child, .missingTopic, "rule '\(id)': <\(child.name)> needs a topic") }
         checkPlaceholders(in: child, id: id)
         conclusions.append(child.name == "advise" ? .advise(topic: topic, text: text) : .warn(topic: topic, text: text))
       case "derive":
         let name = child["fact"] ?? ""
         guard let declaration = conditions.vocabulary[name] else {
-          report(child, "unknown-fact", "unknown fact '\(name)'")
+          report(child, .unknownFact, "unknown fact '\(name)'")
           continue
         }
         if let value = conditions.value(child["value"] ?? "", for: declaration, at: child) {
           conclusions.append(.derive(fact: name, value: value))
         }
       default:
-        report(child, "unknown-element", "unknown conclusion <\(child.name)>")
+        report(child, .unknownElement, "unknown conclusion <\(child.name)>")
       }
     }
     return conclusions
@@ -103,7 +104,7 @@ struct RuleParser {
       guard !unknown.isEmpty else { continue }
       let names = unknown.map { "'{\($0)}'" }.joined(separator: ", ")
       report(
-        text, "unknown-placeholder",
+        text, .unknownPlaceholder,
         "rule '\(id)': \(unknown.count == 1 ? "placeholder \(names) names" : "placeholders \(names) name") no fact of the vocabulary"
       )
     }
@@ -125,12 +126,12 @@ struct RuleParser {
   {
     for language in Self.requiredLanguages where (text.byLanguage[language.rawValue] ?? "").isEmpty {
       report(
-        element, "missing-text",
+        element, .missingText,
         "rule '\(id)': <\(what)> has no \(language == .zh ? "Chinese (zh)" : "English (en)") text")
     }
   }
 
-  private mutating func report(_ element: ParsedElement, _ kind: String, _ message: String) {
+  private mutating func report(_ element: ParsedElement, _ kind: Diagnostic.Kind, _ message: String) {
     diagnostics.append(Diagnostic(kind: kind, at: element.location, message))
   }
 }

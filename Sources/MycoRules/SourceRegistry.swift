@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoXML
 
@@ -121,7 +122,7 @@ public struct SourceRegistry: Sendable {
       let id = element["id"] ?? ""
       if let first = seen[id] {
         diagnostics.append(
-          Diagnostic(kind: "duplicate-id", at: element.location, "source '\(id)' is already defined at \(first)"))
+          Diagnostic(kind: .duplicateID, at: element.location, "source '\(id)' is already defined at \(first)"))
         continue
       }
       seen[id] = element.location
@@ -133,7 +134,7 @@ public struct SourceRegistry: Sendable {
       else {
         diagnostics.append(
           Diagnostic(
-            kind: "bad-source", at: element.location,
+            kind: .badSource, at: element.location,
             "source '\(id)' needs an id, a grade (A, B or C), authors and a title"))
         continue
       }
@@ -143,7 +144,7 @@ public struct SourceRegistry: Sendable {
         if year.map({ !(1800...2100).contains($0) }) ?? true {
           diagnostics.append(
             Diagnostic(
-              kind: "bad-number", at: element.location,
+              kind: .badNumber, at: element.location,
               "source '\(id)': year '\(yearText)' is not a year from 1800 to 2100"))
         }
       }
@@ -170,7 +171,7 @@ public struct SourceRegistry: Sendable {
       if !ref.isEmpty {
         diagnostics.append(
           Diagnostic(
-            kind: "unknown-source", at: element.location,
+            kind: .unknownSource, at: element.location,
             "unknown source id '\(ref)' (not in the source registry sources.xml)", rules: rule.map { [$0] } ?? []))
       }
       return Citation(id: ref, note: note, uncertain: uncertain)

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoXML
 
@@ -9,24 +10,24 @@ public struct VocabularyLoader: Sendable {
   public init(schema: XMLSchema?) { self.schema = schema }
 
   /// Loads one vocabulary file; all-or-nothing.
-  public func load(file url: URL, displayName: String) throws(LoadFailure) -> Vocabulary {
+  public func load(file url: URL, displayName: String) throws(Diagnostics) -> Vocabulary {
     let root: ParsedElement
     do { root = try XMLReader.read(file: url, displayName: displayName, schema: schema) } catch {
-      throw LoadFailure(error)
+      throw error
     }
     return try load(root)
   }
 
   /// Loads a vocabulary held in memory; `displayName` is the file name its messages show.
-  public func load(data: Data, displayName: String) throws(LoadFailure) -> Vocabulary {
+  public func load(data: Data, displayName: String) throws(Diagnostics) -> Vocabulary {
     let root: ParsedElement
     do { root = try XMLReader.parse(data: data, name: displayName, schema: schema) } catch {
-      throw LoadFailure(error)
+      throw error
     }
     return try load(root)
   }
 
-  private func load(_ root: ParsedElement) throws(LoadFailure) -> Vocabulary {
+  private func load(_ root: ParsedElement) throws(Diagnostics) -> Vocabulary {
     var diagnostics: [Diagnostic] = []
     var vocabulary = Vocabulary()
     var seen: [String: SourceLocation] = [:]
@@ -42,7 +43,7 @@ public struct VocabularyLoader: Sendable {
         if declaration.values.isEmpty {
           diagnostics.append(
             Diagnostic(
-              kind: "no-values", at: element.location,
+              kind: .noValues, at: element.location,
               "fact '\(declaration.name)': values-from='\(other)' names no choice fact with values"))
           continue
         }
@@ -50,19 +51,19 @@ public struct VocabularyLoader: Sendable {
       if let first = seen[declaration.name] {
         diagnostics.append(
           Diagnostic(
-            kind: "duplicate-fact", at: element.location, "fact '\(declaration.name)' is already declared at \(first)"))
+            kind: .duplicateFact, at: element.location, "fact '\(declaration.name)' is already declared at \(first)"))
       }
       seen[declaration.name] = element.location
       vocabulary.add(declaration)
     }
-    if !diagnostics.isEmpty { throw LoadFailure(diagnostics) }
+    if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
     return vocabulary
   }
 
   private func declaration(_ element: ParsedElement, _ diagnostics: inout [Diagnostic]) -> FactDeclaration? {
     let name = element["name"] ?? ""
     guard let type = FactType(rawValue: element["type"] ?? "") else {
-      diagnostics.append(Diagnostic(kind: "bad-fact-type", at: element.location, "fact '\(name)' has an unknown type"))
+      diagnostics.append(Diagnostic(kind: .badFactType, at: element.location, "fact '\(name)' has an unknown type"))
       return nil
     }
     var declaration = FactDeclaration(
@@ -76,7 +77,7 @@ public struct VocabularyLoader: Sendable {
         guard let dimension = PhysicalDimension(rawValue: dimensionName) else {
           diagnostics.append(
             Diagnostic(
-              kind: "bad-dimension", at: element.location, "fact '\(name)': unknown dimension '\(dimensionName)'"))
+              kind: .badDimension, at: element.location, "fact '\(name)': unknown dimension '\(dimensionName)'"))
           return nil
         }
         declaration.dimension = dimension
@@ -87,7 +88,7 @@ public struct VocabularyLoader: Sendable {
         } else {
           diagnostics.append(
             Diagnostic(
-              kind: "wrong-unit", at: element.location,
+              kind: .wrongUnit, at: element.location,
               "fact '\(name)': unit '\(unitSymbol)' is not a unit of \(dimension.rawValue)"))
           return nil
         }
@@ -103,7 +104,7 @@ public struct VocabularyLoader: Sendable {
         else {
           diagnostics.append(
             Diagnostic(
-              kind: "out-of-range", at: element.location,
+              kind: .outOfRange, at: element.location,
               "fact '\(name)': \(attribute)='\(text)' is not a number within ±\(Value.format(FactDeclaration.numberLimit)) \(UnitOfMeasure.base(of: declaration.dimension ?? .count).symbol)"
             ))
           return nil
@@ -118,7 +119,7 @@ public struct VocabularyLoader: Sendable {
       if let minimum = declaration.minimum, let maximum = declaration.maximum, minimum > maximum {
         diagnostics.append(
           Diagnostic(
-            kind: "out-of-range", at: element.location,
+            kind: .outOfRange, at: element.location,
             "fact '\(name)': min='\(element["min"] ?? "")' is larger than max='\(element["max"] ?? "")'"))
         return nil
       }
@@ -128,7 +129,7 @@ public struct VocabularyLoader: Sendable {
     }
     if (type == .choice || type == .set) && declaration.values.isEmpty && element["values-from"] == nil {
       diagnostics.append(
-        Diagnostic(kind: "no-values", at: element.location, "fact '\(name)' is a \(type.rawValue) but lists no values"))
+        Diagnostic(kind: .noValues, at: element.location, "fact '\(name)' is a \(type.rawValue) but lists no values"))
     }
     return declaration
   }

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import Logging
 import MycoKnowledge
@@ -76,7 +77,7 @@ public final class KnowledgeStore: @unchecked Sendable {
 extension Error {
   /// What a load error says, one line per problem (for the server log, never for a response).
   public var loadMessage: String {
-    if let failure = self as? LoadFailure { return failure.description }
+    if let failure = self as? Diagnostics { return failure.description }
     if let failure = self as? SheetError { return failure.description }
     return "\(self)"
   }

@@ -9,20 +9,16 @@ struct RecordsService: Sendable {
   func add(batch input: RecordInput, base: LoadedBase) throws(InputError) -> Batch {
     let batch = try input.batch(kbVersion: base.advisor.version)
     let known = Set(base.advisor.knowledge.varieties.map(\.id))
-    do { try database.add(batch, knownVarieties: known) } catch let error as YieldRecordsError {
-      throw error.inputError(batch: true)
-    } catch {
-      throw InputError(status: 500, "the batch could not be stored")
+    do { try database.add(batch, knownVarieties: known) } catch {
+      throw Self.inputError(error, batch: true, failure: "the batch could not be stored")
     }
     return batch
   }
 
   func add(harvest input: RecordInput) throws(InputError) -> Harvest {
     let harvest = try input.harvest()
-    do { try database.add(harvest) } catch let error as YieldRecordsError {
-      throw error.inputError(batch: false)
-    } catch {
-      throw InputError(status: 500, "the harvest could not be stored")
+    do { try database.add(harvest) } catch {
+      throw Self.inputError(error, batch: false, failure: "the harvest could not be stored")
     }
     return harvest
   }
@@ -31,20 +27,26 @@ struct RecordsService: Sendable {
   /// with a warning, which is returned.
   func add(input form: RecordInput, base: LoadedBase) throws(InputError) -> Input {
     let input = try form.input()
-    do { return try database.add(input, checker: base.advisor.knowledge.inputChecker, file: "agent-input") } catch let
-      error as YieldRecordsError
-    {
-      throw error.inputError(batch: false)
+    do {
+      return try database.add(input, checker: base.advisor.knowledge.inputChecker, file: "agent-input")
     } catch {
-      throw InputError(status: 500, "the input could not be stored")
+      throw Self.inputError(error, batch: false, failure: "the input could not be stored")
     }
   }
 
   func report(_ query: ReportQuery) throws(InputError) -> YieldReport {
-    do { return try database.report(query) } catch let error as YieldRecordsError {
-      throw error.inputError(batch: false)
-    } catch {
-      throw InputError(status: 500, "the report could not be made")
+    do { return try database.report(query) } catch {
+      throw Self.inputError(error, batch: false, failure: "the report could not be made")
+    }
+  }
+
+  /// What a client is told when the records refuse or fail: a refusal names the bad input; a
+  /// storage failure is a plain 500 with `failure`, never the store's own message.
+  private static func inputError(_ error: any Error, batch: Bool, failure: String) -> InputError {
+    guard let error = error as? YieldRecordsError else { return InputError(status: 500, failure) }
+    switch error {
+    case .database, .query: return InputError(status: 500, failure)
+    default: return error.inputError(batch: batch)
     }
   }
 

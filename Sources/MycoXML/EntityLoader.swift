@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import Synchronization
 internal import CLibXML2
@@ -44,7 +45,7 @@ enum EntityLoader {
   private static var threadKey: UInt { UInt(bitPattern: Int(bitPattern: UInt(pthread_self()))) }
 
   /// Runs `body` with `scope` as this thread's permissions, then removes them.
-  static func with<T>(_ scope: Scope, _ body: () throws(XMLErrors) -> T) throws(XMLErrors) -> T {
+  static func with<T>(_ scope: Scope, _ body: () throws(Diagnostics) -> T) throws(Diagnostics) -> T {
     install()
     let key = threadKey
     scopes.withLock { $0[key] = scope }

@@ -1,7 +1,8 @@
+import MycoDiagnostics
 import Foundation
 internal import CLibXML2
 
-/// The one place where libxml2's C error records become ``XMLError`` values.
+/// The one place where libxml2's C error records become ``Diagnostic`` values.
 enum LibXML2 {
   private static let initialized: Bool = {
     xmlInitParser()
@@ -13,15 +14,15 @@ enum LibXML2 {
   static func initialize() { _ = initialized }
 
   /// Converts libxml2's error record (may be nil) into an error at `name`.
-  static func error(from record: UnsafeMutablePointer<xmlError>?, name: String, kind: XMLError.Kind = .malformed)
-    -> XMLError
+  static func error(from record: UnsafeMutablePointer<xmlError>?, name: String, kind: Diagnostic.Kind = .xmlMalformed)
+    -> Diagnostic
   {
     guard let record else {
-      return XMLError(kind, at: SourceLocation(file: name, line: 1, column: 1), "the XML could not be parsed")
+      return Diagnostic(kind: kind, at: SourceLocation(file: name, line: 1, column: 1), "the XML could not be parsed")
     }
     let line = max(Int(record.pointee.line), 1)
     let column = max(Int(record.pointee.int2), 1)
-    return XMLError(kind, at: SourceLocation(file: name, line: line, column: column), message(of: record))
+    return Diagnostic(kind: kind, at: SourceLocation(file: name, line: line, column: column), message(of: record))
   }
 
   /// The record's message, on one line, with `{namespace}` prefixes removed.

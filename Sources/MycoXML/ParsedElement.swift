@@ -1,3 +1,5 @@
+import MycoDiagnostics
+
 /// One element of a parsed document, as a plain Swift value.
 ///
 /// Only what Myco's formats use is kept: the local name, the namespace, attributes,

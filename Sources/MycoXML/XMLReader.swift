@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 internal import CLibXML2
 
@@ -7,21 +8,21 @@ internal import CLibXML2
 /// let root = try XMLReader.read(file: url, schema: schema)
 /// ```
 /// Every element of the result carries its `FILE:LINE:COLUMN`. Problems are thrown as
-/// ``XMLErrors`` (one for a parse error, possibly several for schema violations).
+/// ``Diagnostics`` (one for a parse error, possibly several for schema violations).
 public enum XMLReader {
   /// Reads and parses a file, optionally validating it against a schema.
   public static func read(
     file url: URL, displayName: String? = nil, schema: XMLSchema? = nil,
     limits: XMLLimits = .standard
-  ) throws(XMLErrors) -> ParsedElement {
+  ) throws(Diagnostics) -> ParsedElement {
     let name = displayName ?? url.path
     let start = SourceLocation(file: name, line: 1, column: 1)
     let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
     if let size, size > limits.maxBytes {
-      throw XMLErrors([tooLarge(size, limits, at: start)])
+      throw Diagnostics([tooLarge(size, limits, at: start)])
     }
     guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw XMLErrors([XMLError(.io, at: start, "cannot read the file (missing or not readable)")])
+      throw Diagnostics([Diagnostic(kind: .xmlIO, at: start, "cannot read the file (missing or not readable)")])
     }
     return try parse(data: data, name: name, schema: schema, limits: limits)
   }
@@ -29,33 +30,33 @@ public enum XMLReader {
   /// Parses XML text held in memory; `name` is used in error locations.
   public static func parse(
     data: Data, name: String, schema: XMLSchema? = nil, limits: XMLLimits = .standard
-  ) throws(XMLErrors) -> ParsedElement {
+  ) throws(Diagnostics) -> ParsedElement {
     let start = SourceLocation(file: name, line: 1, column: 1)
-    guard data.count <= limits.maxBytes else { throw XMLErrors([tooLarge(data.count, limits, at: start)]) }
+    guard data.count <= limits.maxBytes else { throw Diagnostics([tooLarge(data.count, limits, at: start)]) }
     let bytes = [UInt8](data)
     let lines = LineIndex(bytes)
     if let offset = Prolog.doctypeOffset(in: bytes) {
       let (line, column) = lines.position(ofOffset: offset)
-      throw XMLErrors([
-        XMLError(
-          .doctype, at: SourceLocation(file: name, line: line, column: column),
+      throw Diagnostics([
+        Diagnostic(
+          kind: .xmlDoctype, at: SourceLocation(file: name, line: line, column: column),
           "DOCTYPE declarations are not allowed (they can declare external or expanding entities)")
       ])
     }
     let document = try ParsedDocument(bytes: bytes, name: name)
     if let schema {
       let problems = schema.validate(document.pointer, name: name, lines: lines)
-      if !problems.isEmpty { throw XMLErrors(problems) }
+      if !problems.isEmpty { throw Diagnostics(problems) }
     }
     guard let root = xmlDocGetRootElement(document.pointer) else {
-      throw XMLErrors([XMLError(.malformed, at: start, "the document has no root element")])
+      throw Diagnostics([Diagnostic(kind: .xmlMalformed, at: start, "the document has no root element")])
     }
     var converter = TreeConverter(name: name, lines: lines, limits: limits)
     return try converter.element(from: root, depth: 1)
   }
 
-  private static func tooLarge(_ size: Int, _ limits: XMLLimits, at location: SourceLocation) -> XMLError {
-    XMLError(.tooLarge, at: location, "file is \(size) bytes; the limit is \(limits.maxBytes) bytes")
+  private static func tooLarge(_ size: Int, _ limits: XMLLimits, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(kind: .xmlTooLarge, at: location, "file is \(size) bytes; the limit is \(limits.maxBytes) bytes")
   }
 }
 
@@ -63,10 +64,10 @@ public enum XMLReader {
 final class ParsedDocument {
   let pointer: xmlDocPtr
 
-  init(bytes: [UInt8], name: String) throws(XMLErrors) {
+  init(bytes: [UInt8], name: String) throws(Diagnostics) {
     LibXML2.initialize()
     guard let context = xmlNewParserCtxt() else {
-      throw XMLErrors([XMLError(.io, at: SourceLocation(file: name, line: 1, column: 1), "out of memory")])
+      throw Diagnostics([Diagnostic(kind: .xmlIO, at: SourceLocation(file: name, line: 1, column: 1), "out of memory")])
     }
     defer { xmlFreeParserCtxt(context) }
     let options = Int32(
@@ -79,7 +80,7 @@ final class ParsedDocument {
     }
     if context.pointee.wellFormed == 0 || document == nil {
       if let document { xmlFreeDoc(document) }
-      throw XMLErrors([LibXML2.error(from: xmlCtxtGetLastError(context), name: name)])
+      throw Diagnostics([LibXML2.error(from: xmlCtxtGetLastError(context), name: name)])
     }
     self.pointer = document!
   }
@@ -100,14 +101,16 @@ struct TreeConverter {
     self.limits = limits
   }
 
-  mutating func element(from node: xmlNodePtr, depth: Int) throws(XMLErrors) -> ParsedElement {
+  mutating func element(from node: xmlNodePtr, depth: Int) throws(Diagnostics) -> ParsedElement {
     let line = Int(xmlGetLineNo(node))
     let occurrence = tagsSeenOnLine[line, default: 0]
     tagsSeenOnLine[line] = occurrence + 1
     let location = SourceLocation(
       file: name, line: line, column: lines.columnOfStartTag(line: line, occurrence: occurrence))
     guard depth <= limits.maxDepth else {
-      throw XMLErrors([XMLError(.tooDeep, at: location, "elements nest deeper than \(limits.maxDepth) levels")])
+      throw Diagnostics([
+        Diagnostic(kind: .xmlTooDeep, at: location, "elements nest deeper than \(limits.maxDepth) levels")
+      ])
     }
     var element = ParsedElement(
       name: String(cString: node.pointee.name),

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 internal import CLibXML2
 
@@ -14,27 +15,29 @@ public final class XMLSchema: @unchecked Sendable {
   private let document: ParsedDocument
 
   /// Compiles the schema at `url`.
-  public init(file url: URL, limits: XMLLimits = .standard) throws(XMLErrors) {
+  public init(file url: URL, limits: XMLLimits = .standard) throws(Diagnostics) {
     LibXML2.initialize()
     let name = url.path
     let start = SourceLocation(file: name, line: 1, column: 1)
     guard FileManager.default.fileExists(atPath: name) else {
-      throw XMLErrors([XMLError(.io, at: start, "schema file not found")])
+      throw Diagnostics([Diagnostic(kind: .xmlIO, at: start, "schema file not found")])
     }
     let size = (try? FileManager.default.attributesOfItem(atPath: name)[.size] as? Int) ?? nil
     if let size, size > limits.maxBytes {
-      throw XMLErrors([XMLError(.tooLarge, at: start, "file is \(size) bytes; the limit is \(limits.maxBytes) bytes")])
+      throw Diagnostics([
+        Diagnostic(kind: .xmlTooLarge, at: start, "file is \(size) bytes; the limit is \(limits.maxBytes) bytes")
+      ])
     }
     guard let data = FileManager.default.contents(atPath: name) else {
-      throw XMLErrors([XMLError(.io, at: start, "cannot read the file (missing or not readable)")])
+      throw Diagnostics([Diagnostic(kind: .xmlIO, at: start, "cannot read the file (missing or not readable)")])
     }
     let bytes = [UInt8](data)
     let lines = LineIndex(bytes)
     if let offset = Prolog.doctypeOffset(in: bytes) {
       let (line, column) = lines.position(ofOffset: offset)
-      throw XMLErrors([
-        XMLError(
-          .doctype, at: SourceLocation(file: name, line: line, column: column),
+      throw Diagnostics([
+        Diagnostic(
+          kind: .xmlDoctype, at: SourceLocation(file: name, line: line, column: column),
           "DOCTYPE declarations are not allowed (they can declare external or expanding entities)")
       ])
     }
@@ -42,9 +45,9 @@ public final class XMLSchema: @unchecked Sendable {
     let folder = url.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
     let scope = EntityLoader.Scope(folder: folder, limits: limits)
     let collector = ErrorCollector(name: name, lines: lines)
-    let compiled: xmlSchemaPtr? = try EntityLoader.with(scope) { () throws(XMLErrors) -> xmlSchemaPtr? in
+    let compiled: xmlSchemaPtr? = try EntityLoader.with(scope) { () throws(Diagnostics) -> xmlSchemaPtr? in
       guard let parser = xmlSchemaNewDocParserCtxt(document.pointer) else {
-        throw XMLErrors([XMLError(.io, at: start, "out of memory")])
+        throw Diagnostics([Diagnostic(kind: .xmlIO, at: start, "out of memory")])
       }
       defer { xmlSchemaFreeParserCtxt(parser) }
       let context = Unmanaged.passUnretained(collector).toOpaque()
@@ -59,7 +62,8 @@ public final class XMLSchema: @unchecked Sendable {
       // libxml2 reports the failed load at the element that asked for it; use that place.
       let location = collector.reports.first { Self.names($0.message, resource) }?.location ?? start
       errors.insert(
-        XMLError(.schema, at: location, "refused to load '\(EntityLoader.displayPath(resource))': \(reason)"), at: 0)
+        Diagnostic(
+          kind: .xmlSchema, at: location, "refused to load '\(EntityLoader.displayPath(resource))': \(reason)"), at: 0)
     }
     if !scope.refusals.isEmpty {
       errors.removeAll { error in
@@ -68,7 +72,7 @@ public final class XMLSchema: @unchecked Sendable {
     }
     guard let compiled, scope.refusals.isEmpty, errors.isEmpty else {
       if let compiled { xmlSchemaFree(compiled) }
-      throw XMLErrors(errors.isEmpty ? [XMLError(.schema, at: start, "invalid schema")] : errors)
+      throw Diagnostics(errors.isEmpty ? [Diagnostic(kind: .xmlSchema, at: start, "invalid schema")] : errors)
     }
     self.schema = compiled
     self.document = document
@@ -82,9 +86,9 @@ public final class XMLSchema: @unchecked Sendable {
   }
 
   /// Validates a parsed document; returns the violations in document order (empty when valid).
-  func validate(_ document: xmlDocPtr, name: String, lines: LineIndex) -> [XMLError] {
+  func validate(_ document: xmlDocPtr, name: String, lines: LineIndex) -> [Diagnostic] {
     guard let context = xmlSchemaNewValidCtxt(schema) else {
-      return [XMLError(.schema, at: SourceLocation(file: name, line: 1, column: 1), "out of memory")]
+      return [Diagnostic(kind: .xmlSchema, at: SourceLocation(file: name, line: 1, column: 1), "out of memory")]
     }
     defer { xmlSchemaFreeValidCtxt(context) }
     let collector = ErrorCollector(name: name, lines: lines)
@@ -99,8 +103,8 @@ private final class ErrorCollector {
   let name: String
   let lines: LineIndex?
   /// Everything reported (warnings included), in order.
-  var errors: [XMLError] = []
-  var reports: [XMLError] { errors }
+  var errors: [Diagnostic] = []
+  var reports: [Diagnostic] { errors }
 
   init(name: String, lines: LineIndex?) {
     self.name = name
@@ -111,7 +115,7 @@ private final class ErrorCollector {
     // A message about another file (an included schema) names that file.
     let file = record.pointee.file.map { String(cString: $0) }.map { EntityLoader.displayPath($0) }
     var error = LibXML2.error(
-      from: record, name: file.map { $0 == name || $0.isEmpty ? name : $0 } ?? name, kind: .schema)
+      from: record, name: file.map { $0 == name || $0.isEmpty ? name : $0 } ?? name, kind: .xmlSchema)
     error.message = Self.unescapingQuotedPaths(error.message)
     if record.pointee.int2 == 0, error.location.file == name, let lines {
       error.location.column = lines.columnOfStartTag(line: error.location.line, occurrence: 0)

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoCalendar
 import MycoKnowledge
@@ -55,7 +56,7 @@ import Testing
       _ = try RuleTestSuite.load(rulesDirectory: folder, displayName: "Rules")
       Issue.record("expected the date to be refused")
     } catch {
-      #expect(error.diagnostics.map(\.kind) == ["xml-schema"])
+      #expect(error.diagnostics.map(\.kind) == [.xmlSchema])
       #expect(error.diagnostics.first?.location.description == "Rules/tests/old.xml:4:5")
       #expect(error.diagnostics.first?.message.contains("0001-01-01") == true)
     }
@@ -152,7 +153,7 @@ import Testing
     let (schema, loader) = try Self.knowledgeProblems(
       "variety-button.xml", "for-days=\"45\"", "for-days=\"99999999999\"")
     let line = try Self.line(of: "<start ", in: "variety-button.xml")
-    #expect(schema.map(\.kind) == ["xml-schema"])
+    #expect(schema.map(\.kind) == [.xmlSchema])
     #expect(schema.first?.location.description == "Knowledge/variety-button.xml:\(line):5")
     #expect(
       loader.map(\.description)
@@ -163,7 +164,7 @@ import Testing
 
   @Test func anImpossibleTemperatureIsRefused() throws {
     let (schema, loader) = try Self.knowledgeProblems("variety-button.xml", " at-most=\"24\"", " at-most=\"1000\"")
-    #expect(schema.map(\.kind) == ["xml-schema"])
+    #expect(schema.map(\.kind) == [.xmlSchema])
     #expect(loader.map(\.message) == ["<start> at-most='1000' is not a number from -60 to 80"])
   }
 }

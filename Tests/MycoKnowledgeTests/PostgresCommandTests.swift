@@ -127,14 +127,15 @@ struct PostgresCommandTests {
     let batches = try CommandLineTests.myco(["yields", "export", "--db", sqlite, "--out", folder.path + "/a"])
     #expect(batches.status == 0, "\(batches.err)")
 
+    // What was copied is a status line: on standard error, like "imported …".
     let first = try CommandLineTests.myco(["yields", "migrate", "--from", sqlite, "--to", url])
     #expect(first.status == 0, "\(first.err)")
-    #expect(first.out.hasPrefix("copied "), "\(first.out)")
-    #expect(!first.out.hasPrefix("copied 0 "), "\(first.out)")
+    #expect(first.err.hasPrefix("copied "), "\(first.err)")
+    #expect(!first.err.hasPrefix("copied 0 "), "\(first.err)")
     let second = try CommandLineTests.myco(["yields", "migrate", "--from", sqlite, "--to", url])
     #expect(second.status == 0, "\(second.err)")
-    #expect(second.out.hasPrefix("copied 0 batches ("), "\(second.out)")
-    #expect(second.out.hasSuffix(" already there), 0 harvests, 0 inputs\n"), "\(second.out)")
+    #expect(second.err.hasPrefix("copied 0 batches ("), "\(second.err)")
+    #expect(second.err.hasSuffix(" already there), 0 harvests, 0 inputs\n"), "\(second.err)")
 
     // The same figures from both stores, in every format.
     for arguments in [["--by", "bag-size"], ["--by", "variety,season", "--format", "json"], ["--format", "csv"]] {

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoXML
 import Testing
@@ -18,7 +19,7 @@ import Testing
     // Given the priority that crashed the engine (issue #10, item 9)
     let problems = F.problems(Self.rule(priority: "-9223372036854775808"))
     // Then the schema refuses it at the rule's start tag, naming the rule
-    #expect(problems.map(\.kind) == ["xml-schema"])
+    #expect(problems.map(\.kind) == [.xmlSchema])
     #expect(problems.first?.location.description == "rules/r.xml:3:3")
     #expect(problems.first?.message.contains("-9223372036854775808") == true)
     #expect(problems.first?.rules == ["r1"])
@@ -27,14 +28,14 @@ import Testing
   @Test func thePriorityBoundsAreInclusive() throws {
     #expect(F.problems(Self.rule(priority: "0")).isEmpty)
     #expect(F.problems(Self.rule(priority: "1000")).isEmpty)
-    #expect(F.problems(Self.rule(priority: "1001")).map(\.kind) == ["xml-schema"])
-    #expect(F.problems(Self.rule(priority: "-1")).map(\.kind) == ["xml-schema"])
+    #expect(F.problems(Self.rule(priority: "1001")).map(\.kind) == [.xmlSchema])
+    #expect(F.problems(Self.rule(priority: "-1")).map(\.kind) == [.xmlSchema])
   }
 
   @Test func withoutTheSchemaTheLoaderRefusesAPriorityOutOfRange() {
     for priority in ["-9223372036854775808", "1001", "99999999999999999999999", "5.5"] {
       let problems = F.problemsWithoutSchema(Self.rule(priority: priority))
-      #expect(problems.map(\.kind) == ["bad-number"], "priority \(priority)")
+      #expect(problems.map(\.kind) == [.badNumber], "priority \(priority)")
       #expect(
         problems.first?.description
           == "rules/r.xml:3:3: error: rule 'r1': priority '\(priority)' is not a whole number from 0 to 1000")
@@ -81,7 +82,7 @@ import Testing
     let problems = F.problemsWithoutSchema(Self.test("above=\"18\" unit=\"km\""), vocabulary: Self.declared)
     #expect(
       problems.map(\.description) == ["rules/r.xml:5:11: error: '18' is outside the range of 'height' (0 m to 9000 m)"])
-    #expect(problems.first?.kind == "out-of-range")
+    #expect(problems.first?.kind == .outOfRange)
     // And inside the range it loads
     #expect(F.problemsWithoutSchema(Self.test("above=\"9000\""), vocabulary: Self.declared).isEmpty)
     #expect(F.problemsWithoutSchema(Self.test("from=\"0\" to=\"9\" unit=\"km\""), vocabulary: Self.declared).isEmpty)
@@ -93,7 +94,7 @@ import Testing
       "above-fact=\"ceiling\" by=\"9001\"", "above-fact=\"ceiling\" by=\"-9001\"",
     ] {
       let problems = F.problemsWithoutSchema(Self.test(attributes), vocabulary: Self.declared)
-      #expect(problems.map(\.kind) == ["out-of-range"], "\(attributes)")
+      #expect(problems.map(\.kind) == [.outOfRange], "\(attributes)")
     }
     #expect(
       F.problemsWithoutSchema(Self.test("above-fact=\"ceiling\" by=\"-9000\""), vocabulary: Self.declared).isEmpty)
@@ -104,7 +105,7 @@ import Testing
       F.rule(
         "r1",
         "<when><fact name=\"ceiling\" above=\"1\"/></when><then><derive fact=\"height\" value=\"1000000\"/></then>"))
-    #expect(F.problemsWithoutSchema(text, vocabulary: Self.declared).map(\.kind) == ["out-of-range"])
+    #expect(F.problemsWithoutSchema(text, vocabulary: Self.declared).map(\.kind) == [.outOfRange])
   }
 
   @Test func aFactWithoutDeclaredRangeIsBoundedByTheNumberLimit() {
@@ -112,15 +113,15 @@ import Testing
     let far = F.document(
       F.rule("r1", "<when><fact name=\"length\" above=\"1000000000\" unit=\"km\"/></when><then>\(F.advise("t"))</then>")
     )
-    #expect(F.problems(far).map(\.kind) == ["out-of-range"])
+    #expect(F.problems(far).map(\.kind) == [.outOfRange])
     // And the schema refuses a number of more than ten digits before any unit is applied
     let huge = F.document(
       F.rule(
         "r1",
         "<when><fact name=\"length\" above=\"\(String(repeating: "9", count: 400))\"/></when><then>\(F.advise("t"))</then>"
       ))
-    #expect(F.problems(huge).map(\.kind) == ["xml-schema"])
-    #expect(F.problemsWithoutSchema(huge).map(\.kind) == ["bad-number"])
+    #expect(F.problems(huge).map(\.kind) == [.xmlSchema])
+    #expect(F.problemsWithoutSchema(huge).map(\.kind) == [.badNumber])
   }
 
   private static func vocabularyProblems(_ fact: String) -> [Diagnostic] {
@@ -145,9 +146,9 @@ import Testing
     #expect(
       Self.vocabularyProblems(fact("min=\"9\" max=\"0\"")).map(\.description)
         == ["facts.xml:3:3: error: fact 'h': min='9' is larger than max='0'"])
-    #expect(Self.vocabularyProblems(fact("max=\"1e400\"")).map(\.kind) == ["out-of-range"])
-    #expect(Self.vocabularyProblems(fact("max=\"nan\"")).map(\.kind) == ["out-of-range"])
+    #expect(Self.vocabularyProblems(fact("max=\"1e400\"")).map(\.kind) == [.outOfRange])
+    #expect(Self.vocabularyProblems(fact("max=\"nan\"")).map(\.kind) == [.outOfRange])
     // 1e7 km is 1e10 m: beyond the number limit once converted
-    #expect(Self.vocabularyProblems(fact("min=\"-10000000\"")).map(\.kind) == ["out-of-range"])
+    #expect(Self.vocabularyProblems(fact("min=\"-10000000\"")).map(\.kind) == [.outOfRange])
   }
 }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct HostileInputTests {
   typealias F = RuleFixture
 
-  private func firstKind(_ text: String) -> String? { F.problems(text).first?.kind }
+  private func firstKind(_ text: String) -> String? { F.problems(text).first?.kind.rawValue }
 
   @Test func externalFileEntity() {
     #expect(
@@ -84,7 +84,7 @@ import Testing
       String(repeating: "<not>", count: 10_000) + "<fact name=\"temp\" above=\"1\"/>"
       + String(repeating: "</not>", count: 10_000)
     let problems = F.problems(F.document(F.rule("deep", "<when>\(deep)</when><then>\(F.advise("t"))</then>")))
-    #expect(["xml-malformed", "xml-tooDeep"].contains(problems.first?.kind ?? ""))
+    #expect(["xml-malformed", "xml-tooDeep"].contains(problems.first?.kind.rawValue ?? ""))
     #expect(problems.first?.location.file == "rules/r.xml")
   }
 
@@ -94,7 +94,7 @@ import Testing
       String(repeating: "<not>", count: 70) + "<fact name=\"temp\" above=\"1\"/>"
       + String(repeating: "</not>", count: 70)
     let problems = F.problems(F.document(F.rule("deep", "<when>\(deep)</when><then>\(F.advise("t"))</then>")))
-    #expect(problems.first?.kind == "xml-tooDeep")
+    #expect(problems.first?.kind == .xmlTooDeep)
     #expect(problems.first?.message == "elements nest deeper than 64 levels")
   }
 
@@ -115,7 +115,7 @@ import Testing
       _ = try RuleLoader(vocabulary: F.vocabulary, schema: schema).load(directory: folder, displayName: "rules")
       Issue.record("expected invalid UTF-8 to be refused")
     } catch {
-      #expect(error.diagnostics.first?.kind == "xml-malformed")
+      #expect(error.diagnostics.first?.kind == .xmlMalformed)
     }
   }
 

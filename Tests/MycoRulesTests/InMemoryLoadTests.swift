@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoXML
 import Testing
@@ -23,7 +24,7 @@ import Testing
     let text = F.document(F.rule("r1", "<when><fact name=\"temp\" above=\"25\"/></when><then>\(F.advise("t"))</then>"))
       .replacingOccurrences(of: "priority=\"50\"", with: "priority=\"2000\"")
     let schema = try XMLSchema(file: F.repository.appendingPathComponent("Rules/schema/rules.xsd"))
-    #expect(throws: LoadFailure.self) {
+    #expect(throws: Diagnostics.self) {
       _ = try RuleLoader(vocabulary: F.vocabulary, schema: schema).load(documents: [(Data(text.utf8), "rules/r.xml")])
     }
     do {

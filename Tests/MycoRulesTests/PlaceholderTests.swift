@@ -12,7 +12,7 @@ import Testing
 
   @Test func anUnknownFactInATextIsALoadErrorAtTheText() {
     let problems = F.problems(Self.rule("It is {no-such-fact} today, {temp} and {no-such-fact}."))
-    #expect(problems.map(\.kind) == ["unknown-placeholder", "unknown-placeholder"])
+    #expect(problems.map(\.kind) == [.unknownPlaceholder, .unknownPlaceholder])
     // One per <text> element (zh and en), at the text's start tag
     #expect(
       problems.first?.description

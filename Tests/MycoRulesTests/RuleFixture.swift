@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoRules
 import MycoXML
@@ -58,7 +59,7 @@ struct RuleFixture {
   }
 
   /// Writes the files into a fresh folder (with the real schema) and loads them.
-  static func load(_ files: [String: String]) throws(LoadFailure) -> RuleBase {
+  static func load(_ files: [String: String]) throws(Diagnostics) -> RuleBase {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("myco-rules-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -67,7 +68,7 @@ struct RuleFixture {
     }
     let schema: XMLSchema
     do { schema = try XMLSchema(file: repository.appendingPathComponent("Rules/schema/rules.xsd")) } catch {
-      throw LoadFailure(error)
+      throw error
     }
     return try RuleLoader(vocabulary: vocabulary, schema: schema).load(directory: folder, displayName: "rules")
   }
@@ -87,7 +88,7 @@ struct RuleFixture {
   }
 
   /// Loads one file `r.xml`.
-  static func load(_ text: String) throws(LoadFailure) -> RuleBase { try load(["r.xml": text]) }
+  static func load(_ text: String) throws(Diagnostics) -> RuleBase { try load(["r.xml": text]) }
 
   /// The diagnostics loading `text` as `r.xml` produces (empty if it loads).
   static func problems(_ text: String) -> [Diagnostic] {

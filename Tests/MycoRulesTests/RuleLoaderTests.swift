@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Testing
 
 @testable import MycoRules
@@ -9,7 +10,7 @@ import Testing
     let problems = F.problems(
       F.document(F.rule("r1", "<when><fact name=\"tmp\" above=\"1\"/></when><then>\(F.advise("t"))</then>")))
     #expect(problems.count == 1)
-    #expect(problems.first?.kind == "unknown-fact")
+    #expect(problems.first?.kind == .unknownFact)
     #expect(problems.first?.rules == ["r1"])
     #expect(problems.first?.description == "rules/r.xml:5:11: error: unknown fact 'tmp'")
   }
@@ -17,7 +18,7 @@ import Testing
   @Test func unknownValueNamesTheAllowedOnes() {
     let problems = F.problems(
       F.document(F.rule("r1", "<when><fact name=\"crop\" is=\"c\"/></when><then>\(F.advise("t"))</then>")))
-    #expect(problems.map(\.kind) == ["unknown-value"])
+    #expect(problems.map(\.kind) == [.unknownValue])
     #expect(problems.first?.message == "'c' is not a value of fact 'crop' (allowed: a, b)")
   }
 
@@ -25,7 +26,7 @@ import Testing
     let problems = F.problems(
       F.document(
         F.rule("r1", "<when><fact name=\"temp\" above=\"5\" unit=\"cm\"/></when><then>\(F.advise("t"))</then>")))
-    #expect(problems.map(\.kind) == ["wrong-unit"])
+    #expect(problems.map(\.kind) == [.wrongUnit])
     #expect(problems.first?.message == "unit 'cm' measures length, but 'temp' is a temperature")
   }
 
@@ -34,7 +35,7 @@ import Testing
       F.problems(
         F.document(
           F.rule("r1", "<when><fact name=\"temp\" above=\"5\" unit=\"F\"/></when><then>\(F.advise("t"))</then>"))
-      ).map(\.kind) == ["unknown-unit"])
+      ).map(\.kind) == [.unknownUnit])
   }
 
   @Test func duplicateIdAcrossFilesIsAnError() {
@@ -43,7 +44,7 @@ import Testing
       _ = try F.load(["a.xml": one, "b.xml": one])
       Issue.record("expected a duplicate-id error")
     } catch {
-      #expect(error.diagnostics.map(\.kind) == ["duplicate-id"])
+      #expect(error.diagnostics.map(\.kind) == [.duplicateID])
       #expect(error.diagnostics.first?.location.file == "rules/b.xml")
       #expect(error.diagnostics.first?.message == "rule id 'same' is already used at rules/a.xml:3:3")
     }
@@ -55,14 +56,14 @@ import Testing
         "r1",
         "<when><fact name=\"crop\" is=\"a\"/></when><then><advise topic=\"t\"><text lang=\"zh\">只有中文</text></advise></then>"
       ))
-    #expect(F.problems(text).map(\.kind) == ["missing-text"])
+    #expect(F.problems(text).map(\.kind) == [.missingText])
   }
 
   @Test func missingSourceIsAnError() {
     let text = F.document(F.rule("r1", "<when><fact name=\"crop\" is=\"a\"/></when><then>\(F.advise("t"))</then>"))
       .replacingOccurrences(of: "<source ref=\"test\"/>", with: "")
     let problems = F.problems(text)
-    #expect(problems.map(\.kind) == ["missing-source"])
+    #expect(problems.map(\.kind) == [.missingSource])
     #expect(problems.first?.message == "rule 'r1' needs a <source ref=…> for its advice")
   }
 
@@ -70,14 +71,14 @@ import Testing
     let text = F.document(
       F.rule("r1", certainty: "maybe", "<when><fact name=\"crop\" is=\"a\"/></when><then>\(F.advise("t"))</then>"))
     let problems = F.problems(text)
-    #expect(problems.map(\.kind) == ["xml-schema"])
+    #expect(problems.map(\.kind) == [.xmlSchema])
     #expect(problems.first?.location.line == 3)
     #expect(problems.first?.message.contains("maybe") == true)
   }
 
   @Test func malformedXMLIsReportedWithLineAndColumn() {
     let problems = F.problems("<rules xmlns=\"urn:myco:rules:1\" id=\"t\" version=\"1\">\n<rule>\n</rules>")
-    #expect(problems.map(\.kind) == ["xml-malformed"])
+    #expect(problems.map(\.kind) == [.xmlMalformed])
     #expect(problems.first?.location.line == 3)
   }
 
@@ -88,12 +89,12 @@ import Testing
           "up", "<when><fact name=\"risk\" is=\"high\"/></when><then><derive fact=\"level\" value=\"two\"/></then>"),
         F.rule(
           "down", "<when><fact name=\"level\" is=\"two\"/></when><then><derive fact=\"risk\" value=\"high\"/></then>")))
-    #expect(problems.map(\.kind) == ["cycle"])
+    #expect(problems.map(\.kind) == [.cycle])
     #expect(Set(problems.first?.rules ?? []) == ["up", "down"])
   }
 
   @Test func nothingLoadsWhenOneFileIsBad() {
     let good = F.document(F.rule("good", "<when><fact name=\"crop\" is=\"a\"/></when><then>\(F.advise("t"))</then>"))
-    #expect(throws: LoadFailure.self) { try F.load(["a.xml": good, "b.xml": "<rules"]) }
+    #expect(throws: Diagnostics.self) { try F.load(["a.xml": good, "b.xml": "<rules"]) }
   }
 }

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoXML
 import Testing
@@ -48,7 +49,7 @@ import Testing
       Self.registryText.replacingOccurrences(of: " grade=\"C\"", with: ""),
       Self.registryText.replacingOccurrences(of: "<title>A page</title>", with: ""),
     ] {
-      #expect(throws: XMLErrors.self) { _ = try Self.registry(broken) }
+      #expect(throws: Diagnostics.self) { _ = try Self.registry(broken) }
     }
   }
 
@@ -72,7 +73,7 @@ import Testing
       Issue.record("a rule citing an unknown source loaded")
     } catch {
       #expect(error.diagnostics.count == 1)
-      #expect(error.diagnostics.first?.kind == "unknown-source")
+      #expect(error.diagnostics.first?.kind == .unknownSource)
       #expect(error.diagnostics.first?.rules == ["r1"])
       #expect(error.diagnostics.first?.description.hasPrefix("rules/r.xml:") == true)
       #expect(error.diagnostics.first?.description.contains("unknown source id 'nobody-2099'") == true)

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Testing
 
 @testable import MycoXML

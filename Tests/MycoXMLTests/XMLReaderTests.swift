@@ -1,19 +1,20 @@
+import MycoDiagnostics
 import Foundation
 import Testing
 
 @testable import MycoXML
 
 @Suite struct XMLReaderTests {
-  private func parse(_ text: String, limits: XMLLimits = .standard) throws(XMLErrors) -> ParsedElement {
+  private func parse(_ text: String, limits: XMLLimits = .standard) throws(Diagnostics) -> ParsedElement {
     try XMLReader.parse(data: Data(text.utf8), name: "test.xml", limits: limits)
   }
 
-  private func firstError(_ text: String, limits: XMLLimits = .standard) -> XMLError? {
+  private func firstError(_ text: String, limits: XMLLimits = .standard) -> Diagnostic? {
     do {
       _ = try parse(text, limits: limits)
       return nil
     } catch {
-      return error.errors.first
+      return error.diagnostics.first
     }
   }
 
@@ -29,7 +30,7 @@ import Testing
 
   @Test func malformedXMLGivesFileLineColumn() {
     let error = firstError("<a>\n  <b>\n</a>")
-    #expect(error?.kind == .malformed)
+    #expect(error?.kind == .xmlMalformed)
     #expect(error?.location.file == "test.xml")
     #expect(error?.location.line == 3)
     #expect(error.map { "\($0)" }?.hasPrefix("test.xml:3:") == true)
@@ -42,7 +43,7 @@ import Testing
       <r>&x;</r>
       """
     let error = firstError(xxe)
-    #expect(error?.kind == .doctype)
+    #expect(error?.kind == .xmlDoctype)
     #expect(error?.location.line == 2)
     #expect(error?.location.column == 1)
   }
@@ -54,25 +55,25 @@ import Testing
       bomb += "<!ENTITY lol\(level) \"" + String(repeating: "&\(previous);", count: 10) + "\">\n"
     }
     bomb += "]>\n<lolz>&lol9;</lolz>"
-    #expect(firstError(bomb)?.kind == .doctype)
+    #expect(firstError(bomb)?.kind == .xmlDoctype)
   }
 
   @Test func doctypeAfterCommentIsStillFound() {
-    #expect(firstError("<!-- hi -->\n<!DOCTYPE r SYSTEM \"http://example.invalid/r.dtd\"><r/>")?.kind == .doctype)
+    #expect(firstError("<!-- hi -->\n<!DOCTYPE r SYSTEM \"http://example.invalid/r.dtd\"><r/>")?.kind == .xmlDoctype)
   }
 
   @Test func undeclaredEntityIsMalformed() {
-    #expect(firstError("<r>&x;</r>")?.kind == .malformed)
+    #expect(firstError("<r>&x;</r>")?.kind == .xmlMalformed)
   }
 
   @Test func sizeLimitIsEnforced() {
     let error = firstError("<r>" + String(repeating: "x", count: 2000) + "</r>", limits: XMLLimits(maxBytes: 1000))
-    #expect(error?.kind == .tooLarge)
+    #expect(error?.kind == .xmlTooLarge)
   }
 
   @Test func depthLimitIsEnforced() {
     let deep = String(repeating: "<a>", count: 20) + String(repeating: "</a>", count: 20)
-    #expect(firstError(deep, limits: XMLLimits(maxDepth: 10))?.kind == .tooDeep)
+    #expect(firstError(deep, limits: XMLLimits(maxDepth: 10))?.kind == .xmlTooDeep)
     #expect(firstError(deep, limits: XMLLimits(maxDepth: 30)) == nil)
   }
 
@@ -93,14 +94,14 @@ import Testing
     var data = Data("<r>".utf8)
     data.append(contentsOf: [0xC3, 0x28, 0xFF])
     data.append(Data("</r>".utf8))
-    #expect(throws: XMLErrors.self) { try XMLReader.parse(data: data, name: "bad.xml") }
+    #expect(throws: Diagnostics.self) { try XMLReader.parse(data: data, name: "bad.xml") }
   }
 
   @Test func nulByteIsRefused() {
     var data = Data("<r>a".utf8)
     data.append(0)
     data.append(Data("b</r>".utf8))
-    #expect(throws: XMLErrors.self) { try XMLReader.parse(data: data, name: "nul.xml") }
+    #expect(throws: Diagnostics.self) { try XMLReader.parse(data: data, name: "nul.xml") }
   }
 
   @Test func missingFileIsAnIOError() {
@@ -108,7 +109,7 @@ import Testing
       _ = try XMLReader.read(file: URL(fileURLWithPath: "/nonexistent/rules.xml"), displayName: "rules.xml")
       Issue.record("expected an error")
     } catch {
-      #expect(error.errors.first?.kind == .io)
+      #expect(error.diagnostics.first?.kind == .xmlIO)
       #expect("\(error)".hasPrefix("rules.xml:1:1: error:"))
     }
   }
@@ -130,10 +131,10 @@ import Testing
       _ = try XMLReader.parse(data: Data("<r>\n<n>1</n>\n<n>x</n>\n</r>".utf8), name: "v.xml", schema: schema)
       Issue.record("expected a schema error")
     } catch {
-      #expect(error.errors.count == 1)
-      #expect(error.errors[0].kind == .schema)
-      #expect(error.errors[0].location.line == 3)
-      #expect(error.errors[0].message.contains("'x' is not a valid value"))
+      #expect(error.diagnostics.count == 1)
+      #expect(error.diagnostics[0].kind == .xmlSchema)
+      #expect(error.diagnostics[0].location.line == 3)
+      #expect(error.diagnostics[0].message.contains("'x' is not a valid value"))
     }
   }
 }

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import Testing
 
@@ -42,7 +43,7 @@ import Testing
       _ = try XMLSchema(file: schema.appendingPathComponent("main.xsd"))
       return []
     } catch {
-      return error.errors.map(\.description)
+      return error.diagnostics.map(\.description)
     }
   }
 
@@ -109,7 +110,7 @@ import Testing
     #expect(Self.compile(schema) == [])
     let compiled = try XMLSchema(file: schema.appendingPathComponent("main.xsd"))
     _ = try XMLReader.parse(data: Data("<a xmlns=\"urn:t\">x</a>".utf8), name: "ok.xml", schema: compiled)
-    #expect(throws: XMLErrors.self) {
+    #expect(throws: Diagnostics.self) {
       _ = try XMLReader.parse(data: Data("<b xmlns=\"urn:t\">x</b>".utf8), name: "bad.xml", schema: compiled)
     }
   }

@@ -3,8 +3,8 @@ import Foundation
 import MycoKnowledge
 import MycoRules
 
-/// `--knowledge` and `--rules`: which knowledge base and rule base to use.
-struct KnowledgeOptions: ParsableArguments {
+/// `--knowledge`: which knowledge base to use, for the commands that read only the knowledge base.
+struct KnowledgeFolderOption: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
@@ -14,6 +14,29 @@ struct KnowledgeOptions: ParsableArguments {
       valueName: "dir"))
   var knowledge: String?
 
+  /// The knowledge folder, or an exit after printing how to name one.
+  func knowledgeFolder() throws -> LocatedFolder {
+    switch Folders.locate(
+      "Knowledge", marker: "facts.xml", option: knowledge, optionName: "--knowledge", environment: "MYCO_KNOWLEDGE")
+    {
+    case .success(let folder): return folder
+    case .failure(let error): throw Console.failure(error.message)
+    }
+  }
+
+  /// Loads the knowledge base of `--knowledge` (or the default folder), or prints every
+  /// problem and exits 1. Says on stderr which folder is used when it is not the installed one.
+  func knowledgeBase() throws -> KnowledgeBase {
+    let folder = try knowledgeFolder()
+    if let note = Folders.note([("knowledge", folder)]) { Console.error(note) }
+    do { return try KnowledgeBase.load(directory: folder.url, displayName: folder.shown) } catch {
+      throw Console.failure(error.diagnostics)
+    }
+  }
+}
+
+/// `--rules`: which rule base to use.
+struct RulesFolderOption: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
@@ -23,51 +46,37 @@ struct KnowledgeOptions: ParsableArguments {
       valueName: "dir"))
   var rules: String?
 
-  /// The knowledge folder, or an exit after printing how to name one.
-  func knowledgeFolder() throws -> LocatedFolder {
-    try Self.knowledgeFolder(option: knowledge)
-  }
-
   /// The rules folder, or an exit after printing how to name one.
   func rulesFolder() throws -> LocatedFolder {
     switch Folders.locate(
       "Rules", marker: "schema/rules.xsd", option: rules, optionName: "--rules", environment: "MYCO_RULES")
     {
     case .success(let folder): return folder
-    case .failure(let error): throw Report.failure(error.message)
+    case .failure(let error): throw Console.failure(error.message)
     }
   }
+}
 
-  static func knowledgeFolder(option: String?) throws -> LocatedFolder {
-    switch Folders.locate(
-      "Knowledge", marker: "facts.xml", option: option, optionName: "--knowledge", environment: "MYCO_KNOWLEDGE")
-    {
-    case .success(let folder): return folder
-    case .failure(let error): throw Report.failure(error.message)
-    }
-  }
+/// `--knowledge` and `--rules`: both folders, for the commands that give advice from the rules.
+struct KnowledgeOptions: ParsableArguments {
+  @OptionGroup var knowledgeOption: KnowledgeFolderOption
+  @OptionGroup var rulesOption: RulesFolderOption
+
+  /// The knowledge folder, or an exit after printing how to name one.
+  func knowledgeFolder() throws -> LocatedFolder { try knowledgeOption.knowledgeFolder() }
+
+  /// The rules folder, or an exit after printing how to name one.
+  func rulesFolder() throws -> LocatedFolder { try rulesOption.rulesFolder() }
 
   /// Finds both folders and says on stderr which ones are used when they are not the installed ones.
   func folders() throws -> (knowledge: LocatedFolder, rules: LocatedFolder) {
     let located = (knowledge: try knowledgeFolder(), rules: try rulesFolder())
-    if let note = Folders.note([("knowledge", located.knowledge), ("rules", located.rules)]) { Report.error(note) }
+    if let note = Folders.note([("knowledge", located.knowledge), ("rules", located.rules)]) { Console.error(note) }
     return located
   }
 
   /// Loads the knowledge base, or prints every problem and exits 1.
-  func knowledgeBase() throws -> KnowledgeBase {
-    try Self.knowledgeBase(option: knowledge)
-  }
-
-  /// Loads the knowledge base of `--knowledge` (or the default folder), or prints every
-  /// problem and exits 1.
-  static func knowledgeBase(option: String?) throws -> KnowledgeBase {
-    let folder = try knowledgeFolder(option: option)
-    if let note = Folders.note([("knowledge", folder)]) { Report.error(note) }
-    do { return try KnowledgeBase.load(directory: folder.url, displayName: folder.shown) } catch {
-      throw Report.failure(error.diagnostics)
-    }
-  }
+  func knowledgeBase() throws -> KnowledgeBase { try knowledgeOption.knowledgeBase() }
 
   /// Loads knowledge and rules, or prints every problem and exits 1.
   func advisor() throws -> Advisor {
@@ -76,7 +85,7 @@ struct KnowledgeOptions: ParsableArguments {
       return try Advisor.load(
         knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
     } catch {
-      throw Report.failure(error.diagnostics)
+      throw Console.failure(error.diagnostics)
     }
   }
 }

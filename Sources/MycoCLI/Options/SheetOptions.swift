@@ -69,7 +69,7 @@ struct SheetOptions: ParsableArguments {
         try templates.map { try SheetTemplates(directory: URL(fileURLWithPath: $0)) } ?? SheetTemplates.bundled()
       return SheetWriter(maker: SheetMaker(advisor: advisor, templates: loaded), force: force)
     } catch let error as SheetError {
-      throw Report.failure("error: \(error.description)")
+      throw Console.failure("error: \(error.description)")
     }
   }
 }

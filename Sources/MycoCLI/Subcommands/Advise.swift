@@ -28,16 +28,16 @@ extension Myco {
       let advisor = try folders.advisor()
       let report: AdviceReport
       do { report = try advisor.advise(try situation.situation()) } catch let error as SituationError {
-        throw Report.failure(error.description)
+        throw Console.failure(error.description)
       }
       if let whyNot {
         guard let explanation = report.whyNot(whyNot, language: lang) else {
-          throw Report.failure("error: no rule with id '\(whyNot)' (see: myco rules list)")
+          throw Console.failure("error: no rule with id '\(whyNot)' (see: myco rules list)")
         }
-        Report.out(explanation + "\n")
+        Console.out(explanation + "\n")
         return
       }
-      Report.out(format == .json ? report.json(language: lang) : report.text(language: lang))
+      Console.out(format == .json ? report.json(language: lang) : report.text(language: lang))
     }
   }
 }

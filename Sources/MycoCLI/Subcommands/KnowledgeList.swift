@@ -11,7 +11,7 @@ extension Myco.Knowledge {
       help: ArgumentHelp("What to list: \(KnowledgeListing.subjects.joined(separator: ", ")).", valueName: "subject"))
     var subject: String
 
-    @OptionGroup var folders: KnowledgeOptions
+    @OptionGroup var folders: KnowledgeFolderOption
 
     @Option(help: "Output format (markdown: limits and sources only).")
     var format: ListingFormat = .text
@@ -30,12 +30,12 @@ extension Myco.Knowledge {
         }
       guard let output else {
         if format == .markdown, KnowledgeListing.subjects.contains(subject) {
-          throw Report.failure("error: --format markdown is only for 'limits' and 'sources'")
+          throw Console.failure("error: --format markdown is only for 'limits' and 'sources'")
         }
-        throw Report.failure(
+        throw Console.failure(
           "error: cannot list '\(subject)'; choose one of: \(KnowledgeListing.subjects.joined(separator: ", "))")
       }
-      Report.out(output)
+      Console.out(output)
     }
   }
 }

@@ -16,29 +16,22 @@ extension Myco.Rules {
     @Argument(help: ArgumentHelp("The new rules folder.", valueName: "new-dir"))
     var new: String
 
-    @Option(
-      name: .long,
-      help: ArgumentHelp(
-        "Knowledge folder (facts.xml, tables).",
-        discussion:
-          "Default: $MYCO_KNOWLEDGE, else the installed <prefix>/share/myco/Knowledge (or the repository's Knowledge/ for swift run).",
-        valueName: "dir"))
-    var knowledge: String?
+    @OptionGroup var folders: KnowledgeFolderOption
 
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
     func run() throws {
-      let folder = try KnowledgeOptions.knowledgeFolder(option: knowledge)
-      if let note = Folders.note([("knowledge", folder)]) { Report.error(note) }
+      let folder = try folders.knowledgeFolder()
+      if let note = Folders.note([("knowledge", folder)]) { Console.error(note) }
       let (knowledgeURL, knowledgeName) = (folder.url, folder.shown)
       do {
         let changes = try AdviceChanges.load(
           knowledge: knowledgeURL, knowledgeName: knowledgeName, old: URL(fileURLWithPath: old), oldName: old,
           new: URL(fileURLWithPath: new), newName: new)
-        Report.out(format == .json ? changes.json : changes.text)
+        Console.out(format == .json ? changes.json : changes.text)
       } catch {
-        throw Report.failure(error.diagnostics)
+        throw Console.failure(error.diagnostics)
       }
     }
   }

@@ -26,12 +26,12 @@ extension Myco.Rules {
       let hasTests = FileManager.default.fileExists(atPath: rulesURL.appendingPathComponent("tests").path)
       let suite: RuleTestSuite?
       do { suite = hasTests ? try RuleTestSuite.load(rulesDirectory: rulesURL, displayName: rulesName) : nil } catch {
-        throw Report.failure(error.diagnostics)
+        throw Console.failure(error.diagnostics)
       }
       guard let explanation = RuleExplanation(ruleID, advisor: advisor, suite: suite) else {
-        throw Report.failure("no rule '\(ruleID)' in \(rulesName) (see: myco rules list)")
+        throw Console.failure("no rule '\(ruleID)' in \(rulesName) (see: myco rules list)")
       }
-      Report.out(explanation.text(language: lang))
+      Console.out(explanation.text(language: lang))
     }
   }
 }

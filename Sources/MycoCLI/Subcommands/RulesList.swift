@@ -17,7 +17,7 @@ extension Myco.Rules {
 
     func run() throws {
       let listing = RuleListing(try folders.advisor().rules)
-      Report.out(format == .json ? listing.json(language: lang) : listing.text(language: lang))
+      Console.out(format == .json ? listing.json(language: lang) : listing.text(language: lang))
     }
   }
 }

@@ -18,10 +18,10 @@ extension Myco.Rules {
       let (rulesURL, rulesName) = (rulesFolder.url, rulesFolder.shown)
       let suite: RuleTestSuite
       do { suite = try RuleTestSuite.load(rulesDirectory: rulesURL, displayName: rulesName) } catch {
-        throw Report.failure(error.diagnostics)
+        throw Console.failure(error.diagnostics)
       }
       let run = RuleTestRun(suite: suite, advisor: advisor)
-      Report.out(format == .json ? run.json : run.text)
+      Console.out(format == .json ? run.json : run.text)
       if run.failedCount > 0 { throw ExitCode.failure }
     }
   }

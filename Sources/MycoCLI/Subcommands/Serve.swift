@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import ArgumentParser
 import Foundation
 import MycoRecords
@@ -79,8 +80,8 @@ extension Myco.Serve {
       }
       done.wait()
       if let error = outcome.error {
-        if let failure = error as? MycoRules.LoadFailure { throw Report.failure(failure.diagnostics) }
-        throw Report.failure("error: \(Report.describe(error))")
+        if let failure = error as? Diagnostics { throw Console.failure(failure.diagnostics) }
+        throw Console.failure("error: \(Console.describe(error))")
       }
     }
   }
@@ -101,13 +102,13 @@ extension Myco.Serve {
       } else {
         let first = String(cString: getpass("password for \(name): "))
         let second = String(cString: getpass("again: "))
-        guard first == second else { throw Report.failure("error: the two passwords differ") }
+        guard first == second else { throw Console.failure("error: the two passwords differ") }
         password = first
       }
       do { try AccountStore(path: storage.accountsPath).addUser(name, password: password) } catch {
-        throw Report.failure("error: \(error.description)")
+        throw Console.failure("error: \(error.description)")
       }
-      Report.out("added user \(name) to \(storage.accountsPath)\n")
+      Console.out("added user \(name) to \(storage.accountsPath)\n")
     }
   }
 
@@ -121,9 +122,9 @@ extension Myco.Serve {
     func run() throws {
       let token: String
       do { token = try AccountStore(path: storage.accountsPath).addToken(name) } catch {
-        throw Report.failure("error: \(error.description)")
+        throw Console.failure("error: \(error.description)")
       }
-      Report.out(token + "\n")
+      Console.out(token + "\n")
     }
   }
 }

@@ -11,8 +11,8 @@ extension Myco {
           myco sheet batch growers.csv --out sheets/
         See Docs/sheets.md for the growers CSV columns and how to edit the templates.
         """,
-      subcommands: [SheetPrint.self, SheetBatch.self],
-      defaultSubcommand: SheetPrint.self
+      subcommands: [Print.self, Batch.self],
+      defaultSubcommand: Print.self
     )
   }
 }

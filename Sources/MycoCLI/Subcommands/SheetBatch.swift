@@ -4,9 +4,9 @@ import MycoCalendar
 import MycoKnowledge
 import MycoSheets
 
-extension Myco {
+extension Myco.Sheet {
   /// `myco sheet batch`: one sheet per row of a growers CSV.
-  struct SheetBatch: ParsableCommand {
+  struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "batch",
       abstract: "Print one sheet per row of a growers CSV (columns: see Docs/sheets.md).",
@@ -54,12 +54,12 @@ extension Myco {
           url, defaultDate: defaultDate, language: sheet.lang, datePrinted: printed, contact: sheet.contact,
           baseURL: sheet.baseURL)
       } catch {
-        throw Report.failure("error: \(error.description)")
+        throw Console.failure("error: \(error.description)")
       }
       if htmlOnly, sheet.format == .pdf { throw ValidationError("--html-only and --format pdf contradict each other") }
       let format = htmlOnly ? .html : sheet.format ?? .pdf
       if format == .pdf, writer.printer == nil {
-        throw Report.failure(
+        throw Console.failure(
           "error: " + PDFPrinter.installHint + " (or pass --html-only to write the HTML pages alone)")
       }
       let interactive = isatty(STDERR_FILENO) == 1
@@ -73,13 +73,13 @@ extension Myco {
         format: format
       ) { done, total in
         if interactive {
-          Report.progress("\r" + ProgressBar.line(done: done, total: total))
+          Console.progress("\r" + ProgressBar.line(done: done, total: total))
         } else if done == total {
-          Report.error(ProgressBar.line(done: done, total: total))
+          Console.error(ProgressBar.line(done: done, total: total))
         }
       }
-      if interactive { Report.progress("\n") }
-      Report.error(result.summary + " → \(out)")
+      if interactive { Console.progress("\n") }
+      Console.error(result.summary + " → \(out)")
       if !result.failures.isEmpty { throw ExitCode.failure }
     }
   }

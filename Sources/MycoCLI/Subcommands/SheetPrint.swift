@@ -3,9 +3,9 @@ import Foundation
 import MycoKnowledge
 import MycoSheets
 
-extension Myco {
+extension Myco.Sheet {
   /// `myco sheet [print]`: one sheet for one grower's situation.
-  struct SheetPrint: ParsableCommand {
+  struct Print: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "print",
       abstract: "Print the sheet for one grower (the default: `myco sheet --variety …`).",
@@ -43,9 +43,9 @@ extension Myco {
       let format = sheet.format ?? (url.pathExtension.lowercased() == "pdf" ? .pdf : .html)
       do {
         let written = try writer.write(request, to: url, format: format)
-        Report.error("wrote \(written.pdf.map { $0.path + " and " } ?? "")\(written.html.path)")
+        Console.error("wrote \(written.pdf.map { $0.path + " and " } ?? "")\(written.html.path)")
       } catch {
-        throw Report.failure("error: \(error.description)")
+        throw Console.failure("error: \(error.description)")
       }
     }
   }

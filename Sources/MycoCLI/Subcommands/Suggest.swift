@@ -37,7 +37,7 @@ extension Myco {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
-    @OptionGroup var folders: KnowledgeOptions
+    @OptionGroup var folders: KnowledgeFolderOption
 
     func run() throws {
       let knowledge = try folders.knowledgeBase()
@@ -46,8 +46,8 @@ extension Myco {
         let start = try SuggestionReport.date(date, month: month, today: CalendarDate.today())
         report = try SuggestionReport(
           knowledge: knowledge, elevation: elevation, place: place, date: start, facility: facility)
-      } catch { throw Report.failure(error.description) }
-      Report.out(format == .json ? report.json(language: lang) : report.text(language: lang))
+      } catch { throw Console.failure(error.description) }
+      Console.out(format == .json ? report.json(language: lang) : report.text(language: lang))
     }
   }
 }

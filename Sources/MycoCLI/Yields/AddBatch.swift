@@ -3,7 +3,7 @@ import MycoCalendar
 import MycoRecords
 import MycoUnits
 
-extension Yields {
+extension Myco.Yields {
   /// `myco yields add-batch`: records one batch.
   struct AddBatch: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,7 +56,7 @@ extension Yields {
     }
 
     func run() throws {
-      try reportingRecordErrors {
+      try Console.reportingRecordErrors {
         let batch = Batch(
           id: id, grower: grower, place: place, elevationM: elevation, variety: variety,
           strain: strain, substrate: substrate, bagSize: bagSize,
@@ -65,7 +65,7 @@ extension Yields {
           bagsContaminated: bagsContaminated, adviceRules: adviceRules, kbVersion: kbVersion,
           notes: notes)
         try database.open().add(batch, knownVarieties: varieties.knownVarietyIDs())
-        print("recorded batch \(TerminalText.escaped(id))")
+        Console.status("recorded batch \(TerminalText.escaped(id))")
       }
     }
   }

@@ -3,7 +3,7 @@ import MycoCalendar
 import MycoRecords
 import MycoUnits
 
-extension Yields {
+extension Myco.Yields {
   /// `myco yields add-harvest`: records one harvest of a batch.
   struct AddHarvest: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,14 +38,14 @@ extension Yields {
     }
 
     func run() throws {
-      try reportingRecordErrors {
+      try Console.reportingRecordErrors {
         let jin = WeightUnit.jin.kilograms
         let harvest = Harvest(
           batchID: batchID, harvestedOn: harvestedOn, flush: flush,
           freshKg: freshKg ?? (freshJin ?? 0) * jin, grade: grade,
           priceYuanPerKg: priceYuanPerKg ?? priceYuanPerJin.map { $0 / jin })
         try database.open().add(harvest, weightColumn: freshKg == nil ? "fresh_jin" : "fresh_kg")
-        print("recorded harvest of batch \(TerminalText.escaped(batchID)), flush \(flush)")
+        Console.status("recorded harvest of batch \(TerminalText.escaped(batchID)), flush \(flush)")
       }
     }
   }

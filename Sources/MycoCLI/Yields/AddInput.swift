@@ -4,7 +4,7 @@ import MycoKnowledge
 import MycoRecords
 import MycoServer
 
-extension Yields {
+extension Myco.Yields {
   /// `myco yields add-input`: records one input or spray of a batch (生产档案).
   struct AddInput: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +15,7 @@ extension Yields {
     )
 
     @OptionGroup var database: DatabaseOptions
-    @OptionGroup var knowledge: KnowledgeOptions
+    @OptionGroup var knowledge: KnowledgeFolderOption
 
     @Option(name: .customLong("batch"), help: "Id of the batch.")
     var batchID: String
@@ -35,14 +35,15 @@ extension Yields {
     var note: String = ""
 
     func run() throws {
-      try reportingRecordErrors {
+      try Console.reportingRecordErrors {
         let base = try knowledge.knowledgeBase()
         let input = Input(
           batchID: batchID, usedOn: usedOn, kind: kind, product: product, amount: amount, unit: unit,
           target: target, note: note)
         let stored = try database.open().add(input, checker: base.inputChecker)
-        if !stored.warning.isEmpty { printError("warning: \(stored.warning)") }
-        print("recorded \(kind.rawValue) \(TerminalText.escaped(product)) for batch \(TerminalText.escaped(batchID))")
+        if !stored.warning.isEmpty { Console.error("warning: \(stored.warning)") }
+        Console.status(
+          "recorded \(kind.rawValue) \(TerminalText.escaped(product)) for batch \(TerminalText.escaped(batchID))")
       }
     }
   }

@@ -2,7 +2,7 @@ import ArgumentParser
 import MycoCalendar
 import MycoRecords
 
-extension Yields {
+extension Myco.Yields {
   /// `myco yields export`: writes batches.csv and harvests.csv.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,10 +14,10 @@ extension Yields {
     var out: String
 
     func run() throws {
-      try reportingRecordErrors {
+      try Console.reportingRecordErrors {
         let paths = try database.openForReading().exportCSV(to: out)
-        print("wrote \(TerminalText.escaped(paths.batches))\nwrote \(TerminalText.escaped(paths.harvests))")
-        print("wrote \(TerminalText.escaped(out + "/" + YieldDatabase.inputsFileName))")
+        Console.status("wrote \(TerminalText.escaped(paths.batches))\nwrote \(TerminalText.escaped(paths.harvests))")
+        Console.status("wrote \(TerminalText.escaped(out + "/" + YieldDatabase.inputsFileName))")
       }
     }
   }

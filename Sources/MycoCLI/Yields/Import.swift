@@ -1,7 +1,7 @@
 import ArgumentParser
 import MycoRecords
 
-extension Yields {
+extension Myco.Yields {
   /// `myco yields import`: loads batch and harvest CSV files in one transaction.
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,14 +32,14 @@ extension Yields {
     }
 
     func run() throws {
-      try reportingRecordErrors {
+      try Console.reportingRecordErrors {
         let base = try varieties.knowledgeBase()
         let known = Set(base.varieties.map(\.id))
         let files = try CSVFiles(batchesPath: batches, harvestsPath: harvests, inputsPath: inputs)
         let summary = try database.open().importCSV(
           files, knownVarieties: known, replace: replace, checker: base.inputChecker)
-        for warning in summary.inputWarnings { printError("warning: \(warning)") }
-        print(summary)
+        for warning in summary.inputWarnings { Console.error("warning: \(warning)") }
+        Console.status("\(summary)")
       }
     }
   }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MycoRecords
 
-extension Yields {
+extension Myco.Yields {
   /// `myco yields migrate`: copies an agent's local SQLite records into a shared PostgreSQL
   /// database.
   struct Migrate: ParsableCommand {
@@ -21,13 +21,13 @@ extension Yields {
     var to: String
 
     func run() throws {
-      try reportingRecordErrors {
+      try Console.reportingRecordErrors {
         guard case .postgres(let target) = try RecordsLocation.parse(to) else {
           throw YieldRecordsError.database(path: to, reason: "--to needs a postgres://USER@HOST:PORT/DB URL")
         }
         let source = try YieldDatabase.openForReading(path: from)
         let shared = try PostgresRecords.open(target, environment: ProcessInfo.processInfo.environment)
-        print(try shared.copyRecords(from: source, sourceName: from))
+        Console.status(try shared.copyRecords(from: source, sourceName: from).description)
       }
     }
   }

@@ -5,10 +5,7 @@ import MycoKnowledge
 import MycoRecords
 import MycoSheets
 
-/// The top-level `Report` (inside `Yields`, `Report` is the yields report command).
-private typealias CLIReport = Report
-
-extension Yields {
+extension Myco.Yields {
   /// `myco yields record`: prints a batch's production record (生产档案).
   struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,7 +39,7 @@ extension Yields {
     }
 
     func run() throws {
-      try reportingRecordErrors {
+      try Console.reportingRecordErrors {
         let base = try knowledge.knowledgeBase()
         let records = try database.openForReading()
         let writer: SheetWriter
@@ -51,22 +48,22 @@ extension Yields {
             try templates.map { try SheetTemplates(directory: URL(fileURLWithPath: $0)) } ?? SheetTemplates.bundled()
           writer = SheetWriter(maker: SheetMaker(advisor: try knowledge.advisor(), templates: loaded), force: force)
         } catch let error as SheetError {
-          throw CLIReport.failure("error: \(error.description)")
+          throw Console.failure("error: \(error.description)")
         }
         let batches: [Batch]
         if let batchID {
           guard let batch = try records.batch(id: batchID) else {
-            throw CLIReport.failure("error: --batch: no batch \"\(TerminalText.escaped(batchID))\" is recorded")
+            throw Console.failure("error: --batch: no batch \"\(TerminalText.escaped(batchID))\" is recorded")
           }
           batches = [batch]
         } else {
           batches = try records.batches()
-          if batches.isEmpty { throw CLIReport.failure("error: no batches are recorded") }
+          if batches.isEmpty { throw Console.failure("error: no batches are recorded") }
         }
         let today = CalendarDate.today()
         let url = URL(fileURLWithPath: out)
         let chosen = format ?? (all ? .pdf : (url.pathExtension.lowercased() == "html" ? .html : .pdf))
-        if chosen == .pdf, writer.printer == nil { throw CLIReport.failure("error: " + PDFPrinter.installHint) }
+        if chosen == .pdf, writer.printer == nil { throw Console.failure("error: " + PDFPrinter.installHint) }
         let interactive = isatty(STDERR_FILENO) == 1
         for (index, batch) in batches.enumerated() {
           let record = ProductionRecord(
@@ -78,22 +75,22 @@ extension Yields {
             : url
           do {
             _ = try writer.write(record, to: target, format: chosen)
-            if !all { print("wrote \(TerminalText.escaped(out))") }
+            if !all { Console.status("wrote \(TerminalText.escaped(out))") }
           } catch let error as SheetError {
-            throw CLIReport.failure("error: \(error.description)")
+            throw Console.failure("error: \(error.description)")
           }
           if all {
             let line = ProgressBar.line(done: index + 1, total: batches.count)
             if interactive {
-              CLIReport.progress("\r" + line)
+              Console.progress("\r" + line)
             } else if index + 1 == batches.count {
-              CLIReport.error(line)
+              Console.error(line)
             }
           }
         }
         if all {
-          if interactive { CLIReport.progress("\n") }
-          CLIReport.error("printed \(batches.count) production records → \(out)")
+          if interactive { Console.progress("\n") }
+          Console.error("printed \(batches.count) production records → \(out)")
         }
       }
     }

@@ -4,15 +4,18 @@ import MycoCalendar
 import MycoRecords
 import MycoUnits
 
-/// `myco yields …`: batch and harvest records and the yield report.
-struct Yields: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "yields",
-    abstract: "Record batches and harvests, import and export CSV, and report yields.",
-    subcommands: [
-      AddBatch.self, AddHarvest.self, AddInput.self, Import.self, Export.self, Report.self, Record.self, Migrate.self,
-    ]
-  )
+extension Myco {
+  /// `myco yields …`: batch and harvest records and the yield report.
+  struct Yields: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "yields",
+      abstract: "Record batches and harvests, import and export CSV, and report yields.",
+      subcommands: [
+        AddBatch.self, AddHarvest.self, AddInput.self, Import.self, Export.self, Report.self, Record.self,
+        Migrate.self,
+      ]
+    )
+  }
 }
 
 /// The `--db` option shared by every `yields` subcommand.
@@ -38,28 +41,6 @@ struct DatabaseOptions: ParsableArguments {
   func openForReading() throws -> any YieldRecords {
     try location().openForReading()
   }
-}
-
-/// Runs `body`; prints a records error to stderr, one problem per line, and exits with 1.
-func reportingRecordErrors(_ body: () throws -> Void) throws {
-  do {
-    try body()
-  } catch let error as YieldRecordsError {
-    printError(error.description)
-    throw ExitCode.failure
-  } catch let error as ExitCode {
-    throw error
-  } catch let error as ValidationError {
-    throw error
-  } catch {
-    printError("error: \(Report.describe(error))")
-    throw ExitCode.failure
-  }
-}
-
-/// Writes a line to standard error, control characters escaped (`TerminalText`).
-func printError(_ text: String) {
-  FileHandle.standardError.write(Data((TerminalText.escapedKeepingLayout(text) + "\n").utf8))
 }
 
 extension CalendarDate: ExpressibleByArgument {

@@ -4,7 +4,7 @@ import MycoCalendar
 import MycoRecords
 import MycoUnits
 
-extension Yields {
+extension Myco.Yields {
   /// `myco yields report`: yield per bag, BE and more, by group.
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,14 +25,8 @@ extension Yields {
     var to: CalendarDate?
     @Option(help: ArgumentHelp("Rule id that --by advice asks about (followed or not).", valueName: "rule-id"))
     var advice: String?
-    @Option(
-      name: .long,
-      help: ArgumentHelp(
-        "Knowledge folder whose elevation bands --by elevation-band uses.",
-        discussion:
-          "Default: $MYCO_KNOWLEDGE, else the installed <prefix>/share/myco/Knowledge (or the repository's Knowledge/ for swift run). Read only for --by elevation-band.",
-        valueName: "dir"))
-    var knowledge: String?
+    @OptionGroup(title: "Knowledge (read only for --by elevation-band, for its elevation bands)")
+    var folders: KnowledgeFolderOption
     @Option(help: "Output format: text, json, csv or html.")
     var format: ReportFormat = .text
     @Option(help: "Weight unit for text, CSV and HTML: kg or jin (斤). JSON is always kg.")
@@ -59,12 +53,12 @@ extension Yields {
     }
 
     func run() throws {
-      try reportingRecordErrors {
+      try Console.reportingRecordErrors {
         let fields = try fields()
         // The bands are the knowledge base's (Knowledge/climate.xml), loaded only when asked for.
         let bands =
           fields.contains(.elevationBand)
-          ? try KnowledgeOptions.knowledgeBase(option: knowledge).elevationBands : nil
+          ? try folders.knowledgeBase().elevationBands : nil
         let query = ReportQuery(
           groupBy: fields, variety: variety, from: from, to: to, adviceRule: advice, elevationBands: bands)
         let text = try database.openForReading().report(query).rendered(as: format, unit: unit)

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import MycoXML
 
 /// The region of situations one conjunctive alternative of a rule's condition admits: a

@@ -1,4 +1,5 @@
 import MycoCalendar
+import MycoDiagnostics
 import MycoXML
 
 /// One thing the verifier found in a rule base: what kind, how bad, which rules, where, and why.
@@ -81,9 +82,10 @@ extension Finding {
   /// The loader's messages are English; the Chinese message names the kind in Chinese and keeps
   /// the English detail (fact and value names are the same in both languages).
   public init(_ diagnostic: Diagnostic) {
-    let label = Self.kindLabels[diagnostic.kind] ?? (diagnostic.kind.hasPrefix("xml-") ? "XML 文件错误" : "规则错误")
+    let kind = diagnostic.kind.rawValue
+    let label = Self.kindLabels[kind] ?? (kind.hasPrefix("xml-") ? "XML 文件错误" : "规则错误")
     self.init(
-      diagnostic.severity, kind: diagnostic.kind, rules: diagnostic.rules, at: diagnostic.location,
+      diagnostic.severity, kind: kind, rules: diagnostic.rules, at: diagnostic.location,
       Message(zh: "\(label)：\(diagnostic.message)", en: diagnostic.message))
   }
 

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import MycoXML
 
 /// What the verifier needs to know about the domain, as plain data.

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoCalendar
 
@@ -44,7 +45,7 @@ public struct VerificationReport: Sendable, Hashable, Codable {
   }
 
   /// The report of a base the loader refused: one finding per load problem.
-  public init(loadFailure: LoadFailure) {
+  public init(loadFailure: Diagnostics) {
     self.init(findings: loadFailure.diagnostics.map(Finding.init))
   }
 

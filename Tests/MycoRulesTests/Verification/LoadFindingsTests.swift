@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoRules
 import Testing

@@ -1,0 +1,148 @@
+/// A problem at a place: the one error model of every Myco library.
+///
+/// XML files, rule bases, knowledge bases and rule tests all report what is wrong as diagnostics:
+/// where (``SourceLocation``), how bad (``Severity``), what kind (``Kind``) and a one-line message.
+/// Prints as `FILE:LINE:COLUMN: error: message`, the form editors and terminals turn into links.
+/// The message is English; the rule checker adds a Chinese label per kind (`Finding`).
+public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+  /// How bad a problem is. Sorts errors first.
+  public enum Severity: String, Sendable, Hashable, Codable, Comparable {
+    /// Nothing was loaded, or the command fails.
+    case error
+    /// Loaded, but worth a look.
+    case warning
+    /// For information only.
+    case info
+    private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+  }
+
+  /// What kind of problem this is. The raw value is the short machine name shown in JSON
+  /// (`unknown-fact`, `xml-schema`, …).
+  public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+    // Reading an XML file.
+    /// The file could not be opened or read.
+    case xmlIO = "xml-io"
+    /// The file is larger than the reader allows.
+    case xmlTooLarge = "xml-tooLarge"
+    /// The document has a DOCTYPE (refused: it could declare entities).
+    case xmlDoctype = "xml-doctype"
+    /// The text is not well-formed XML (or not UTF-8).
+    case xmlMalformed = "xml-malformed"
+    /// Elements nest deeper than the reader allows.
+    case xmlTooDeep = "xml-tooDeep"
+    /// The document breaks its XML Schema.
+    case xmlSchema = "xml-schema"
+
+    // Loading a rule base, a vocabulary, sources or a knowledge base.
+    /// A file or folder that must exist is missing.
+    case missingFile = "missing-file"
+    /// A condition names a fact the vocabulary does not declare.
+    case unknownFact = "unknown-fact"
+    /// A condition or conclusion uses a value the fact does not have.
+    case unknownValue = "unknown-value"
+    /// A unit of the wrong dimension for the fact.
+    case wrongUnit = "wrong-unit"
+    /// A unit Myco does not know.
+    case unknownUnit = "unknown-unit"
+    /// A comparison that does not fit the fact's type.
+    case wrongType = "wrong-type"
+    /// An element the loader does not know.
+    case unknownElement = "unknown-element"
+    /// Two things share one id.
+    case duplicateID = "duplicate-id"
+    /// A fact is declared twice.
+    case duplicateFact = "duplicate-fact"
+    /// A fact declaration with a type Myco does not know.
+    case badFactType = "bad-fact-type"
+    /// A unit dimension Myco does not know.
+    case badDimension = "bad-dimension"
+    /// An enumerated fact without values.
+    case noValues = "no-values"
+    /// A rule without an id.
+    case missingID = "missing-id"
+    /// A certainty Myco does not know.
+    case badCertainty = "bad-certainty"
+    /// A rule without a source.
+    case missingSource = "missing-source"
+    /// A source reference to no known source.
+    case unknownSource = "unknown-source"
+    /// A source entry that is incomplete or malformed.
+    case badSource = "bad-source"
+    /// Advice without a topic.
+    case missingTopic = "missing-topic"
+    /// A rule without a conclusion.
+    case missingConclusion = "missing-conclusion"
+    /// A rule without a condition.
+    case missingCondition = "missing-condition"
+    /// A condition that tests nothing.
+    case emptyCondition = "empty-condition"
+    /// A fact test without a comparison.
+    case noComparison = "no-comparison"
+    /// A fact test with more than one comparison.
+    case twoComparisons = "two-comparisons"
+    /// A `{placeholder}` in a text that names no fact.
+    case unknownPlaceholder = "unknown-placeholder"
+    /// A text missing in Chinese or English.
+    case missingText = "missing-text"
+    /// A number that does not parse.
+    case badNumber = "bad-number"
+    /// A range missing an end.
+    case badRange = "bad-range"
+    /// Derived facts that depend on each other in a cycle.
+    case cycle
+    /// A value outside the range the program accepts.
+    case outOfRange = "out-of-range"
+    /// A required knowledge table is missing.
+    case missingTable = "missing-table"
+    /// A knowledge table that is incomplete or inconsistent.
+    case badTable = "bad-table"
+    /// A bag size or class Myco does not know.
+    case unknownBag = "unknown-bag"
+    /// A bag size that does not parse.
+    case badBag = "bad-bag"
+    /// A date that does not parse.
+    case badDate = "bad-date"
+    /// A rule test expectation that names neither a rule nor a topic.
+    case emptyExpectation = "empty-expectation"
+  }
+
+  /// How bad the problem is.
+  public var severity: Severity
+  /// What kind of problem this is.
+  public var kind: Kind
+  /// Where the problem is.
+  public var location: SourceLocation
+  /// One line in plain words (English).
+  public var message: String
+  /// The rules involved, if any.
+  public var rules: [String]
+
+  /// A problem of `kind` at `location`.
+  public init(
+    _ severity: Severity = .error, kind: Kind, at location: SourceLocation, _ message: String,
+    rules: [String] = []
+  ) {
+    self.severity = severity
+    self.kind = kind
+    self.location = location
+    self.message = message
+    self.rules = rules
+  }
+
+  /// `FILE:LINE:COLUMN: severity: message`.
+  public var description: String { "\(location): \(severity.rawValue): \(message)" }
+}
+
+/// One or more problems, in file order: the error thrown when a file or a base cannot be loaded.
+/// Nothing was loaded when it is thrown.
+public struct Diagnostics: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The problems, at least one.
+  public var diagnostics: [Diagnostic]
+
+  /// The problems `diagnostics`.
+  public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+  /// One problem per line.
+  public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
