@@ -23,6 +23,11 @@ struct KnowledgeOptions: ParsableArguments {
       valueName: "dir"))
   var rules: String?
 
+  @Flag(
+    name: .customLong("no-cache"),
+    help: "Load the XML files even if the compiled rule-base cache holds them (and do not write the cache).")
+  var noCache = false
+
   /// The knowledge folder, or an exit after printing how to name one.
   func knowledgeFolder() throws -> LocatedFolder {
     try Self.knowledgeFolder(option: knowledge)
@@ -72,11 +77,19 @@ struct KnowledgeOptions: ParsableArguments {
   /// Loads knowledge and rules, or prints every problem and exits 1.
   func advisor() throws -> Advisor {
     let (knowledge, rules) = try folders()
-    do {
-      return try Advisor.load(
-        knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
-    } catch {
+    do { return try loadAdvisor(knowledge: knowledge, rules: rules) } catch {
       throw Report.failure(error.diagnostics)
     }
+  }
+
+  /// Loads knowledge and rules through the compiled rule-base cache, unless `--no-cache`.
+  func loadAdvisor(knowledge: LocatedFolder, rules: LocatedFolder) throws(LoadFailure) -> Advisor {
+    guard !noCache, let cache = CacheLocation.cache() else {
+      return try Advisor.load(
+        knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
+    }
+    return try cache.loadAdvisor(
+      knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown
+    ).advisor
   }
 }
