@@ -81,6 +81,9 @@ public struct AdvisorCache: Sendable {
 
   /// Removes every cache file (and any left-over temporary file); returns how many were removed.
   public func clear() throws -> Int {
+    var status = stat()
+    guard lstat(directory.path, &status) == 0 else { return 0 }
+    if let problem = checkedDirectory(create: false) { throw BinaryCodingError(problem) }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
     var removed = 0
     for name in names where Self.isCacheFile(name) || name.hasPrefix(".tmp-") {

@@ -24,7 +24,7 @@ extension Myco {
         }
         let removed: Int
         do { removed = try cache.clear() } catch {
-          throw Report.failure("error: cannot clear \(cache.directory.path): \(error.localizedDescription)")
+          throw Report.failure("error: cannot clear \(cache.directory.path): \(error)")
         }
         Report.out("removed \(removed) cache file\(removed == 1 ? "" : "s") from \(cache.directory.path)\n")
       }
