@@ -17,7 +17,7 @@ struct KnowledgeBuilder {
   /// Where each item was declared, keyed like `variety:shiitake`.
   var locations: [String: SourceLocation] = [:]
 
-  mutating func add(_ root: XMLElement) {
+  mutating func add(_ root: ParsedElement) {
     diagnostics += KnowledgeBounds.check(root)
     for element in root.children {
       switch element.name {
@@ -65,7 +65,7 @@ struct KnowledgeBuilder {
     }
   }
 
-  private mutating func addVariety(_ element: XMLElement) {
+  private mutating func addVariety(_ element: ParsedElement) {
     let id = element["id"] ?? ""
     unique("variety:\(id)", element)
     let ranges = element.children(named: "range").map {
@@ -109,7 +109,7 @@ struct KnowledgeBuilder {
         commonBags: element.children(named: "common-bag").compactMap { $0["size"] }))
   }
 
-  private mutating func table(_ element: XMLElement) -> KnowledgeTable {
+  private mutating func table(_ element: ParsedElement) -> KnowledgeTable {
     let rows = element.children(named: "row").map { row in
       var cells: [String: String] = [:]
       for cell in row.children(named: "cell") {
@@ -121,7 +121,7 @@ struct KnowledgeBuilder {
     return KnowledgeTable(id: element["id"] ?? "", title: element.localized("title"), rows: rows)
   }
 
-  private mutating func unique(_ key: String, _ element: XMLElement) {
+  private mutating func unique(_ key: String, _ element: ParsedElement) {
     if let first = locations[key] {
       diagnostics.append(
         Diagnostic(kind: "duplicate-id", at: element.location, "\(key) is already defined at \(first)"))
@@ -130,11 +130,11 @@ struct KnowledgeBuilder {
     }
   }
 
-  private func number(_ element: XMLElement, _ attribute: String) -> Double? {
+  private func number(_ element: ParsedElement, _ attribute: String) -> Double? {
     element[attribute].flatMap(Double.init)
   }
 
-  private mutating func sources(_ element: XMLElement) -> [Citation] {
+  private mutating func sources(_ element: ParsedElement) -> [Citation] {
     element.children(named: "source").map {
       SourceRegistry.citation($0, registry: registry, diagnostics: &diagnostics)
     }

@@ -1,3 +1,5 @@
+import MycoUnits
+
 /// The yield report as one self-contained, printable HTML page: the table, the comparison in
 /// words, and inline SVG charts (yield per bag and BE per group with their 95 % intervals;
 /// yield per bag by flush). No script, no external file, no network.

@@ -1,17 +1,8 @@
+import MycoUnits
+
 /// The output formats of the yield report.
 public enum ReportFormat: String, Sendable, CaseIterable {
   case text, json, csv, html
-}
-
-/// The weight unit a report shows: kilograms, or 斤 (jin, 0.5 kg) as growers in China weigh.
-public enum WeightUnit: String, Sendable, CaseIterable {
-  case kg, jin
-
-  /// Kilograms in one unit.
-  public var kilograms: Double { self == .kg ? 1 : 0.5 }
-
-  /// Converts kilograms to this unit.
-  public func fromKilograms(_ kg: Double) -> Double { kg / kilograms }
 }
 
 extension YieldReport {

@@ -54,7 +54,7 @@ public struct RuleLoader: Sendable {
     case file(URL)
     case data(Data)
 
-    func read(_ name: String, schema: XMLSchema?) throws(XMLErrors) -> XMLElement {
+    func read(_ name: String, schema: XMLSchema?) throws(XMLErrors) -> ParsedElement {
       switch self {
       case .file(let url): try XMLReader.read(file: url, displayName: name, schema: schema)
       case .data(let data): try XMLReader.parse(data: data, name: name, schema: schema)

@@ -1,7 +1,7 @@
-import MycoCalendar
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MycoCalendar
 import MycoKnowledge
 import MycoRecords
 import NIOCore
@@ -31,7 +31,7 @@ struct AgentController: Sendable {
     router.get("/agent/report") { request, context in try reportPage(request, context) }
   }
 
-  func language(_ request: Request) -> String { request.uri.queryParameters["lang"] == "en" ? "en" : "zh" }
+  func language(_ request: Request) -> Language { request.uri.queryParameters["lang"] == "en" ? .en : .zh }
 
   func page(
     _ template: String, _ request: Request, _ context: MycoContext, session: Session?,
@@ -92,7 +92,7 @@ struct AgentController: Sendable {
     if let old = context.session { sessions.remove(old.id) }
     let session = sessions.create(agent: name)
     return Responses.redirect(
-      "/agent?lang=\(language(request))", headers: [.setCookie: SessionStore.setCookie(session)])
+      "/agent?lang=\(language(request).rawValue)", headers: [.setCookie: SessionStore.setCookie(session)])
   }
 
   func signOut(_ request: Request, _ context: MycoContext) async throws -> Response {
@@ -111,7 +111,7 @@ struct AgentController: Sendable {
         .seeOther,
         headers: [
           .location:
-            "/agent/sign-in?lang=\(language(request))&next=\(back.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+            "/agent/sign-in?lang=\(language(request).rawValue)&next=\(back.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
         ])
     }
     return session

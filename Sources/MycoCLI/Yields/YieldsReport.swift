@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MycoCalendar
 import MycoRecords
+import MycoUnits
 
 extension Yields {
   /// `myco yields report`: yield per bag, BE and more, by group.

@@ -236,7 +236,7 @@ extension Rule: BinaryCodable {
   }
 }
 
-extension Unit: BinaryCodable {
+extension UnitOfMeasure: BinaryCodable {
   /// Appends symbol, dimension and factor.
   public func write(to writer: inout BinaryWriter) {
     writer.write(symbol)
@@ -283,9 +283,9 @@ extension FactDeclaration: BinaryCodable {
   public init(from reader: inout BinaryReader) throws(BinaryCodingError) {
     let name: String = try reader.read()
     let type: FactType = try reader.readRaw()
-    var dimension: Dimension?
+    var dimension: PhysicalDimension?
     if let raw = try reader.readOptional(String.self) {
-      guard let known = Dimension(rawValue: raw) else { throw BinaryCodingError("unknown dimension '\(raw)'") }
+      guard let known = PhysicalDimension(rawValue: raw) else { throw BinaryCodingError("unknown dimension '\(raw)'") }
       dimension = known
     }
     self.init(
