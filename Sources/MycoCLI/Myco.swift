@@ -18,7 +18,9 @@ struct Myco: ParsableCommand {
         myco rules list
         myco knowledge list varieties
       """,
-    subcommands: [Advise.self, Suggest.self, Rules.self, Knowledge.self, Yields.self, Sheet.self, Serve.self]
+    subcommands: [
+      Advise.self, Suggest.self, Rules.self, Knowledge.self, Yields.self, Sheet.self, Serve.self, Cache.self,
+    ]
   )
 
   @Flag(name: .long, help: "Show Myco's version, the knowledge base and rules versions, and the folders in use.")
@@ -31,8 +33,7 @@ struct Myco: ParsableCommand {
     let knowledge = try folders.knowledgeFolder()
     let rules = try folders.rulesFolder()
     do {
-      let advisor = try Advisor.load(
-        knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
+      let advisor = try folders.loadAdvisor(knowledge: knowledge, rules: rules)
       Console.out("knowledge base \(advisor.knowledge.version): \(knowledge.url.path) (\(knowledge.source.label))\n")
       Console.out("rules \(advisor.rules.version): \(rules.url.path) (\(rules.source.label))\n")
     } catch {

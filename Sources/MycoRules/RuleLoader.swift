@@ -63,26 +63,68 @@ public struct RuleLoader: Sendable {
     }
   }
 
+  /// What one file gave: its rules and problems, and every `<rule>` element's id (for duplicates).
+  private struct FileResult {
+    var version: String?
+    var rules: [Rule] = []
+    var ids: [(id: String, location: SourceLocation)] = []
+    var diagnostics: [Diagnostic] = []
+    var failed = false
+  }
+
+  /// Reads, validates and parses one file; touches nothing shared, so files load in parallel.
+  private func loadFile(_ source: Source, _ name: String) -> FileResult {
+    var result = FileResult()
+    do {
+      let root = try source.read(name, schema: schema)
+      result.version = root["version"]
+      var parser = RuleParser(vocabulary: vocabulary, sources: self.sources)
+      for element in root.children(named: "rule") {
+        if let id = element["id"], !id.isEmpty { result.ids.append((id, element.location)) }
+        if let rule = parser.parse(element) { result.rules.append(rule) }
+      }
+      result.diagnostics = parser.diagnostics
+    } catch {
+      result.failed = true
+      result.diagnostics = Self.attributed(error.diagnostics, source: source, displayName: name)
+    }
+    return result
+  }
+
   private func load(sources: [(source: Source, displayName: String)]) throws(Diagnostics) -> RuleBase {
+    // Each file is parsed, validated and turned into rules on its own (libxml2 validation contexts
+    // are per call); the results are then merged in file order, so messages do not depend on timing.
+    var results = [FileResult](repeating: FileResult(), count: sources.count)
+    results.withUnsafeMutableBufferPointer { buffer in
+      // Each iteration writes only its own slot, and concurrentPerform returns after all of them.
+      nonisolated(unsafe) let slots = buffer
+      DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+        slots[index] = loadFile(sources[index].source, sources[index].displayName)
+      }
+    }
     var diagnostics: [Diagnostic] = []
     var rules: [Rule] = []
     var versions: [String] = []
     var firstDeclared: [String: SourceLocation] = [:]
-    for (source, name) in sources {
-      do {
-        let root = try source.read(name, schema: schema)
-        if let version = root["version"] { versions.append(version) }
-        var parser = RuleParser(vocabulary: vocabulary, sources: self.sources)
-        var found: [Diagnostic] = []
-        for element in root.children(named: "rule") {
-          found += Self.duplicate(element, &firstDeclared)
-          if let rule = parser.parse(element) { rules.append(rule) }
+    for result in results {
+      if let version = result.version { versions.append(version) }
+      rules += result.rules
+      guard !result.failed else {
+        diagnostics += result.diagnostics
+        continue
+      }
+      var found: [Diagnostic] = []
+      for (id, location) in result.ids {
+        if let earlier = firstDeclared[id] {
+          found.append(
+            Diagnostic(kind: .duplicateID, at: location, "rule id '\(id)' is already used at \(earlier)", rules: [id])
+          )
+        } else {
+          firstDeclared[id] = location
         }
-        diagnostics += (found + parser.diagnostics).sorted {
-          ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
-        }
-      } catch {
-        diagnostics += Self.attributed(error.diagnostics, source: source, displayName: name)
+      }
+      diagnostics += (found + result.diagnostics).sorted {
+        ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
       }
     }
     diagnostics += Self.cycles(rules)
@@ -104,19 +146,6 @@ public struct RuleLoader: Sendable {
       named.rules = [rule.1]
       return named
     }
-  }
-
-  /// A duplicate-id error if another `<rule>` (parsed or not) already used this id.
-  private static func duplicate(_ element: ParsedElement, _ first: inout [String: SourceLocation]) -> [Diagnostic] {
-    guard let id = element["id"], !id.isEmpty else { return [] }
-    if let earlier = first[id] {
-      return [
-        Diagnostic(
-          kind: .duplicateID, at: element.location, "rule id '\(id)' is already used at \(earlier)", rules: [id])
-      ]
-    }
-    first[id] = element.location
-    return []
   }
 
   private static func cycles(_ rules: [Rule]) -> [Diagnostic] {

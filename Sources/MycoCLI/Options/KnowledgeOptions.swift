@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MycoDiagnostics
 import MycoKnowledge
 import MycoRules
 
@@ -62,6 +63,11 @@ struct KnowledgeOptions: ParsableArguments {
   @OptionGroup var knowledgeOption: KnowledgeFolderOption
   @OptionGroup var rulesOption: RulesFolderOption
 
+  @Flag(
+    name: .customLong("no-cache"),
+    help: "Load the XML files even if the compiled rule-base cache holds them (and do not write the cache).")
+  var noCache = false
+
   /// The knowledge folder, or an exit after printing how to name one.
   func knowledgeFolder() throws -> LocatedFolder { try knowledgeOption.knowledgeFolder() }
 
@@ -81,11 +87,19 @@ struct KnowledgeOptions: ParsableArguments {
   /// Loads knowledge and rules, or prints every problem and exits 1.
   func advisor() throws -> Advisor {
     let (knowledge, rules) = try folders()
-    do {
-      return try Advisor.load(
-        knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
-    } catch {
+    do { return try loadAdvisor(knowledge: knowledge, rules: rules) } catch {
       throw Console.failure(error.diagnostics)
     }
+  }
+
+  /// Loads knowledge and rules through the compiled rule-base cache, unless `--no-cache`.
+  func loadAdvisor(knowledge: LocatedFolder, rules: LocatedFolder) throws(Diagnostics) -> Advisor {
+    guard !noCache, let cache = CacheLocation.cache() else {
+      return try Advisor.load(
+        knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
+    }
+    return try cache.loadAdvisor(
+      knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown
+    ).advisor
   }
 }

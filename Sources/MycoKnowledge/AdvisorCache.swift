@@ -1,0 +1,296 @@
+import Foundation
+import MycoDiagnostics
+import MycoRules
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The compiled rule-base cache, like CLIPS's `bsave`/`bload`: a loaded, checked knowledge base
+/// and rule base written in a binary form that loads without parsing XML or XSD.
+///
+/// A cache file is named by a 128-bit key hashed (XXH64, two seeds) over every input file's path
+/// and bytes — the knowledge folder's `*.xml` and `schema/` files, the rules folder's `*.xml` and
+/// `schema/` files — plus the folders as named in messages, Myco's version and build id, and
+/// this format's version. Any change to any of them selects another file. A file that is missing,
+/// truncated, damaged (its XXH64 checksum, header and every value are checked) or unreadable
+/// means a normal load, which then writes a fresh file; problems are never reported as errors.
+///
+/// Files are written to a temporary name and renamed (atomic); the folder is created `0700` and
+/// refused if it is a symlink or another user's; cache files are opened with `O_NOFOLLOW`.
+public struct AdvisorCache: Sendable {
+  /// The folder holding the cache files (e.g. `~/.cache/myco`).
+  public let directory: URL
+  /// Identifies the Myco build: a cache written by another build is never read.
+  public let buildID: String
+
+  /// What happened to the cache on a load.
+  public enum Outcome: Sendable, Hashable {
+    /// The rule base came from the cache.
+    case hit
+    /// A normal load; its result was written to the cache.
+    case stored
+    /// A normal load; nothing was written (the reason is given).
+    case notStored(String)
+  }
+
+  /// The file format's version: bump it whenever any `BinaryCodable` layout changes.
+  static let formatVersion: UInt32 = 1
+  static let magic = Array("MYCOBASE".utf8)
+  static let headerSize = 8 + 4 + 16 + 8 + 8
+  static let filePrefix = "advisor-"
+  static let fileSuffix = ".cache"
+  /// How many cache files are kept (the most recently written); older ones are removed.
+  static let keptFiles = 8
+
+  /// A cache in `directory` for the build `buildID`.
+  public init(directory: URL, buildID: String) {
+    self.directory = directory
+    self.buildID = buildID
+  }
+
+  /// `$XDG_CACHE_HOME/myco` (when that is an absolute path), else `$HOME/.cache/myco`; nil without either.
+  public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+    if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") {
+      return URL(fileURLWithPath: base).appendingPathComponent("myco")
+    }
+    if let home = environment["HOME"], home.hasPrefix("/") {
+      return URL(fileURLWithPath: home).appendingPathComponent(".cache/myco")
+    }
+    return nil
+  }
+
+  /// Loads knowledge and rules from the cache when an intact file for exactly these inputs exists,
+  /// else normally (writing the result to the cache). Load errors are the normal load's.
+  public func loadAdvisor(
+    knowledge knowledgeDirectory: URL, knowledgeName: String, rules rulesDirectory: URL, rulesName: String
+  ) throws(Diagnostics) -> (advisor: Advisor, outcome: Outcome) {
+    let inputs = Inputs(
+      knowledge: knowledgeDirectory, knowledgeName: knowledgeName, rules: rulesDirectory, rulesName: rulesName)
+    let key = self.key(inputs)
+    if let key, let advisor = cached(key: key) { return (advisor, .hit) }
+    let advisor = try Advisor.load(
+      knowledge: knowledgeDirectory, knowledgeName: knowledgeName, rules: rulesDirectory, rulesName: rulesName)
+    guard let key else { return (advisor, .notStored("an input file could not be read")) }
+    // A file changed while it was loaded: what was loaded may not match the key.
+    guard self.key(inputs) == key else { return (advisor, .notStored("an input file changed during the load")) }
+    if let problem = store(advisor, key: key) { return (advisor, .notStored(problem)) }
+    return (advisor, .stored)
+  }
+
+  /// Removes every cache file (and any left-over temporary file); returns how many were removed.
+  public func clear() throws -> Int {
+    var status = stat()
+    guard lstat(directory.path, &status) == 0 else { return 0 }
+    if let problem = checkedDirectory(create: false) { throw BinaryCodingError(problem) }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    var removed = 0
+    for name in names where Self.isCacheFile(name) || name.hasPrefix(".tmp-") {
+      try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+      removed += 1
+    }
+    return removed
+  }
+
+  /// The path of the cache file for `key`.
+  func file(for key: String) -> URL { directory.appendingPathComponent(Self.filePrefix + key + Self.fileSuffix) }
+
+  /// The cache file that a load of these folders would read or write (nil when an input cannot be read).
+  public func file(knowledge: URL, knowledgeName: String, rules: URL, rulesName: String) -> URL? {
+    key(Inputs(knowledge: knowledge, knowledgeName: knowledgeName, rules: rules, rulesName: rulesName)).map(file)
+  }
+
+  static func isCacheFile(_ name: String) -> Bool { name.hasPrefix(filePrefix) && name.hasSuffix(fileSuffix) }
+
+  // MARK: - Key
+
+  /// The folders of one load.
+  struct Inputs {
+    var knowledge: URL
+    var knowledgeName: String
+    var rules: URL
+    var rulesName: String
+
+    /// Every file the load reads, with a label: the folder's `*.xml` files and its `schema/` files.
+    func files() -> [(label: String, url: URL)] {
+      func list(_ folder: URL, _ label: String) -> [(label: String, url: URL)] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+          .filter { $0.hasSuffix(".xml") }.sorted()
+        let schema = folder.appendingPathComponent("schema")
+        let schemaNames = ((try? FileManager.default.contentsOfDirectory(atPath: schema.path)) ?? []).sorted()
+        return names.map { ("\(label)/\($0)", folder.appendingPathComponent($0)) }
+          + schemaNames.map { ("\(label)/schema/\($0)", schema.appendingPathComponent($0)) }
+      }
+      return list(knowledge, "knowledge") + list(rules, "rules")
+    }
+  }
+
+  /// The key of these inputs: 32 hex digits, or nil when a file cannot be read.
+  func key(_ inputs: Inputs) -> String? {
+    var manifest = BinaryWriter()
+    manifest.write(Int(Self.formatVersion))
+    manifest.write(buildID)
+    manifest.write(inputs.knowledge.standardizedFileURL.path)
+    manifest.write(inputs.knowledgeName)
+    manifest.write(inputs.rules.standardizedFileURL.path)
+    manifest.write(inputs.rulesName)
+    for (label, url) in inputs.files() {
+      guard let bytes = Self.readFile(url, followingSymlinks: true) else { return nil }
+      manifest.write(label)
+      manifest.write(bytes.count)
+      manifest.write(Int(bitPattern: UInt(XXHash64.hash(bytes, seed: 1))))
+      manifest.write(Int(bitPattern: UInt(XXHash64.hash(bytes, seed: 2))))
+    }
+    let bytes = manifest.finished()
+    return Self.hex(XXHash64.hash(bytes, seed: 3)) + Self.hex(XXHash64.hash(bytes, seed: 4))
+  }
+
+  static func hex(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+
+  // MARK: - Reading
+
+  /// The advisor in the cache file for `key`, or nil when it is missing or not fully valid.
+  func cached(key: String) -> Advisor? {
+    guard checkedDirectory(create: false) == nil,
+      let bytes = Self.readFile(file(for: key), followingSymlinks: false)
+    else { return nil }
+    return try? Self.decode(bytes, key: key)
+  }
+
+  /// Checks the header, length and checksum, then decodes every value; throws on any problem.
+  public static func decode(_ bytes: [UInt8], key: String) throws(BinaryCodingError) -> Advisor {
+    guard bytes.count >= headerSize else { throw BinaryCodingError("shorter than the header") }
+    guard Array(bytes[0..<8]) == magic else { throw BinaryCodingError("not a Myco cache file") }
+    guard readUInt32(bytes, at: 8) == formatVersion else { throw BinaryCodingError("another format version") }
+    guard Array(bytes[12..<28]) == keyBytes(key) else { throw BinaryCodingError("another key") }
+    let length = readUInt64(bytes, at: 28)
+    guard length == UInt64(bytes.count - headerSize) else { throw BinaryCodingError("truncated or too long") }
+    let payload = Array(bytes[headerSize...])
+    guard readUInt64(bytes, at: 36) == XXHash64.hash(payload) else { throw BinaryCodingError("checksum mismatch") }
+    var reader = try BinaryReader(payload)
+    let knowledge: KnowledgeBase = try reader.read()
+    let rules: [Rule] = try reader.readArray()
+    let version: String = try reader.read()
+    guard reader.isAtEnd else { throw BinaryCodingError("trailing bytes") }
+    return Advisor(
+      knowledge: knowledge, rules: RuleBase(vocabulary: knowledge.vocabulary, rules: rules, version: version))
+  }
+
+  /// The whole cache file for `advisor` under `key`.
+  public static func encode(_ advisor: Advisor, key: String) -> [UInt8] {
+    var writer = BinaryWriter()
+    writer.write(advisor.knowledge)
+    writer.write(advisor.rules.rules)
+    writer.write(advisor.rules.version)
+    let payload = writer.finished()
+    var bytes = magic
+    append(UInt64(formatVersion), bytes: 4, to: &bytes)
+    bytes += keyBytes(key)
+    append(UInt64(payload.count), bytes: 8, to: &bytes)
+    append(XXHash64.hash(payload), bytes: 8, to: &bytes)
+    return bytes + payload
+  }
+
+  /// The key's 16 bytes (its 32 hex digits; anything else gives zero bytes, so it matches no real key).
+  static func keyBytes(_ key: String) -> [UInt8] {
+    var bytes = [UInt8](repeating: 0, count: 16)
+    let digits = Array(key.utf8)
+    for index in 0..<min(16, digits.count / 2) {
+      bytes[index] = UInt8(String(decoding: digits[(2 * index)..<(2 * index + 2)], as: UTF8.self), radix: 16) ?? 0
+    }
+    return bytes
+  }
+
+  static func append(_ value: UInt64, bytes count: Int, to bytes: inout [UInt8]) {
+    for index in 0..<count { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(index)))) }
+  }
+
+  static func readUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
+    (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * UInt32($1)) }
+  }
+
+  static func readUInt64(_ bytes: [UInt8], at offset: Int) -> UInt64 {
+    (0..<8).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) }
+  }
+
+  /// A regular file's bytes (at most 1 GiB), or nil; with `followingSymlinks: false` a symlink is refused.
+  static func readFile(_ url: URL, followingSymlinks: Bool) -> [UInt8]? {
+    let flags = O_RDONLY | O_CLOEXEC | (followingSymlinks ? 0 : O_NOFOLLOW)
+    let descriptor = open(url.path, flags)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size <= 1 << 30 else {
+      return nil
+    }
+    var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+    var done = 0
+    while done < bytes.count {
+      let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + done, $0.count - done) }
+      guard count > 0 else { return nil }
+      done += count
+    }
+    return bytes
+  }
+
+  // MARK: - Writing
+
+  /// Creates (`create`) and checks the cache folder: a real directory, owned by this user, mode 0700.
+  /// Returns the problem, or nil when it is fit to use.
+  func checkedDirectory(create: Bool) -> String? {
+    let path = directory.path
+    if create {
+      try? FileManager.default.createDirectory(
+        at: directory.deletingLastPathComponent(), withIntermediateDirectories: true)
+      _ = mkdir(path, 0o700)
+    }
+    var status = stat()
+    guard lstat(path, &status) == 0 else { return "no cache folder \(path)" }
+    guard (status.st_mode & S_IFMT) == S_IFDIR else { return "\(path) is not a folder (a symlink is refused)" }
+    guard status.st_uid == geteuid() else { return "\(path) belongs to another user" }
+    if status.st_mode & 0o077 != 0, chmod(path, 0o700) != 0 { return "cannot make \(path) private (0700)" }
+    return nil
+  }
+
+  /// Writes the cache file atomically (temporary file, then rename); returns the problem, or nil.
+  func store(_ advisor: Advisor, key: String) -> String? {
+    if let problem = checkedDirectory(create: true) { return problem }
+    let bytes = Self.encode(advisor, key: key)
+    let temporary = directory.appendingPathComponent(".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))").path
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { return "cannot create a file in \(directory.path)" }
+    var done = 0
+    while done < bytes.count {
+      let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + done, $0.count - done) }
+      guard count > 0 else { break }
+      done += count
+    }
+    close(descriptor)
+    guard done == bytes.count, rename(temporary, file(for: key).path) == 0 else {
+      unlink(temporary)
+      return "cannot write \(file(for: key).path)"
+    }
+    prune()
+    return nil
+  }
+
+  /// Keeps the most recently written ``keptFiles`` cache files.
+  func prune() {
+    let fileManager = FileManager.default
+    let names = ((try? fileManager.contentsOfDirectory(atPath: directory.path)) ?? []).filter(Self.isCacheFile)
+    guard names.count > Self.keptFiles else { return }
+    let dated = names.map { name -> (String, Date) in
+      let url = directory.appendingPathComponent(name)
+      let date = (try? fileManager.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast
+      return (name, date)
+    }
+    for (name, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(Self.keptFiles) {
+      try? fileManager.removeItem(at: directory.appendingPathComponent(name))
+    }
+  }
+}
