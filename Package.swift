@@ -45,7 +45,11 @@ let package = Package(
     // The one CSV reader (RFC 4180 over bytes) of the records import and the growers CSV.
     .target(name: "MycoCSV"),
     // The edible-fungus domain: varieties, climate, bags; situation -> facts.
-    .target(name: "MycoKnowledge", dependencies: ["MycoRules", "MycoXML", "MycoCalendar", "MycoUnits"]),
+    // Its XSDs (Schemas/) are the program's contract for knowledge, rules and test-case files.
+    .target(
+      name: "MycoKnowledge", dependencies: ["MycoRules", "MycoXML", "MycoCalendar", "MycoUnits"],
+      resources: [.copy("Schemas")]
+    ),
     // Batches and harvests in SQLite; CSV import/export; yield reports.
     .target(
       name: "MycoRecords",
@@ -80,12 +84,15 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The one way the tests run another program (myco, the install script, Chromium, poppler).
+    .target(name: "MycoTestSupport", path: "Tests/MycoTestSupport"),
     .testTarget(name: "MycoXMLTests", dependencies: ["MycoXML"]),
+    .testTarget(name: "MycoCalendarTests", dependencies: ["MycoCalendar"]),
     .testTarget(name: "MycoUnitsTests", dependencies: ["MycoUnits"]),
     .testTarget(name: "MycoRulesTests", dependencies: ["MycoRules", "MycoXML"]),
     .testTarget(
       name: "MycoKnowledgeTests",
-      dependencies: ["MycoKnowledge", "MycoRules", "MycoXML", "MycoCalendar", "MycoUnits", "MycoCLI"]
+      dependencies: ["MycoKnowledge", "MycoRules", "MycoXML", "MycoCalendar", "MycoUnits"]
     ),
     .testTarget(
       name: "MycoRecordsTests",
@@ -95,13 +102,22 @@ let package = Package(
     ),
     .testTarget(
       name: "MycoSheetsTests",
-      dependencies: ["MycoSheets", "MycoKnowledge", "MycoCalendar", "MycoUnits", "MycoCLI"]
+      dependencies: ["MycoSheets", "MycoKnowledge", "MycoCalendar", "MycoUnits", "MycoTestSupport"]
     ),
     .testTarget(
       name: "MycoServerTests",
       dependencies: [
-        "MycoServer", "MycoKnowledge", "MycoRecords", "MycoCalendar", "MycoUnits",
+        "MycoServer", "MycoKnowledge", "MycoRecords", "MycoSheets", "MycoCalendar", "MycoUnits", "MycoTestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
+    // The `myco` command: parsed in-process (`Myco.parseAsRoot`), and run as a process where exit
+    // codes, the two output streams or the installed layout matter. The only target that depends on MycoCLI.
+    .testTarget(
+      name: "MycoCLITests",
+      dependencies: [
+        "MycoCLI", "MycoKnowledge", "MycoRules", "MycoRecords", "MycoSheets", "MycoCalendar", "MycoUnits",
+        "MycoTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
   ]

@@ -5,6 +5,7 @@ import HTTPTypes
 import HummingbirdTesting
 import MycoKnowledge
 import MycoSheets
+import MycoTestSupport
 @testable import MycoServer
 import Testing
 
@@ -144,18 +145,7 @@ struct GrowerPageTests {
 extension GrowerPageTests {
   /// The QR codes on a PDF page (pdftoppm + zbarimg), or nil when those tools are missing.
   static func scan(_ pdf: URL, in folder: URL) -> [String]? {
-    func run(_ tool: String, _ arguments: [String]) -> String? {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = [tool] + arguments
-      let pipe = Pipe()
-      process.standardOutput = pipe
-      process.standardError = FileHandle.nullDevice
-      guard (try? process.run()) != nil else { return nil }
-      let data = pipe.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
-    }
+    func run(_ tool: String, _ arguments: [String]) -> String? { Processes.output(of: tool, arguments) }
     guard run("zbarimg", ["--version"]) != nil, run("pdftoppm", ["-v"]) != nil else { return nil }
     let png = folder.appendingPathComponent("page")
     _ = run("pdftoppm", ["-r", "200", "-png", "-singlefile", pdf.path, png.path])
