@@ -36,22 +36,24 @@ public enum GrowerCSV {
   ]
 
   /// Reads `url`. A missing file, an unknown column or a missing `variety` column throws; bad rows come back as failures.
+  /// With `baseURL` (where `myco serve` runs) every sheet carries QR codes to the phone pages.
   public static func read(
     _ url: URL, defaultDate: CalendarDate, language: SheetLanguage = .zh, datePrinted: CalendarDate? = nil,
-    contact: String? = nil
+    contact: String? = nil, baseURL: String? = nil
   ) throws(SheetError) -> (rows: [GrowerRow], failures: [RowFailure]) {
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw SheetError("\(url.path): cannot read")
     }
     return try read(
       data: data, name: url.lastPathComponent, defaultDate: defaultDate, language: language, datePrinted: datePrinted,
-      contact: contact)
+      contact: contact, baseURL: baseURL)
   }
 
   /// Reads a growers CSV held in memory; `name` is the file name its messages show.
+  /// With `baseURL` every sheet carries QR codes to the phone pages (see ``SheetRequest/baseURL``).
   public static func read(
     data: Data, name file: String, defaultDate: CalendarDate, language: SheetLanguage = .zh,
-    datePrinted: CalendarDate? = nil, contact: String? = nil
+    datePrinted: CalendarDate? = nil, contact: String? = nil, baseURL: String? = nil
   ) throws(SheetError) -> (rows: [GrowerRow], failures: [RowFailure]) {
     // The same reader as the yield records import: a quote that is never closed or a NUL byte
     // is a fault of its row, never a silent merge or cut.
@@ -106,6 +108,7 @@ public enum GrowerCSV {
         var request = try Self.request(values, defaultDate: defaultDate, language: language)
         request.datePrinted = datePrinted
         request.contact = values["contact"] ?? contact
+        request.baseURL = baseURL
         rows.append(GrowerRow(line: line, request: request, name: Self.name(line: line, values)))
       } catch {
         failures.append(RowFailure(file: file, line: line, message: String(describing: error)))

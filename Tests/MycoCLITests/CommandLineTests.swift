@@ -239,6 +239,41 @@ import Testing
     #expect(files.count == 1 && files.allSatisfy { $0.hasSuffix(".html") }, "\(files)")
   }
 
+  // MARK: QR codes on batch sheets (issue 15, item 5)
+
+  @Test func sheetBatchWithABaseURLPutsQRCodesOnEverySheet() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("myco-batch-qr-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let csv = folder.appendingPathComponent("growers.csv")
+    try Data(
+      "grower,batch-id,variety,elevation,date\n农户甲,A-1,shiitake,1200,2026-08-20\n农户乙,,oyster,600,2026-09-01\n".utf8
+    ).write(to: csv)
+    let out = folder.appendingPathComponent("sheets")
+    let base = "http://192.168.1.20:8080"
+    let run = try Self.myco(["sheet", "batch", csv.path, "--out", out.path, "--html-only", "--base-url", base])
+    #expect(run.status == 0, "\(run.err)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+    #expect(files.count == 2, "\(files)")
+    let pages = try files.map { try String(contentsOf: out.appendingPathComponent($0), encoding: .utf8) }
+    let codes = pages.map { $0.components(separatedBy: "<figure><svg").count - 1 }
+    // The row with a batch id gets the advice and the harvest code; the other only the advice code.
+    #expect(codes == [2, 1], "\(files)")
+    #expect(pages.allSatisfy { $0.contains("手机扫码看建议") })
+    #expect(pages[0].contains("推广员扫码记采收") && !pages[1].contains("推广员扫码记采收"))
+
+    let plain = folder.appendingPathComponent("plain")
+    let without = try Self.myco(["sheet", "batch", csv.path, "--out", plain.path, "--html-only"])
+    #expect(without.status == 0, "\(without.err)")
+    for name in try FileManager.default.contentsOfDirectory(atPath: plain.path) {
+      #expect(!(try String(contentsOf: plain.appendingPathComponent(name), encoding: .utf8)).contains("<figure><svg"))
+    }
+
+    let bad = try Self.myco(["sheet", "batch", csv.path, "--out", out.path, "--html-only", "--base-url", "ftp://x"])
+    #expect(bad.status == 64)
+    #expect(bad.errors.hasPrefix("Error: --base-url 'ftp://x' is not an http:// or https:// address"), "\(bad.err)")
+  }
+
   // MARK: Plain error messages (issue 10, item 23)
 
   @Test func aRulesFolderCannotBringASchemaOfItsOwn() throws {

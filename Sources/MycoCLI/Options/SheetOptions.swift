@@ -7,7 +7,7 @@ import MycoSheets
 extension SheetLanguage: ExpressibleByArgument {}
 extension SheetFormat: ExpressibleByArgument {}
 
-/// Flags shared by `myco sheet` and `myco sheet batch`: language, format, templates, printed date.
+/// Flags shared by `myco sheet` and `myco sheet batch`: language, format, templates, printed date, base URL.
 struct SheetOptions: ParsableArguments {
   @Option(help: "Language of the sheet: zh, en, or zh+en (Chinese with English beside it).")
   var lang: SheetLanguage = .zh
@@ -32,8 +32,24 @@ struct SheetOptions: ParsableArguments {
       valueName: "dir"))
   var templates: String?
 
+  @Option(
+    name: .customLong("base-url"),
+    help: ArgumentHelp(
+      "Address of `myco serve` as phones reach it (http:// or https://): each sheet carries a QR code to its advice on the phone page, and a sheet with a batch id one to the harvest form.",
+      valueName: "url"))
+  var baseURL: String?
+
   @Flag(help: "Overwrite output files Myco did not write (and replace symlinks instead of refusing them).")
   var force = false
+
+  func validate() throws {
+    if let baseURL,
+      URL(string: baseURL)?.scheme.map({ ["http", "https"].contains($0.lowercased()) }) != true
+        || URL(string: baseURL)?.host == nil
+    {
+      throw ValidationError("--base-url '\(baseURL)' is not an http:// or https:// address")
+    }
+  }
 
   /// The printed date, if given; throws a validation error when malformed.
   func printedDate() throws -> CalendarDate? {

@@ -51,7 +51,8 @@ extension Myco {
       let table: (rows: [GrowerRow], failures: [RowFailure])
       do {
         table = try GrowerCSV.read(
-          url, defaultDate: defaultDate, language: sheet.lang, datePrinted: printed, contact: sheet.contact)
+          url, defaultDate: defaultDate, language: sheet.lang, datePrinted: printed, contact: sheet.contact,
+          baseURL: sheet.baseURL)
       } catch {
         throw Report.failure("error: \(error.description)")
       }

@@ -33,27 +33,11 @@ extension Myco {
     @Option(help: ArgumentHelp("File to write (.pdf or .html). A PDF gets its HTML page beside it.", valueName: "file"))
     var out: String
 
-    @Option(
-      name: .customLong("base-url"),
-      help: ArgumentHelp(
-        "Address of `myco serve` as phones reach it (http:// or https://): the sheet carries a QR code to this advice on the phone page, and with --batch-id one to the harvest form.",
-        valueName: "url"))
-    var baseURL: String?
-
-    func validate() throws {
-      if let baseURL,
-        URL(string: baseURL)?.scheme.map({ ["http", "https"].contains($0.lowercased()) }) != true
-          || URL(string: baseURL)?.host == nil
-      {
-        throw ValidationError("--base-url '\(baseURL)' is not an http:// or https:// address")
-      }
-    }
-
     func run() throws {
       let writer = try sheet.writer(try folders.advisor())
       let request = SheetRequest(
         situation: try situation.situation(), grower: grower, village: village, batchID: batchID, language: sheet.lang,
-        datePrinted: try sheet.printedDate(), contact: sheet.contact, baseURL: baseURL)
+        datePrinted: try sheet.printedDate(), contact: sheet.contact, baseURL: sheet.baseURL)
       let url = URL(fileURLWithPath: out)
       let format = sheet.format ?? (url.pathExtension.lowercased() == "pdf" ? .pdf : .html)
       do {
