@@ -251,7 +251,7 @@ import Testing
     ).write(to: csv)
     let out = folder.appendingPathComponent("sheets")
     let base = "http://192.168.1.20:8080"
-    let run = try Self.myco(["sheet", "batch", csv.path, "--out", out.path, "--html-only", "--base-url", base])
+    let run = try CLI.myco(["sheet", "batch", csv.path, "--out", out.path, "--html-only", "--base-url", base])
     #expect(run.status == 0, "\(run.err)")
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
     #expect(files.count == 2, "\(files)")
@@ -263,13 +263,13 @@ import Testing
     #expect(pages[0].contains("推广员扫码记采收") && !pages[1].contains("推广员扫码记采收"))
 
     let plain = folder.appendingPathComponent("plain")
-    let without = try Self.myco(["sheet", "batch", csv.path, "--out", plain.path, "--html-only"])
+    let without = try CLI.myco(["sheet", "batch", csv.path, "--out", plain.path, "--html-only"])
     #expect(without.status == 0, "\(without.err)")
     for name in try FileManager.default.contentsOfDirectory(atPath: plain.path) {
       #expect(!(try String(contentsOf: plain.appendingPathComponent(name), encoding: .utf8)).contains("<figure><svg"))
     }
 
-    let bad = try Self.myco(["sheet", "batch", csv.path, "--out", out.path, "--html-only", "--base-url", "ftp://x"])
+    let bad = try CLI.myco(["sheet", "batch", csv.path, "--out", out.path, "--html-only", "--base-url", "ftp://x"])
     #expect(bad.status == 64)
     #expect(bad.errors.hasPrefix("Error: --base-url 'ftp://x' is not an http:// or https:// address"), "\(bad.err)")
   }
