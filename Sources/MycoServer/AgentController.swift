@@ -293,8 +293,8 @@ struct AgentController: Sendable {
         "agent", request, context, session: session, status: HTTPResponse.Status(code: error.status),
         fields: ["error": error.message, "home": true])
     }
-    let page = YieldReportPage(report: report, language: language(request) == "en" ? .en : .zh)
-    return Responses.html(try page.html(store.current.sheets.templates))
+    let yields = YieldReportPage(report: report, language: language(request) == "en" ? .en : .zh)
+    return Responses.html(try yields.html(store.current.sheets.templates))
   }
 }
 

@@ -7,8 +7,11 @@ import MycoRecords
 /// bag and BE per group with their 95 % intervals; yield per bag by flush). No script, no external
 /// file, no network.
 public struct YieldReportPage: Sendable {
+  /// The report shown.
   public let report: YieldReport
+  /// The weight unit of the table and charts.
   public let unit: WeightUnit
+  /// The page's language(s).
   public let language: SheetLanguage
 
   /// A page for `report`, weights in `unit`, words in `language`.

@@ -52,7 +52,7 @@ import Testing
   @Test func yieldsAddBatchRefusesAnImpossibleBagBeforeOpeningTheDatabase() throws {
     let refused = try #require(
       Self.refusal([
-        "yields", "add-batch", "--db", "/nonexistent/r.sqlite", "--id", "B1", "--variety", "shiitake",
+        "yields", "add-batch", "--db", "/nonexistent/r.sqlite", "--id", "B1", "--grower", "甲", "--variety", "shiitake",
         "--bag-size", "15 by 55", "--bags", "10", "--inoculated-on", "2026-03-01",
       ]))
     #expect(refused.code == 64)

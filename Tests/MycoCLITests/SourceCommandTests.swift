@@ -40,7 +40,8 @@ import Testing
     let json = try CLI.myco(["knowledge", "list", "sources", "--format", "json"])
     #expect(json.status == 0)
     let array = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
-    #expect(array.count == try KnowledgeBase.load(directory: Repository.knowledgeURL).sources.publications.count)
+    let registry = try KnowledgeBase.load(directory: Repository.knowledgeURL).sources
+    #expect(array.count == registry.publications.count)
     #expect(
       array.allSatisfy {
         $0["id"] is String && $0["authors"] is String && $0["title"] is String && $0["grade"] is String

@@ -69,9 +69,9 @@ import Testing
   }
 
   @Test func twoGroupsAreComparedInTheChosenLanguage() throws {
-    let query = ReportQuery(groupBy: [.bagSize], variety: "shiitake")
+    let query = ReportQuery(groupBy: [.variety])
     let report = try Self.database.report(query)
-    try #require(report.comparison != nil, "the samples have two shiitake bag sizes")
+    try #require(report.comparison != nil, "the samples have two varieties, shiitake and oyster")
     let zh = try Self.page(query, language: .zh)
     let en = try Self.page(query, language: .en)
     #expect(zh.contains("<div class=\"comparison\">"))

@@ -70,13 +70,14 @@ extension Yields {
         let query = ReportQuery(
           groupBy: fields, variety: variety, from: from, to: to, adviceRule: advice, elevationBands: bands)
         let report = try database.openForReading().report(query)
-        let text =
-          switch format {
-          case .html: try YieldReportPage(report: report, unit: unit, language: lang).html(SheetTemplates.bundled())
-          case .text: report.rendered(as: .text, unit: unit)
-          case .json: report.rendered(as: .json, unit: unit)
-          case .csv: report.rendered(as: .csv, unit: unit)
-          }
+        let text: String
+        switch format {
+        case .html:
+          text = try YieldReportPage(report: report, unit: unit, language: lang).html(SheetTemplates.bundled())
+        case .text: text = report.rendered(as: .text, unit: unit)
+        case .json: text = report.rendered(as: .json, unit: unit)
+        case .csv: text = report.rendered(as: .csv, unit: unit)
+        }
         if let out {
           // Atomic: written to a temporary file and renamed, so a symlink at --out is replaced, not followed.
           try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
