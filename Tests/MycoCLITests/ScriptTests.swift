@@ -4,7 +4,7 @@ import Testing
 
 /// The scripts in `Scripts/`, run as a user would run them.
 @Suite struct ScriptTests {
-  static let python = (Processes.output(of: "python3", ["--version"]) != nil) ?? false
+  static let python = Processes.output(of: "python3", ["--version"]) != nil
 
   @Test(.enabled(if: python, "python3 is not installed"))
   func generateRulesRefusesToDeleteAFolderItDidNotWrite() throws {
