@@ -52,9 +52,13 @@ import Testing
 
     let report = try CLI.myco(["yields", "report", "--db", database, "--format", "json"])
     #expect(report.status == 0, "\(report.err)")
-    #expect(report.out.contains("\"batches\" : 1") || report.out.contains("\"batches\":1"), "\(report.out)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [String: Any])
+    let groups = try #require(json["groups"] as? [[String: Any]])
+    #expect(groups.count == 1)
+    #expect(groups.first?["batches"] as? Int == 1, "\(report.out)")
     // 50 kg from 100 bags of 1 kg dry substrate: 0.5 kg per bag, BE 50 %
-    #expect(report.out.contains("0.5"), "\(report.out)")
+    #expect(groups.first?["yield_per_bag_kg"] as? Double == 0.5, "\(report.out)")
+    #expect(groups.first?["be_percent"] as? Double == 50, "\(report.out)")
   }
 
   @Test func exportWritesTheRecordsBackAsCSV() throws {
@@ -78,7 +82,7 @@ import Testing
     let database = folder.appendingPathComponent("missing.sqlite")
     let run = try CLI.myco(["yields", "report", "--db", database.path])
     #expect(run.status == 1)
-    #expect(run.errors.hasPrefix("error: "), "\(run.err)")
+    #expect(run.errors.hasPrefix("\(database.path): no records database here yet"), "\(run.err)")
     #expect(!FileManager.default.fileExists(atPath: database.path))
   }
 }
