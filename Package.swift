@@ -13,6 +13,8 @@ let package = Package(
     .library(name: "MycoCalendar", targets: ["MycoCalendar"]),
     .library(name: "MycoUnits", targets: ["MycoUnits"]),
     .library(name: "MycoSheets", targets: ["MycoSheets"]),
+    // For the benchmarks (`Benchmarks/`), which load schemas the way the loaders do.
+    .library(name: "MycoXML", targets: ["MycoXML"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,10 +39,12 @@ let package = Package(
     // A small safe Swift API over libxml2: no network, no entities, limits, XSD, line numbers.
     .target(name: "MycoXML", dependencies: ["CLibXML2"]),
     // The domain-free rule language and engine.
-    .target(name: "MycoRules", dependencies: ["MycoXML"]),
-    // Calendar dates (days, ISO YYYY-MM-DD) shared by advice, sheets and records; terminal-safe text.
+    .target(name: "MycoRules", dependencies: ["MycoXML", "MycoCalendar", "MycoUnits"]),
+    // Calendar dates (days, ISO YYYY-MM-DD) shared by advice, sheets and records; the `Language` of
+    // output text; terminal-safe text.
     .target(name: "MycoCalendar"),
-    // Measures shared by advice, sheets and records: bag dimensions and their limits, elevation bands.
+    // Measures shared by advice, sheets and records: bag dimensions and their limits, elevation bands,
+    // kg and 斤.
     .target(name: "MycoUnits"),
     // The one CSV reader (RFC 4180 over bytes) of the records import and the growers CSV.
     .target(name: "MycoCSV"),
@@ -89,7 +93,7 @@ let package = Package(
     .testTarget(name: "MycoXMLTests", dependencies: ["MycoXML"]),
     .testTarget(name: "MycoCalendarTests", dependencies: ["MycoCalendar"]),
     .testTarget(name: "MycoUnitsTests", dependencies: ["MycoUnits"]),
-    .testTarget(name: "MycoRulesTests", dependencies: ["MycoRules", "MycoXML"]),
+    .testTarget(name: "MycoRulesTests", dependencies: ["MycoRules", "MycoXML", "MycoCalendar", "MycoUnits"]),
     .testTarget(
       name: "MycoKnowledgeTests",
       dependencies: ["MycoKnowledge", "MycoRules", "MycoXML", "MycoCalendar", "MycoUnits"]

@@ -21,6 +21,7 @@ let package = Package(
         .product(name: "MycoRules", package: "Myco"),
         .product(name: "MycoCalendar", package: "Myco"),
         .product(name: "MycoUnits", package: "Myco"),
+        .product(name: "MycoXML", package: "Myco"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     )

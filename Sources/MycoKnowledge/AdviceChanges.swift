@@ -6,13 +6,17 @@ import MycoXML
 public struct AdviceChanges: Sendable {
   /// One situation whose advice differs between the old and the new rules.
   public struct CaseChange: Sendable, Hashable {
+    /// The test case's id.
     public var testCase: String
     /// `+ rule [topic] certainty`, `- rule …`, `~ rule: text changed`.
     public var lines: [String]
   }
 
+  /// The rules added, removed and changed.
   public var rules: RuleDiff
+  /// The test cases whose advice changes, in suite order.
   public var cases: [CaseChange]
+  /// How many test cases were compared.
   public var caseCount: Int
 
   /// Compares two advisors (same knowledge, different rules) over the suite's situations.

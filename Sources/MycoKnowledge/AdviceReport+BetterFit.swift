@@ -1,3 +1,4 @@
+import MycoCalendar
 import MycoRules
 
 /// A better-fitting choice that the advice mentions: another variety when the chosen one has no
@@ -8,6 +9,7 @@ public struct BetterFit: Sendable, Hashable, Encodable {
   public var kind: String
   /// The better-fitting varieties or strain types, best first.
   public var choices: [String]
+  /// The sentence the advice prints, in the report's language.
   public var text: String
 }
 
@@ -18,8 +20,8 @@ extension AdviceReport {
 
   /// The better fits to mention, from the same data as `myco suggest`; empty once the crop is
   /// started, or without a date and an elevation.
-  public func betterFits(language: String) -> [BetterFit] {
-    let zh = language == "zh"
+  public func betterFits(language: Language) -> [BetterFit] {
+    let zh = language == .zh
     guard case .symbol("no")? = evaluation.facts["started"]?.value, let date = situation.date,
       case .number(let elevation)? = evaluation.facts["elevation"]?.value,
       let variety = knowledge.variety(situation.variety)

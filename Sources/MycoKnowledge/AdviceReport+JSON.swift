@@ -1,10 +1,11 @@
 import Foundation
+import MycoCalendar
 import MycoRules
 
 extension AdviceReport {
   /// The advice as one JSON object: `situation`, `version`, `notes`, `better_fits`, `advice`,
   /// `warnings`, `overridden`, `missing`, `facts` (with origin) and `trace`. Keys are sorted, so output is deterministic.
-  public func json(language: String) -> String {
+  public func json(language: Language) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = (try? encoder.encode(document(language: language))) ?? Data("{}".utf8)
@@ -41,7 +42,7 @@ extension AdviceReport {
   struct Document: Encodable {
     var situation: Situation
     var version: String
-    var language: String
+    var language: Language
     /// How the situation was read: the place that gave the elevation, an unknown strain, caveats.
     var notes: [String]
     /// A better-fitting variety or strain type (the same data as `myco suggest`).
@@ -52,7 +53,7 @@ extension AdviceReport {
     var trace: Trace
   }
 
-  func document(language: String) -> Document {
+  func document(language: Language) -> Document {
     func item(_ advice: Advice) -> Item {
       Item(
         rule: advice.rule, topic: advice.topic, certainty: advice.certainty.rawValue, kind: advice.kind.rawValue,

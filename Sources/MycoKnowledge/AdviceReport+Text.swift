@@ -1,11 +1,12 @@
 import Foundation
+import MycoCalendar
 import MycoRules
 
 extension AdviceReport {
   /// The advice as terminal text in `language` (`zh` or `en`): grouped by topic, with certainty
   /// words, reasons and rule ids; then warnings, overridden advice, questions and estimates.
-  public func text(language: String) -> String {
-    let zh = language == "zh"
+  public func text(language: Language) -> String {
+    let zh = language == .zh
     var lines: [String] = [header(language: language)]
     lines += notes(language: language).map { "  * " + $0 }
     lines += betterFits(language: language).map { "  ➜ " + $0.text }
@@ -68,8 +69,8 @@ extension AdviceReport {
   }
 
   /// One line naming the situation.
-  public func header(language: String) -> String {
-    let zh = language == "zh"
+  public func header(language: Language) -> String {
+    let zh = language == .zh
     var parts = [knowledge.variety(situation.variety)?.name.text(in: language) ?? situation.variety]
     if let elevation = situation.elevation
       ?? evaluation.facts["elevation"].flatMap({ if case .number(let n) = $0.value { n } else { nil } })
@@ -84,8 +85,8 @@ extension AdviceReport {
     return (zh ? "建议：" : "Advice: ") + parts.joined(separator: " · ")
   }
 
-  private func item(_ advice: Advice, language: String) -> [String] {
-    let zh = language == "zh"
+  private func item(_ advice: Advice, language: Language) -> [String] {
+    let zh = language == .zh
     var lines = [
       "  • \(advice.certainty.words(in: language))\(zh ? "" : ":") \(fill(advice.text.text(in: language), language: language))  [\(advice.rule)]"
     ]
@@ -102,7 +103,7 @@ extension AdviceReport {
   /// The facts a fired rule's advice rests on, in words a grower reads: what the grower said or
   /// measured, and the numbers it was compared with (estimates and sourced limits). Internal
   /// labels (a start-window class, a risk level, the stage a limit was taken for) are left out.
-  func basis(of ruleID: String, language: String) -> [String] {
+  func basis(of ruleID: String, language: Language) -> [String] {
     guard let firing = evaluation.fired.first(where: { $0.rule == ruleID }) else { return [] }
     var names: [String] = firing.matched.map(\.fact)
     for test in rules.rule(id: ruleID)?.condition.tests ?? [] {
@@ -118,7 +119,7 @@ extension AdviceReport {
       if case .given = fact.origin {} else if !grower && declaration.type != .number { return nil }
       var label = declaration.label.text(in: language)
       if let stage = evaluation.facts[name + "-stage"], case .symbol = stage.value {
-        label = display(name + "-stage", stage.value, language: language) + (language == "zh" ? "阶段" : " ") + label
+        label = display(name + "-stage", stage.value, language: language) + (language == .zh ? "阶段" : " ") + label
       }
       return "\(label) \(display(name, fact.value, language: language))"
     }
@@ -131,9 +132,9 @@ extension AdviceReport {
   }
 
   /// Why a rule did or did not give its advice, in plain words; nil for an unknown rule id.
-  public func whyNot(_ ruleID: String, language: String) -> String? {
+  public func whyNot(_ ruleID: String, language: Language) -> String? {
     guard let rule = rules.rule(id: ruleID), let outcome = evaluation.outcome(of: ruleID) else { return nil }
-    let zh = language == "zh"
+    let zh = language == .zh
     let title = "[\(rule.id)] \(rule.title.text(in: language))"
     switch outcome {
     case .fired:

@@ -1,10 +1,15 @@
+import MycoCalendar
 import MycoRules
 
 /// The advice for one situation, with everything needed to explain and print it.
 public struct AdviceReport: Sendable {
+  /// The situation as the grower gave it.
   public var situation: Situation
+  /// What the engine made of it: facts, advice, warnings, firings and missing facts.
   public var evaluation: Evaluation
+  /// The knowledge base the facts came from (for labels, tables and sources).
   public var knowledge: KnowledgeBase
+  /// The rules evaluated (for explanations and `--why-not`).
   public var rules: RuleBase
 
   /// `knowledge-VERSION+rules-VERSION`, or one of them when they agree.
@@ -27,13 +32,13 @@ public struct AdviceReport: Sendable {
       let asked = SituationFacts.inputs(for: missing.fact).filter { evaluation.facts[$0] == nil }
       for name in asked.isEmpty ? [missing.fact] : asked {
         guard let declaration = knowledge.vocabulary[name], !declaration.question.isEmpty else { continue }
-        let key = declaration.question.text(in: "en")
+        let key = declaration.question.text(in: .en)
         if rulesByQuestion[key] == nil { order.append(declaration) }
         rulesByQuestion[key, default: []] += missing.rules
       }
     }
     let questions = order.map { declaration in
-      (fact: declaration, rules: Array(Set(rulesByQuestion[declaration.question.text(in: "en")] ?? [])).sorted())
+      (fact: declaration, rules: Array(Set(rulesByQuestion[declaration.question.text(in: .en)] ?? [])).sorted())
     }
     return questions.enumerated().sorted { a, b in
       let rankA = a.element.fact.importance ?? Int.max
@@ -47,8 +52,8 @@ public struct AdviceReport: Sendable {
   /// Notes on how Myco read the situation, for the grower: the place that gave the elevation, a
   /// strain the table does not know (and the question that follows), and inputs outside the usual
   /// range the vocabulary declares (e.g. an elevation outside Wushan County).
-  public func notes(language: String) -> [String] {
-    let zh = language == "zh"
+  public func notes(language: Language) -> [String] {
+    let zh = language == .zh
     var notes: [String] = []
     if let place = situation.place, situation.elevation == nil, let fact = evaluation.facts["elevation"] {
       let name = Places(knowledge: knowledge).find(place)?.name.text(in: language) ?? place
@@ -106,20 +111,20 @@ public struct AdviceReport: Sendable {
   }
 
   /// A topic's label in a language, from the `topics` table (falls back to the topic id).
-  public func topicLabel(_ topic: String, language: String) -> String {
+  public func topicLabel(_ topic: String, language: Language) -> String {
     let rows = knowledge.table("topics")?.rows ?? []
     let head = String(topic.split(separator: ".").first ?? "")
     let row = rows.first { $0.id == topic } ?? rows.first { $0.id == head }
-    return row?.cells["label.\(language)"] ?? topic
+    return row?.cells["label.\(language.rawValue)"] ?? topic
   }
 
   /// A fact's label in a language.
-  public func factLabel(_ name: String, language: String) -> String {
+  public func factLabel(_ name: String, language: Language) -> String {
     knowledge.vocabulary[name]?.label.text(in: language) ?? name
   }
 
   /// A fact's value as people read it.
-  public func display(_ name: String, _ value: Value, language: String) -> String {
+  public func display(_ name: String, _ value: Value, language: Language) -> String {
     knowledge.vocabulary[name]?.display(value, language: language) ?? value.description
   }
 }
@@ -130,7 +135,7 @@ extension AdviceReport {
   /// Nothing is invented: a fact that is not known prints as what to ask for — the fact's
   /// question, else its name — e.g. `(unknown: ask "How warm is the shed?")`. Braced text that
   /// is not a fact name is printed as written (the rule loader refuses unknown fact names).
-  public func fill(_ text: String, language: String) -> String {
+  public func fill(_ text: String, language: Language) -> String {
     var result = ""
     for piece in Placeholder.pieces(of: text) {
       switch piece {
@@ -149,10 +154,10 @@ extension AdviceReport {
   }
 
   /// How a missing fact reads inside an advice text.
-  static func unknown(_ declaration: FactDeclaration, language: String) -> String {
+  static func unknown(_ declaration: FactDeclaration, language: Language) -> String {
     let question = declaration.question.text(in: language)
     let label = declaration.label.text(in: language)
-    if language == "zh" {
+    if language == .zh {
       return question.isEmpty ? "（未知：\(label.isEmpty ? declaration.name : label)）" : "（未知，请问：\(question)）"
     }
     return question.isEmpty

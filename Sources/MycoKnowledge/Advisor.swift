@@ -4,10 +4,13 @@ import MycoXML
 
 /// Gives advice for a situation: knowledge tables turn it into facts, the rule engine does the rest.
 public struct Advisor: Sendable {
+  /// The knowledge tables and vocabulary.
   public let knowledge: KnowledgeBase
+  /// The rules, checked against the knowledge's vocabulary.
   public let rules: RuleBase
   private let engine: Engine
 
+  /// An advisor over loaded knowledge and rules (use ``load(knowledge:knowledgeName:rules:rulesName:)`` to read folders).
   public init(knowledge: KnowledgeBase, rules: RuleBase) {
     self.knowledge = knowledge
     self.rules = rules

@@ -5,15 +5,19 @@ import MycoRules
 /// All values are estimates (see the `note` in Knowledge/climate.xml for how they were built).
 /// A day's mean is interpolated linearly between the mid-month means.
 public struct ClimateNormals: Sendable, Hashable, Codable {
+  /// The climate's id in `climate.xml`, e.g. `wushan`.
   public var id: String
   /// Mean temperature (°C) for January … December at the reference elevation.
   public var monthlyMeans: [Double]
+  /// The elevation (m) the monthly means are for.
   public var referenceElevation: Double
   /// Degrees Celsius lost per 100 m of height (the annual rate, used for months without their own).
   public var lapseRatePer100m: Double
   /// Degrees Celsius lost per 100 m in January … December, where the rate is measured by month.
   public var monthlyLapseRates: [Double]? = nil
+  /// How the figures were built, for people reading the table.
   public var note: LocalizedText
+  /// The publications the means and lapse rates come from.
   public var sources: [Citation]
 
   static let daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

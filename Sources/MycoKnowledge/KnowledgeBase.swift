@@ -7,17 +7,23 @@ import MycoXML
 public struct KnowledgeBase: Sendable {
   /// Version label of the knowledge files (e.g. `2026.11`).
   public var version: String
+  /// The facts rules may use (`facts.xml`).
   public var vocabulary: Vocabulary
   /// The source registry (`sources.xml`) that rules and tables cite by id.
   public var sources: SourceRegistry
+  /// The cultivated mushrooms the knowledge base describes.
   public var varieties: [Variety]
+  /// The bag-size table.
   public var bagSizes: [BagSize]
+  /// How filled weight maps to bag classes.
   public var bagClasses: BagClasses
+  /// The monthly climate normals and lapse rates.
   public var climate: ClimateNormals
   /// The elevation bands (Knowledge/climate.xml), lowest first.
   public var elevationBands: ElevationBands
   /// The sources of each elevation band, by band id.
   public var elevationBandSources: [String: [Citation]]
+  /// The free tables (substrates, pesticides, places, topics, …).
   public var tables: [KnowledgeTable]
 
   /// The variety with this id, if known.

@@ -40,9 +40,9 @@ enum KnowledgeBounds {
   }
 
   /// A diagnostic for each number under `root` that is malformed or out of its range.
-  static func check(_ root: XMLElement) -> [Diagnostic] {
+  static func check(_ root: ParsedElement) -> [Diagnostic] {
     var found: [Diagnostic] = []
-    func visit(_ element: XMLElement) {
+    func visit(_ element: ParsedElement) {
       for (name, text) in element.attributes {
         guard let (range, whole) = bounds(element: element.name, attribute: name, quantity: element["quantity"]) else {
           continue

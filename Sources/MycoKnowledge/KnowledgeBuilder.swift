@@ -17,7 +17,7 @@ struct KnowledgeBuilder {
   /// Where each item was declared, keyed like `variety:shiitake`.
   var locations: [String: SourceLocation] = [:]
 
-  mutating func add(_ root: XMLElement) {
+  mutating func add(_ root: ParsedElement) {
     diagnostics += KnowledgeBounds.check(root)
     for element in root.children {
       switch element.name {
@@ -56,7 +56,7 @@ struct KnowledgeBuilder {
     }
   }
 
-  private mutating func addClimate(_ element: XMLElement) {
+  private mutating func addClimate(_ element: ParsedElement) {
     let months = element.children(named: "month").map { (n: wholeNumber($0, required: "n"), month: $0) }
       .sorted { $0.n < $1.n }
     if months.map(\.n) != Array(1...12) {
@@ -72,7 +72,7 @@ struct KnowledgeBuilder {
       note: element.localized("note"), sources: sources(element))
   }
 
-  private mutating func addVariety(_ element: XMLElement) {
+  private mutating func addVariety(_ element: ParsedElement) {
     let id = text(element, "id")
     unique("variety:\(id)", element)
     var ranges: [CropRange] = []
@@ -128,7 +128,7 @@ struct KnowledgeBuilder {
         commonBags: element.children(named: "common-bag").map { text($0, "size") }))
   }
 
-  private mutating func table(_ element: XMLElement, id: String) -> KnowledgeTable {
+  private mutating func table(_ element: ParsedElement, id: String) -> KnowledgeTable {
     var rows: [KnowledgeTable.Row] = []
     for row in element.children(named: "row") {
       var cells: [String: String] = [:]
@@ -141,7 +141,7 @@ struct KnowledgeBuilder {
     return KnowledgeTable(id: id, title: element.localized("title"), rows: rows)
   }
 
-  private mutating func unique(_ key: String, _ element: XMLElement) {
+  private mutating func unique(_ key: String, _ element: ParsedElement) {
     if let first = locations[key] {
       diagnostics.append(
         Diagnostic(kind: "duplicate-id", at: element.location, "\(key) is already defined at \(first)"))
@@ -150,11 +150,11 @@ struct KnowledgeBuilder {
     }
   }
 
-  private func number(_ element: XMLElement, _ attribute: String) -> Double? {
+  private func number(_ element: ParsedElement, _ attribute: String) -> Double? {
     element[attribute].flatMap(Double.init)
   }
 
-  private func wholeNumber(_ element: XMLElement, _ attribute: String) -> Int? {
+  private func wholeNumber(_ element: ParsedElement, _ attribute: String) -> Int? {
     element[attribute].flatMap { Int($0) }
   }
 
@@ -164,21 +164,21 @@ struct KnowledgeBuilder {
 
   /// A required attribute's text; when it is missing (a table read without the schema), a
   /// located `missing-value` diagnostic and an empty text that never reaches a loaded base.
-  private mutating func text(_ element: XMLElement, _ attribute: String) -> String {
+  private mutating func text(_ element: ParsedElement, _ attribute: String) -> String {
     if let value = element[attribute] { return value }
     problem(element, attribute, nil)
     return ""
   }
 
   /// A required number; missing or not a number gives a located diagnostic (the base is not loaded).
-  private mutating func number(_ element: XMLElement, required attribute: String) -> Double {
+  private mutating func number(_ element: ParsedElement, required attribute: String) -> Double {
     if let value = number(element, attribute) { return value }
     problem(element, attribute, "a number")
     return .nan
   }
 
   /// A required whole number; missing or not whole gives a located diagnostic (the base is not loaded).
-  private mutating func wholeNumber(_ element: XMLElement, required attribute: String) -> Int {
+  private mutating func wholeNumber(_ element: ParsedElement, required attribute: String) -> Int {
     if let value = wholeNumber(element, attribute) { return value }
     problem(element, attribute, "a whole number")
     return 0
@@ -186,7 +186,7 @@ struct KnowledgeBuilder {
 
   /// Reports a required attribute that is missing, or present but not `kind`. A malformed number
   /// with bounds is already reported by ``KnowledgeBounds``, once.
-  private mutating func problem(_ element: XMLElement, _ attribute: String, _ kind: String?) {
+  private mutating func problem(_ element: ParsedElement, _ attribute: String, _ kind: String?) {
     guard let text = element[attribute] else {
       diagnostics.append(
         Diagnostic(
@@ -201,7 +201,7 @@ struct KnowledgeBuilder {
         kind: "bad-value", at: element.location, "<\(element.name)> \(attribute)='\(text)' is not \(kind ?? "valid")"))
   }
 
-  private mutating func sources(_ element: XMLElement) -> [Citation] {
+  private mutating func sources(_ element: ParsedElement) -> [Citation] {
     element.children(named: "source").map {
       SourceRegistry.citation($0, registry: registry, diagnostics: &diagnostics)
     }

@@ -1,10 +1,13 @@
 import Foundation
+import MycoCalendar
 import MycoRules
 
 /// What the knowledge base holds, as text or JSON, so an agent can see it.
 public struct KnowledgeListing: Sendable {
+  /// The knowledge base listed.
   public let knowledge: KnowledgeBase
 
+  /// A listing of `knowledge`.
   public init(_ knowledge: KnowledgeBase) { self.knowledge = knowledge }
 
   /// The subjects `myco knowledge list` can show.
@@ -21,7 +24,7 @@ public struct KnowledgeListing: Sendable {
   ]
 
   /// The listing of `subject` as text, or nil for an unknown subject.
-  public func text(_ subject: String, language: String) -> String? {
+  public func text(_ subject: String, language: Language) -> String? {
     switch subject {
     case "limits": return limitsText()
     case "sources": return sourcesText()
@@ -30,14 +33,14 @@ public struct KnowledgeListing: Sendable {
         let spawn = variety.range("temperature", at: "spawn-run").map(Self.describe) ?? "?"
         let fruit = variety.range("temperature", at: "fruiting").map(Self.describe) ?? "?"
         return
-          "\(variety.id.padding(toLength: 12, withPad: " ", startingAt: 0)) \(variety.name.text(in: "zh"))  \(variety.name.text(in: "en")) (\(variety.latin)); \(variety.temperatureType); spawn run \(spawn); fruiting \(fruit); bags \(variety.commonBags.joined(separator: ", "))"
+          "\(variety.id.padding(toLength: 12, withPad: " ", startingAt: 0)) \(variety.name.text(in: .zh))  \(variety.name.text(in: .en)) (\(variety.latin)); \(variety.temperatureType); spawn run \(spawn); fruiting \(fruit); bags \(variety.commonBags.joined(separator: ", "))"
       }
       return (lines + ["\(knowledge.varieties.count) varieties, knowledge version \(knowledge.version)"]).joined(
         separator: "\n") + "\n"
     case "bags":
       let lines = knowledge.bagSizes.map { bag in
         let fill =
-          bag.fillKg.map { "\(Value.format($0)) kg (\(knowledge.bagClasses.classify(fillKg: $0)))" }
+          bag.fillKg.map { "\(Value.format($0)) kg (\(knowledge.bagClasses.classify(fillKg: $0).rawValue))" }
           ?? "fill not sourced"
         return
           "\(bag.id.padding(toLength: 8, withPad: " ", startingAt: 0)) \(fill); \(bag.crops.joined(separator: ", "))\(bag.note.map { "; \($0)" } ?? "")"
@@ -51,13 +54,13 @@ public struct KnowledgeListing: Sendable {
 
   /// One table as text: its title, then per row the id, its cells (language-tagged cells in
   /// `language` only) and its sources (marked "uncertain" where the source says so).
-  func tableText(_ table: KnowledgeTable, language: String) -> String {
+  func tableText(_ table: KnowledgeTable, language: Language) -> String {
     var lines = ["\(table.title.text(in: language)) [\(table.id)]"]
     for row in table.rows {
       var cells: [String] = []
       for key in row.cells.keys.sorted() {
         let parts = key.split(separator: ".", maxSplits: 1)
-        if parts.count == 2, parts[1] != language { continue }
+        if parts.count == 2, parts[1] != language.rawValue { continue }
         cells.append("\(parts[0]): \(row.cells[key] ?? "")")
       }
       lines.append("\(row.id)")
@@ -105,16 +108,24 @@ public struct KnowledgeListing: Sendable {
   /// One row of the limits table: a variety, a stage and the limits of each reading there, exactly
   /// as the advice uses them (with the fallbacks of ``SituationFacts/limit(of:upper:at:variety:strain:)``).
   public struct LimitRow: Sendable, Hashable, Encodable {
+    /// The limits of one reading at the row's stage.
     public struct Cell: Sendable, Hashable, Encodable {
+      /// The reading, e.g. `temperature` or `humidity`.
       public var reading: String
+      /// The lower danger limit in the reading's unit, if known.
       public var minimum: Double?
+      /// The upper danger limit, if known.
       public var maximum: Double?
       /// The stage the limit was taken from when it differs (e.g. inoculation uses the spawn run's).
       public var fromStage: String?
+      /// The publications the limits come from.
       public var sources: [Citation]
     }
+    /// The variety's id.
     public var variety: String
+    /// The growing stage (a `stage` fact value).
     public var stage: String
+    /// One cell per reading that has limits.
     public var cells: [Cell]
   }
 
@@ -226,7 +237,7 @@ public struct KnowledgeListing: Sendable {
     for row in limitRows() {
       if row.variety != last {
         if !last.isEmpty { lines.append("") }
-        let name = knowledge.variety(row.variety).map { "\($0.name.text(in: "zh")) \($0.name.text(in: "en"))" } ?? ""
+        let name = knowledge.variety(row.variety).map { "\($0.name.text(in: .zh)) \($0.name.text(in: .en))" } ?? ""
         lines.append("\(row.variety) \(name)")
         last = row.variety
       }
@@ -262,7 +273,7 @@ public struct KnowledgeListing: Sendable {
     for row in limitRows() {
       if row.variety != last {
         let name =
-          knowledge.variety(row.variety).map { "\($0.name.text(in: "en")) \($0.name.text(in: "zh"))" } ?? row.variety
+          knowledge.variety(row.variety).map { "\($0.name.text(in: .en)) \($0.name.text(in: .zh))" } ?? row.variety
         lines += ["", "## \(name)", "", "| stage | reading | min | max | sources |", "|---|---|---|---|---|"]
         last = row.variety
       }

@@ -32,13 +32,13 @@ extension KnowledgeBase {
     }
     if let banned = table("pesticides-banned") {
       for row in banned.rows where names(row).contains(where: { text.contains($0) }) {
-        let list = "\(banned.title.text(in: "en")) (\(banned.id))"
+        let list = "\(banned.title.text(in: .en)) (\(banned.id))"
         return .banned(names: label(row), note: row.cells["note"] ?? "", list: list)
       }
     }
     guard isPesticide, let registered = table("pesticides-registered") else { return .fine }
     guard let row = registered.rows.first(where: { names($0).contains(where: { text.contains($0) }) }) else {
-      return .notRegistered(list: "\(registered.title.text(in: "en")) (\(registered.id))")
+      return .notRegistered(list: "\(registered.title.text(in: .en)) (\(registered.id))")
     }
     let crops = Set((row.cells["crops"] ?? "").split(separator: " ").map(String.init))
     if crops.contains(variety) || crops.contains("empty-house") { return .fine }

@@ -1,26 +1,35 @@
 import Foundation
+import MycoCalendar
 import MycoRules
 
 /// A named place of the `places` table with its sourced elevation.
 public struct Place: Sendable, Hashable {
+  /// The row id in the `places` table.
   public var id: String
+  /// The name in Chinese and pinyin.
   public var name: LocalizedText
   /// The elevation in metres, when the source gives one figure.
   public var elevation: Double?
   /// The span of elevations, when the source gives one (a township spans hundreds of metres).
   public var lowest: Double?
+  /// See ``lowest``.
   public var highest: Double?
+  /// The publications the elevation comes from.
   public var sources: [Citation]
 }
 
 /// Looks places up by name, in Chinese characters or pinyin, as growers write them.
 public struct Places: Sendable {
+  /// Every place of the table, in table order.
   public let places: [Place]
 
+  /// The places of `knowledge`'s `places` table (none when it has no such table).
   public init(knowledge: KnowledgeBase) {
     places = (knowledge.table("places")?.rows ?? []).map { row in
       var name = LocalizedText()
-      for language in ["zh", "en"] { if let text = row.cells["name.\(language)"] { name.byLanguage[language] = text } }
+      for language in Language.allCases {
+        if let text = row.cells["name.\(language.rawValue)"] { name.byLanguage[language.rawValue] = text }
+      }
       return Place(
         id: row.id, name: name, elevation: row.cells["elevation-m"].flatMap(Double.init),
         lowest: row.cells["elevation-min-m"].flatMap(Double.init),
@@ -32,7 +41,7 @@ public struct Places: Sendable {
   /// without 镇/乡/村 and anything in brackets, its pinyin (English) name without "town" etc.
   static func keys(_ place: Place) -> Set<String> {
     var keys: Set<String> = [key(place.id)]
-    for language in ["zh", "en"] {
+    for language in Language.allCases {
       let text = place.name.text(in: language)
       if !text.isEmpty { keys.insert(key(text)) }
     }
@@ -76,7 +85,7 @@ public struct Places: Sendable {
         return Self.editDistance(key, wanted)
       }
       guard let best = distances.min(), best <= max(1, wanted.count / 2) else { continue }
-      let label = [place.name.text(in: "zh"), place.name.text(in: "en")].filter { !$0.isEmpty }.joined(separator: " / ")
+      let label = [place.name.text(in: .zh), place.name.text(in: .en)].filter { !$0.isEmpty }.joined(separator: " / ")
       scored.append((best, label))
     }
     return scored.sorted { ($0.score, $0.name) < ($1.score, $1.name) }.prefix(limit).map(\.name)

@@ -1,4 +1,5 @@
 import Foundation
+import MycoCalendar
 import MycoRules
 import MycoXML
 
@@ -7,15 +8,23 @@ import MycoXML
 public struct RuleExplanation: Sendable {
   /// A test case that covers the rule: it names the rule in an expectation, or the rule fires in it.
   public struct Coverage: Sendable, Hashable {
+    /// The test case's id.
     public var testCase: String
+    /// Where the test case is written.
     public var location: SourceLocation
+    /// True when one of its expectations names the rule.
     public var namesRule: Bool
+    /// True when the rule fires in its situation.
     public var fires: Bool
   }
 
+  /// The rule explained.
   public let rule: Rule
+  /// The vocabulary its tests are worded with.
   public let vocabulary: Vocabulary
+  /// The rules that compete with it for a topic, and who wins.
   public let competitors: [RuleRelations.Competitor]
+  /// The test cases that cover it.
   public let coverage: [Coverage]
 
   /// Explains `ruleID`, or nil when the advisor has no such rule.
@@ -34,8 +43,8 @@ public struct RuleExplanation: Sendable {
   }
 
   /// The explanation as text in `language` (`zh` or `en`).
-  public func text(language: String) -> String {
-    let zh = language == "zh"
+  public func text(language: Language) -> String {
+    let zh = language == .zh
     var lines: [String] = []
     lines.append("\(rule.id) — \(rule.title.text(in: language))")
     lines.append(

@@ -7,9 +7,13 @@ public struct RuleTestCase: Sendable, Hashable {
   public struct Expectation: Sendable, Hashable, CustomStringConvertible {
     /// True for `<expect>`, false for `<expect-not>`.
     public var present: Bool
+    /// The rule the advice must come from, if the expectation names one.
     public var rule: String?
+    /// The topic (or a parent topic) the advice must be on, if named.
     public var topic: String?
+    /// The certainty the advice must have, if named.
     public var certainty: Certainty?
+    /// Where the expectation is written.
     public var location: SourceLocation
 
     /// Whether a given piece of advice matches this expectation.
@@ -19,6 +23,7 @@ public struct RuleTestCase: Sendable, Hashable {
         && (certainty == nil || advice.certainty == certainty)
     }
 
+    /// `expected rule X, topic Y` or `expected no …`, for failure messages.
     public var description: String {
       var parts: [String] = []
       if let rule { parts.append("rule \(rule)") }
@@ -28,9 +33,14 @@ public struct RuleTestCase: Sendable, Hashable {
     }
   }
 
+  /// The case's id, unique in the suite.
   public var id: String
+  /// What the case is about.
   public var title: LocalizedText
+  /// The situation advised on.
   public var situation: Situation
+  /// What the advice must and must not contain.
   public var expectations: [Expectation]
+  /// Where the case is written.
   public var location: SourceLocation
 }

@@ -6,14 +6,20 @@ import MycoXML
 public struct RuleTestRun: Sendable {
   /// One case's outcome: the expectations that failed (empty when it passed), or an error.
   public struct Result: Sendable {
+    /// The case run.
     public var testCase: RuleTestCase
+    /// One line per failed expectation, or the error the situation gave.
     public var failures: [String]
+    /// True when every expectation held.
     public var passed: Bool { failures.isEmpty }
   }
 
+  /// One result per case, in suite order.
   public var results: [Result]
 
+  /// How many cases passed.
   public var passedCount: Int { results.filter(\.passed).count }
+  /// How many cases failed.
   public var failedCount: Int { results.count - passedCount }
 
   /// Runs every case of `suite` against `advisor`.
@@ -30,7 +36,7 @@ public struct RuleTestRun: Sendable {
         if found != expectation.present {
           let got = given.map { "\($0.rule) (\($0.topic), \($0.certainty.rawValue))" }.joined(separator: "; ")
           var line = "\(expectation.location): \(expectation)"
-          if expectation.present, let rule = expectation.rule, let why = report.whyNot(rule, language: "en") {
+          if expectation.present, let rule = expectation.rule, let why = report.whyNot(rule, language: .en) {
             line += " — \(why)"
           }
           failures.append(line + (expectation.present ? "; got: \(got.isEmpty ? "no advice" : got)" : ""))

@@ -6,8 +6,10 @@ import MycoXML
 
 /// The test cases in a rules folder (`tests/*.xml`), loaded and checked against the schema.
 public struct RuleTestSuite: Sendable {
+  /// The cases in file order.
   public var cases: [RuleTestCase]
 
+  /// A suite of already loaded cases.
   public init(cases: [RuleTestCase]) { self.cases = cases }
 
   /// Loads every `*.xml` in `RULES/tests`, validating with the bundled ``BundledSchema/cases``. All-or-nothing.
@@ -39,7 +41,7 @@ public struct RuleTestSuite: Sendable {
     return RuleTestSuite(cases: cases)
   }
 
-  private static func parse(_ element: XMLElement, _ diagnostics: inout [Diagnostic]) -> RuleTestCase? {
+  private static func parse(_ element: ParsedElement, _ diagnostics: inout [Diagnostic]) -> RuleTestCase? {
     guard let situationElement = element.child(named: "situation") else { return nil }
     let count = diagnostics.count
     func number(_ name: String) -> Double? {

@@ -6,7 +6,9 @@ import MycoUnits
 /// Only `variety` is required; everything else left out becomes a missing fact that the
 /// advice asks for when it matters.
 public struct Situation: Sendable, Hashable, Codable {
+  /// The variety's id, e.g. `shiitake` (required).
   public var variety: String
+  /// The strain's name or alias as the grower writes it, e.g. `L808`.
   public var strain: String?
   /// The strain's temperature type, when the grower knows it and the strain table does not.
   public var strainType: String?
@@ -16,9 +18,13 @@ public struct Situation: Sendable, Hashable, Codable {
   public var elevation: Double?
   /// The date the advice is for (planned start, or today).
   public var date: CalendarDate?
+  /// The bag's folded width × length.
   public var bag: BagDimensions?
+  /// A `substrate` fact value, e.g. `sawdust`.
   public var substrate: String?
+  /// The growing stage now (a `stage` fact value), if given.
   public var stage: String?
+  /// Where the crop grows (a `facility` fact value), e.g. `shed`.
   public var facility: String?
   /// Measured air temperature in the shed (°C); beats the climate estimate.
   public var temperature: Double?
@@ -35,6 +41,7 @@ public struct Situation: Sendable, Hashable, Codable {
   /// Symptoms seen; nil means not asked, an empty set means none seen.
   public var symptoms: Set<String>?
 
+  /// A situation; only the variety is required.
   public init(
     variety: String, strain: String? = nil, elevation: Double? = nil, date: CalendarDate? = nil,
     bag: BagDimensions? = nil, substrate: String? = nil, stage: String? = nil, facility: String? = nil,

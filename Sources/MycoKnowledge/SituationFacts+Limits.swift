@@ -9,6 +9,7 @@ public struct ReadingLimit: Sendable, Hashable {
   public var stage: String
   /// Where it comes from: the range (`temperature at spawn-run`) or the strain.
   public var note: String
+  /// The publications the limit comes from.
   public var sources: [Citation]
 }
 
@@ -59,7 +60,7 @@ extension SituationFacts {
             value: value, stage: shownStage, note: "strain \(strain.id) fruiting range", sources: strain.sources)
         }
         guard let bound = upper ? range.maximum : range.minimum else { continue }
-        let factor = Unit.named(range.unit)?.factor ?? 1
+        let factor = UnitOfMeasure.named(range.unit)?.factor ?? 1
         return ReadingLimit(
           value: bound * factor, stage: shownStage, note: "\(quantity) range at \(rangeStage)", sources: range.sources)
       }

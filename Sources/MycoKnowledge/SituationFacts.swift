@@ -7,8 +7,10 @@ import MycoUnits
 /// Given values are `given`; everything computed from climate normals or bag tables is
 /// `estimated`, with a note saying how. A measured temperature beats the estimate.
 public struct SituationFacts: Sendable {
+  /// The knowledge base whose tables turn situations into facts.
   public let knowledge: KnowledgeBase
 
+  /// A converter over `knowledge`.
   public init(knowledge: KnowledgeBase) { self.knowledge = knowledge }
 
   /// The facts of `situation`; throws for unknown varieties, values or impossible numbers.
@@ -114,7 +116,7 @@ public struct SituationFacts: Sendable {
       let bounds = [declaration.minimum, declaration.maximum].compactMap { $0.map(shown) }.joined(separator: "–")
       let suffix = unit.isEmpty ? "" : " \(unit)"
       throw SituationError(
-        "\(declaration.label.text(in: "en")) \(value.isFinite ? shown(value) : "\(value)")\(suffix) is out of range (allowed: \(bounds)\(suffix))"
+        "\(declaration.label.text(in: .en)) \(value.isFinite ? shown(value) : "\(value)")\(suffix) is out of range (allowed: \(bounds)\(suffix))"
       )
     }
   }
@@ -196,7 +198,8 @@ public struct SituationFacts: Sendable {
     let classes = knowledge.bagClasses
     if let listed = knowledge.bagSize(bag), let fill = listed.fillKg {
       facts["bag-fill"] = Fact(.number(fill), origin: .estimated("bag table: \(listed.id)"))
-      facts["bag-class"] = Fact(.symbol(classes.classify(fillKg: fill)), origin: .estimated("bag table: \(listed.id)"))
+      facts["bag-class"] = Fact(
+        .symbol(classes.classify(fillKg: fill).rawValue), origin: .estimated("bag table: \(listed.id)"))
     } else if let reference = knowledge.bagSizes.first(where: { $0.id == classes.referenceBag }),
       let fill = reference.fillKg
     {
@@ -205,7 +208,7 @@ public struct SituationFacts: Sendable {
         / (reference.widthCM * reference.widthCM * reference.lengthCM)
       let note = "scaled from the \(reference.id) bag by width² × length"
       facts["bag-fill"] = Fact(.number((scaled * 100).rounded() / 100), origin: .estimated(note))
-      facts["bag-class"] = Fact(.symbol(classes.classify(fillKg: scaled)), origin: .estimated(note))
+      facts["bag-class"] = Fact(.symbol(classes.classify(fillKg: scaled).rawValue), origin: .estimated(note))
     }
   }
 

@@ -7,19 +7,29 @@ import MycoUnits
 /// `situation(today:)` is the one place these flags become a ``Situation``; the CLI and the
 /// situation fuzz target (Fuzz/) both go through it.
 public struct SituationInput: Sendable, Hashable {
+  /// `--variety`: the variety's id.
   public var variety: String
+  /// `--strain`: the strain's name or alias.
   public var strain: String?
+  /// `--elevation`: metres above sea level.
   public var elevation: Double?
   /// `YYYY-MM-DD`; nil means today.
   public var date: String?
   /// `WIDTHxLENGTH` in cm.
   public var bag: String?
+  /// `--substrate`: a substrate id.
   public var substrate: String?
+  /// `--stage`: the growing stage now.
   public var stage: String?
+  /// `--facility`: where the crop grows.
   public var facility: String?
+  /// `--temperature`: measured air temperature (°C).
   public var temperature: Double?
+  /// `--bag-temperature`: measured temperature inside the bags (°C).
   public var bagTemperature: Double?
+  /// `--humidity`: measured relative humidity (%).
   public var humidity: Double?
+  /// `--day-night-difference`: measured day–night difference (°C).
   public var dayNightDifference: Double?
   /// The `--symptom` values; empty means not asked, `none` means none seen.
   public var symptoms: [String]
@@ -27,9 +37,12 @@ public struct SituationInput: Sendable, Hashable {
   public var place: String?
   /// The temperature type of a strain the table does not list.
   public var strainType: String?
+  /// `--soil-temperature`: measured soil temperature in the beds (°C).
   public var soilTemperature: Double?
+  /// `--soil-moisture`: measured soil moisture in the beds (%).
   public var soilMoisture: Double?
 
+  /// The flags as given; nothing is checked until ``situation(today:)``.
   public init(
     variety: String, strain: String? = nil, elevation: Double? = nil, date: String? = nil, bag: String? = nil,
     substrate: String? = nil, stage: String? = nil, facility: String? = nil, temperature: Double? = nil,

@@ -16,6 +16,7 @@ public struct StartWindow: Sendable, Hashable, Codable {
   /// The window looked at: the one holding the date, else the next one (too early) or the last one
   /// (too late). Nil when there is none.
   public var opens: CalendarDate?
+  /// The last day of that window (nil when there is none).
   public var closes: CalendarDate?
   /// When the date is outside a window: the next window's first day.
   public var nextOpens: CalendarDate?
@@ -61,12 +62,14 @@ enum StartFailure: Sendable, Hashable {
 
 /// The qualifying days of one trigger at one elevation over the 365-day climate year, computed once.
 public struct StartCalendar: Sendable {
+  /// The trigger the days were checked against.
   public let trigger: StartTrigger
   /// The estimated daily means, day 0 = 1 January.
   let means: [Double]
   /// Nil where the day qualifies, else the first reason it does not.
   let failures: [StartFailure?]
 
+  /// Checks every day of the climate year at `elevation` against `trigger`.
   public init(trigger: StartTrigger, elevation: Double, climate: ClimateNormals) {
     self.trigger = trigger
     let means = (0..<365).map { climate.dailyMean(dayOfYear: $0, elevation: elevation) }

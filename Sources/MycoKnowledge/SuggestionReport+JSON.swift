@@ -1,12 +1,12 @@
-import MycoCalendar
 import Foundation
+import MycoCalendar
 import MycoRules
 
 extension SuggestionReport {
   /// The suggestions as one JSON object with the same content as the text: the situation, and for
   /// each variety its rank, verdict, reason (a code and the words), window, cycle lengths, strain
   /// types and sources. Keys are sorted, so output is deterministic.
-  public func json(language: String) -> String {
+  public func json(language: Language) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = (try? encoder.encode(document(language: language))) ?? Data("{}".utf8)
@@ -55,13 +55,14 @@ extension SuggestionReport {
     var place: String?
     var date: CalendarDate
     var facility: String?
-    var language, version, header: String
+    var language: Language
+    var version, header: String
     var notes: [String]
     var suggestions: [Item]
   }
 
-  func document(language: String) -> Document {
-    let zh = language == "zh"
+  func document(language: Language) -> Document {
+    let zh = language == .zh
     var notes: [String] = []
     if let caveat = elevationCaveat(language: language) { notes.append(caveat) }
     let items = suggestions.map { suggestion in

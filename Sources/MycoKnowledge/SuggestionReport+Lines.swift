@@ -1,4 +1,5 @@
 import Foundation
+import MycoCalendar
 import MycoRules
 
 /// The words of one suggestion in one language, shared by the text and the JSON output.
@@ -8,14 +9,14 @@ struct SuggestionLines {
   /// The grower's facility, when given.
   let facility: String?
   let elevation: Double
-  let language: String
+  let language: Language
 
-  private var zh: Bool { language == "zh" }
+  private var zh: Bool { language == .zh }
 
   /// `香菇 shiitake (Lentinula edodes)` or the English name with the Chinese one.
   var title: String {
     let variety = suggestion.variety
-    let other = variety.name.text(in: zh ? "en" : "zh")
+    let other = variety.name.text(in: zh ? .en : .zh)
     return "\(variety.name.text(in: language)) \(other) (\(variety.latin))"
   }
 

@@ -1,15 +1,20 @@
-import MycoCalendar
 import Foundation
+import MycoCalendar
 import MycoRules
 
 /// The answer to `myco suggest`: the ranked varieties for one elevation and date, as text or JSON.
 public struct SuggestionReport: Sendable {
+  /// The elevation (m) the varieties are ranked for.
   public var elevation: Double
   /// The place that gave the elevation, when the grower named one.
   public var place: Place?
+  /// The date the varieties are ranked for.
   public var date: CalendarDate
+  /// The grower's facility, when given (it can keep a spawn run warm).
   public var facility: String?
+  /// Every variety, best first.
   public var suggestions: [VarietySuggestion]
+  /// The knowledge base (for names, labels and sources).
   public var knowledge: KnowledgeBase
 
   /// Ranks the varieties for `elevation` (or the sourced elevation of `place`) on `date`.
@@ -46,8 +51,8 @@ public struct SuggestionReport: Sendable {
   }
 
   /// The terminal text in `language` (`zh` or `en`).
-  public func text(language: String) -> String {
-    let zh = language == "zh"
+  public func text(language: Language) -> String {
+    let zh = language == .zh
     var lines = [header(language: language)]
     if let place {
       lines.append(
@@ -79,8 +84,8 @@ public struct SuggestionReport: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  func header(language: String) -> String {
-    let zh = language == "zh"
+  func header(language: Language) -> String {
+    let zh = language == .zh
     var parts = [(zh ? "海拔 " : "elevation ") + Value.format(elevation) + (zh ? " 米" : " m"), date.description]
     if let facility {
       parts.append(knowledge.vocabulary["facility"]?.display(.symbol(facility), language: language) ?? facility)
@@ -91,7 +96,7 @@ public struct SuggestionReport: Sendable {
   }
 
   /// The vocabulary's caveat when the elevation lies outside the usual range (outside Wushan).
-  func elevationCaveat(language: String) -> String? {
+  func elevationCaveat(language: Language) -> String? {
     guard let declaration = knowledge.vocabulary["elevation"] else { return nil }
     let low = declaration.usualMinimum ?? -.infinity
     let high = declaration.usualMaximum ?? .infinity

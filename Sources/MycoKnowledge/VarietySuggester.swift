@@ -11,8 +11,10 @@ import MycoRules
 /// then those with no window at this elevation (the nearest elevation with one first). The windows
 /// are estimates from the climate curve, as in the advice.
 public struct VarietySuggester: Sendable {
+  /// The varieties, climate and tables suggestions come from.
   public let knowledge: KnowledgeBase
 
+  /// A suggester over `knowledge`.
   public init(knowledge: KnowledgeBase) { self.knowledge = knowledge }
 
   /// The days after the start of fruiting over which a strain type's fruiting range is compared
@@ -117,11 +119,13 @@ public struct VarietySuggestion: Sendable, Hashable {
     case noStartData = "no-start-data"
   }
 
+  /// The variety suggested.
   public var variety: Variety
   /// The variety's place in the knowledge base (the last tie-break).
   var order: Int
   /// The start window `myco advise` computes for this date and elevation.
   public var window: StartWindow?
+  /// Where the date falls for it: in a window, too early, too late, or no window here.
   public var reason: Reason
   /// Days from the date to the next possible start (0 when in a window); nil without a window.
   public var daysToStart: Int?
@@ -179,15 +183,20 @@ public struct VarietySuggestion: Sendable, Hashable {
 public struct StrainTypeFit: Sendable, Hashable, Codable {
   /// A `strain-type` value: low, mid-low, mid, mid-high, high.
   public var type: String
+  /// The low end of the type's fruiting range: the lowest its listed strains give (°C).
   public var fruitingMinimum: Double
+  /// The high end of the type's fruiting range: the highest its listed strains give (°C).
   public var fruitingMaximum: Double
   /// The estimated first day of fruiting (start + the variety's spawn-run stage).
   public var fruitingFrom: CalendarDate
+  /// The coldest estimated daily mean of the compared days (°C).
   public var coldestMean: Double
+  /// The warmest estimated daily mean of the compared days (°C).
   public var warmestMean: Double
   /// The share (0–1) of the compared days whose estimated mean lies in the fruiting range.
   public var shareInRange: Double
   /// The listed strains of this type.
   public var strains: [String]
+  /// The publications the strains' fruiting ranges come from.
   public var sources: [Citation]
 }

@@ -1,3 +1,5 @@
+import MycoUnits
+
 /// The yield report as CSV: one row per group, one column per grouping field then the figures,
 /// with the unit in each column name (`fresh_kg` or `fresh_jin`).
 struct CSVReportFormatter {

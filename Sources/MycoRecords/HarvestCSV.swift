@@ -1,6 +1,7 @@
 import GRDB
-import MycoCalendar
 import MycoCSV
+import MycoCalendar
+import MycoUnits
 
 /// The harvest CSV file: its columns, and the conversion between a row and a `Harvest`.
 ///
@@ -14,9 +15,6 @@ enum HarvestCSV {
   /// Columns that must be present in the header (plus `fresh_kg` or `fresh_jin`).
   static let requiredColumns: Set<String> = ["batch_id", "harvested_on", "flush"]
 
-  /// Kilograms in one 斤.
-  static let kgPerJin = 0.5
-
   /// Reads a harvest from a row; nil when a cell does not parse (the row holds the problems).
   static func harvest(from row: inout CSVRow) -> Harvest? {
     let batchID = row.text("batch_id", required: true)
@@ -27,7 +25,7 @@ enum HarvestCSV {
     let grade = row.text("grade")
     let price = row.number("price_yuan_per_kg", optional: true)
     guard let date, let flush, let weight else { return nil }
-    let fresh = weightColumn == "fresh_jin" ? weight * kgPerJin : weight
+    let fresh = weightColumn == "fresh_jin" ? weight * WeightUnit.jin.kilograms : weight
     let harvest = Harvest(
       batchID: batchID, harvestedOn: date, flush: flush, freshKg: fresh, grade: grade,
       priceYuanPerKg: price)
@@ -123,7 +121,7 @@ struct HarvestRowLayout {
       !(date < PlausibleRanges.earliestDate), !(latestDate < date),
       let flush = Self.plainInteger(record.bytes(flush)), PlausibleRanges.flush.contains(flush),
       let weight = Self.plainDecimal(record.bytes(weight)),
-      PlausibleRanges.freshKgPerHarvest.contains(weightInJin ? weight * HarvestCSV.kgPerJin : weight)
+      PlausibleRanges.freshKgPerHarvest.contains(weightInJin ? weight * WeightUnit.jin.kilograms : weight)
     else { return nil }
     var grade = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     if let index = self.grade {
@@ -140,7 +138,7 @@ struct HarvestRowLayout {
     }
     return PlainHarvest(
       batchID: batchID, dateText: dateText, harvestedOn: date, flush: flush,
-      freshKg: weightInJin ? weight * HarvestCSV.kgPerJin : weight, grade: grade,
+      freshKg: weightInJin ? weight * WeightUnit.jin.kilograms : weight, grade: grade,
       priceYuanPerKg: price)
   }
 

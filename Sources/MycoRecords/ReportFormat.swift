@@ -1,18 +1,9 @@
+import MycoUnits
+
 /// The data formats of the yield report. The HTML page is made from templates, one layer up
 /// (MycoSheets' `YieldReportPage`), in the sheets' style and in Chinese or English.
 public enum ReportFormat: String, Sendable, CaseIterable {
   case text, json, csv
-}
-
-/// The weight unit a report shows: kilograms, or 斤 (jin, 0.5 kg) as growers in China weigh.
-public enum WeightUnit: String, Sendable, CaseIterable {
-  case kg, jin
-
-  /// Kilograms in one unit.
-  public var kilograms: Double { self == .kg ? 1 : 0.5 }
-
-  /// Converts kilograms to this unit.
-  public func fromKilograms(_ kg: Double) -> Double { kg / kilograms }
 }
 
 extension YieldReport {

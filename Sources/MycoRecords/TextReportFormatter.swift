@@ -1,4 +1,5 @@
 import MycoCalendar
+import MycoUnits
 
 /// The yield report as an aligned plain-text table followed by the comparison in words.
 ///

@@ -1,3 +1,5 @@
+import MycoCalendar
+
 /// How strongly a rule advises: the words a grower hears.
 public enum Certainty: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
   /// Must do (一定要做).
@@ -10,12 +12,12 @@ public enum Certainty: String, Sendable, Hashable, Codable, CaseIterable, Compar
   case avoid
 
   /// The farmer words for this certainty in a language (`zh` or `en`).
-  public func words(in language: String) -> String {
+  public func words(in language: Language) -> String {
     switch (self, language) {
-    case (.must, "zh"): "一定要"
-    case (.should, "zh"): "建议"
-    case (.consider, "zh"): "可以考虑"
-    case (.avoid, "zh"): "不要"
+    case (.must, .zh): "一定要"
+    case (.should, .zh): "建议"
+    case (.consider, .zh): "可以考虑"
+    case (.avoid, .zh): "不要"
     case (.must, _): "Must"
     case (.should, _): "Should"
     case (.consider, _): "Consider"
@@ -32,5 +34,6 @@ public enum Certainty: String, Sendable, Hashable, Codable, CaseIterable, Compar
     }
   }
 
+  /// Orders from strongest (`must`) to weakest (`avoid`), the order advice is listed in.
   public static func < (lhs: Certainty, rhs: Certainty) -> Bool { lhs.rank < rhs.rank }
 }

@@ -15,6 +15,7 @@ public struct Citation: Sendable, Hashable {
   /// The publication's link (publisher, DOI, government or university site), if it has one.
   public var href: String? { publication?.link }
 
+  /// A citation of registry entry `id`; its short reference comes from `publication` when resolved.
   public init(id: String, note: String? = nil, publication: Publication? = nil, uncertain: Bool = false) {
     self.id = id
     self.note = note
@@ -41,6 +42,8 @@ extension Citation: Codable {
       uncertain
   }
 
+  /// Encodes the id, the short reference, the publication's fields (authors, year, title, …), the note and
+  /// `uncertain`, flat, for JSON readers.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(id, forKey: .id)
@@ -57,6 +60,7 @@ extension Citation: Codable {
     try container.encode(uncertain, forKey: .uncertain)
   }
 
+  /// Decodes what ``encode(to:)`` wrote; the publication is restored when a grade is present.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let id = try container.decode(String.self, forKey: .id)

@@ -1,14 +1,16 @@
+import MycoCalendar
+
 /// Conditions in plain words, with the vocabulary's labels and units, for `myco rules explain`.
 extension Condition {
   /// The condition as one phrase per top-level part (an `all` gives one line per part).
-  public func phrases(_ vocabulary: Vocabulary, language: String) -> [String] {
+  public func phrases(_ vocabulary: Vocabulary, language: Language) -> [String] {
     if case .all(let parts) = self { return parts.map { $0.words(vocabulary, language: language) } }
     return [words(vocabulary, language: language)]
   }
 
   /// The condition as one phrase.
-  public func words(_ vocabulary: Vocabulary, language: String) -> String {
-    let zh = language == "zh"
+  public func words(_ vocabulary: Vocabulary, language: Language) -> String {
+    let zh = language == .zh
     switch self {
     case .all(let parts):
       return "(" + parts.map { $0.words(vocabulary, language: language) }.joined(separator: zh ? "，并且" : " and ") + ")"
@@ -23,8 +25,8 @@ extension Condition {
 
 extension FactTest {
   /// `air temperature is above 25 °C` / `气温高于 25 °C`.
-  public func words(_ vocabulary: Vocabulary, language: String) -> String {
-    let zh = language == "zh"
+  public func words(_ vocabulary: Vocabulary, language: Language) -> String {
+    let zh = language == .zh
     let declaration = vocabulary[fact]
     let label = declaration?.label.text(in: language) ?? fact
     func show(_ value: Value) -> String { declaration?.display(value, language: language) ?? value.description }

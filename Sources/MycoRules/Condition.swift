@@ -73,14 +73,17 @@ public enum Comparison: Sendable, Hashable {
 public struct FactTest: Sendable, Hashable {
   /// The fact tested.
   public var fact: String
+  /// How the fact is compared: with a constant, a set of symbols, or another fact.
   public var comparison: Comparison
   /// The test as the author wrote it, e.g. `elevation < 500 m`.
   public var summary: String
+  /// Where the test is written in its rule file.
   public var location: SourceLocation
   /// Engine slots, filled in when the rule base is compiled.
   var slot = -1
   var otherSlot = -1
 
+  /// A test of `fact`, written by the author as `summary` at `location`.
   public init(fact: String, comparison: Comparison, summary: String, location: SourceLocation) {
     self.fact = fact
     self.comparison = comparison

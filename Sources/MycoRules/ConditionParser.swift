@@ -16,7 +16,7 @@ struct ConditionParser {
   init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
 
   /// The condition of a `<when>` element: one child, or the conjunction of several.
-  mutating func parse(when element: XMLElement) -> Condition? {
+  mutating func parse(when element: ParsedElement) -> Condition? {
     let parts = element.children.compactMap { parse(condition: $0) }
     guard parts.count == element.children.count, !parts.isEmpty else {
       if element.children.isEmpty { report(element, "empty-condition", "<when> needs at least one condition") }
@@ -25,7 +25,7 @@ struct ConditionParser {
     return parts.count == 1 ? parts[0] : .all(parts)
   }
 
-  private mutating func parse(condition element: XMLElement) -> Condition? {
+  private mutating func parse(condition element: ParsedElement) -> Condition? {
     switch element.name {
     case "all", "any":
       let parts = element.children.compactMap { parse(condition: $0) }
@@ -49,7 +49,7 @@ struct ConditionParser {
     }
   }
 
-  private mutating func parseTest(_ element: XMLElement) -> FactTest? {
+  private mutating func parseTest(_ element: ParsedElement) -> FactTest? {
     let name = element["name"] ?? ""
     guard let declaration = vocabulary[name] else {
       report(element, "unknown-fact", "unknown fact '\(name)'")
@@ -115,7 +115,7 @@ struct ConditionParser {
     return found[0]
   }
 
-  private func unitSuffix(_ element: XMLElement, _ declaration: FactDeclaration) -> String {
+  private func unitSuffix(_ element: ParsedElement, _ declaration: FactDeclaration) -> String {
     let unit = element["unit"] ?? declaration.displayUnit?.symbol ?? ""
     return unit.isEmpty ? "" : " \(unit)"
   }
@@ -126,7 +126,7 @@ struct ConditionParser {
   /// (`by=`) may be at most the width of that range either way. A bound outside the range could
   /// never decide anything, and is most often a unit slip (`unit="m"` on a bag width).
   mutating func number(
-    _ text: String, for declaration: FactDeclaration, at element: XMLElement, isOffset: Bool = false
+    _ text: String, for declaration: FactDeclaration, at element: ParsedElement, isOffset: Bool = false
   ) -> Double? {
     guard declaration.type == .number, let dimension = declaration.dimension else {
       report(element, "wrong-type", "fact '\(declaration.name)' is a \(declaration.type.rawValue), not a number")
@@ -136,9 +136,9 @@ struct ConditionParser {
       report(element, "bad-number", "'\(text)' is not a number")
       return nil
     }
-    var unit = declaration.displayUnit ?? Unit.base(of: dimension)
+    var unit = declaration.displayUnit ?? UnitOfMeasure.base(of: dimension)
     if let symbol = element["unit"] {
-      guard let written = Unit.named(symbol) else {
+      guard let written = UnitOfMeasure.named(symbol) else {
         report(element, "unknown-unit", "unknown unit '\(symbol)'")
         return nil
       }
@@ -156,8 +156,8 @@ struct ConditionParser {
     let allowed = isOffset ? -(range.upperBound - range.lowerBound)...(range.upperBound - range.lowerBound) : range
     guard value.isFinite, allowed.contains(value) else {
       let shown =
-        "\(declaration.display(.number(allowed.lowerBound), language: "en"))"
-        + " to \(declaration.display(.number(allowed.upperBound), language: "en"))"
+        "\(declaration.display(.number(allowed.lowerBound), language: .en))"
+        + " to \(declaration.display(.number(allowed.upperBound), language: .en))"
       report(
         element, "out-of-range",
         isOffset
@@ -169,7 +169,7 @@ struct ConditionParser {
   }
 
   /// Parses a value for `is=` or `<derive value=…>`.
-  mutating func value(_ text: String, for declaration: FactDeclaration, at element: XMLElement) -> Value? {
+  mutating func value(_ text: String, for declaration: FactDeclaration, at element: ParsedElement) -> Value? {
     switch declaration.type {
     case .number:
       return number(text, for: declaration, at: element).map { .number($0) }
@@ -192,7 +192,7 @@ struct ConditionParser {
   }
 
   private mutating func checkSymbols(
-    _ symbols: [String], of declaration: FactDeclaration, at element: XMLElement, allowing types: Set<FactType>
+    _ symbols: [String], of declaration: FactDeclaration, at element: ParsedElement, allowing types: Set<FactType>
   ) -> Bool {
     guard types.contains(declaration.type) else {
       report(
@@ -209,7 +209,7 @@ struct ConditionParser {
     return true
   }
 
-  private mutating func report(_ element: XMLElement, _ kind: String, _ message: String) {
+  private mutating func report(_ element: ParsedElement, _ kind: String, _ message: String) {
     diagnostics.append(Diagnostic(kind: kind, at: element.location, message))
   }
 }

@@ -6,6 +6,7 @@ public struct DerivationGraph: Sendable {
   /// For each fact read by a deriving rule: the facts derived from it, with the rule.
   private var edges: [String: [(derived: String, rule: String)]] = [:]
 
+  /// The graph of the `derive` conclusions of `rules`: an edge from each fact a rule reads to each fact it derives.
   public init(rules: [Rule]) {
     for rule in rules {
       for derived in rule.derivedFacts {

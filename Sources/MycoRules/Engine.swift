@@ -6,8 +6,10 @@
 /// is then resolved: the highest priority wins, then the most specific rule (more tests), then
 /// the smaller id; the losers are kept as overridden. Same inputs give the same result.
 public struct Engine: Sendable {
+  /// The compiled rule base the engine evaluates.
   public let base: RuleBase
 
+  /// An engine over a loaded rule base (evaluation needs no further set-up).
   public init(_ base: RuleBase) { self.base = base }
 
   private enum Status { case pending, fired, failed, unknown }

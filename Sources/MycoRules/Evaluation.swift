@@ -1,16 +1,27 @@
 /// A piece of advice (or a warning) from a fired rule.
 public struct Advice: Sendable, Hashable, Codable {
+  /// Whether the rule gave advice (`<advise>`, which competes per topic) or a warning (`<warn>`, always shown).
   public enum Kind: String, Sendable, Hashable, Codable { case advice, warning }
 
+  /// The id of the rule that gave it.
   public var rule: String
+  /// Advice or warning.
   public var kind: Kind
+  /// The topic it is about, e.g. `timing` or `pests.gnats`; one piece of advice wins each topic.
   public var topic: String
+  /// How strongly the rule advises it.
   public var certainty: Certainty
+  /// The rule's priority (higher wins the topic).
   public var priority: Int
+  /// The number of tests in the rule's condition (more specific wins a tie in priority).
   public var specificity: Int
+  /// A short heading for the advice.
   public var title: LocalizedText
+  /// What to do, with `{fact}` slots still unfilled.
   public var text: LocalizedText
+  /// Why, in plain words (the rule's reason).
   public var because: LocalizedText
+  /// The publications the rule cites.
   public var sources: [Citation]
   /// For overridden advice: the rule whose advice won the topic.
   public var overriddenBy: String?
@@ -18,7 +29,9 @@ public struct Advice: Sendable, Hashable, Codable {
 
 /// A fact value a fired rule matched on.
 public struct Match: Sendable, Hashable, Codable {
+  /// The fact tested.
   public var fact: String
+  /// The value the fact had when the rule fired.
   public var value: Value
   /// The test as written, e.g. `elevation < 500 m`.
   public var test: String
@@ -26,16 +39,21 @@ public struct Match: Sendable, Hashable, Codable {
 
 /// A rule that fired, with the facts it matched and the facts it derived.
 public struct Firing: Sendable, Hashable, Codable {
+  /// The id of the rule that fired.
   public var rule: String
+  /// The fact values its condition tested, in test order.
   public var matched: [Match]
+  /// The facts its `derive` conclusions set, by name.
   public var derived: [String: Value]
 }
 
 /// A rule that did not fire because one test was false.
 public struct Failure: Sendable, Hashable, Codable {
+  /// The id of the rule that did not fire.
   public var rule: String
   /// The test that failed, as written.
   public var test: String
+  /// The fact the failed test reads.
   public var fact: String
   /// The value the fact had (nil for a `not` over a true part).
   public var seen: Value?
@@ -43,7 +61,9 @@ public struct Failure: Sendable, Hashable, Codable {
 
 /// A fact that is missing, and the rules that could fire if it were known.
 public struct MissingFact: Sendable, Hashable, Codable {
+  /// The name of the missing fact.
   public var fact: String
+  /// The ids of the rules that wait on it.
   public var rules: [String]
 }
 

@@ -12,11 +12,14 @@ public struct Fact: Sendable, Hashable, Codable {
     case reference(String)
   }
 
+  /// The value, in the base unit for numbers.
   public var value: Value
+  /// Given, estimated, derived or looked up.
   public var origin: Origin
   /// The publications the value comes from (for reference values); advice that reads the fact cites them.
   public var sources: [Citation]
 
+  /// A fact with this value, given by the user unless `origin` says otherwise.
   public init(_ value: Value, origin: Origin = .given, sources: [Citation] = []) {
     self.value = value
     self.origin = origin
@@ -25,6 +28,7 @@ public struct Fact: Sendable, Hashable, Codable {
 
   private enum CodingKeys: String, CodingKey { case value, origin, rule, note, sources }
 
+  /// Encodes the origin flat, as `origin` plus `note` or `rule`, so JSON readers need no nesting.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(value, forKey: .value)
@@ -43,6 +47,7 @@ public struct Fact: Sendable, Hashable, Codable {
     if !sources.isEmpty { try container.encode(sources, forKey: .sources) }
   }
 
+  /// Decodes what ``encode(to:)`` wrote; an unknown origin reads as given.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     value = try container.decode(Value.self, forKey: .value)

@@ -1,3 +1,4 @@
+import MycoCalendar
 import MycoXML
 
 /// What kind of values a fact takes.
@@ -16,9 +17,12 @@ public enum FactType: String, Sendable, Hashable, Codable {
 
 /// One allowed symbol of a `choice` or `set` fact, with its labels.
 public struct AllowedValue: Sendable, Hashable, Codable {
+  /// The symbol rules and inputs use, e.g. `shiitake`.
   public var id: String
+  /// What people read for it.
   public var label: LocalizedText
 
+  /// A value with its id and label.
   public init(id: String, label: LocalizedText) {
     self.id = id
     self.label = label
@@ -29,16 +33,19 @@ public struct AllowedValue: Sendable, Hashable, Codable {
 public struct FactDeclaration: Sendable, Hashable {
   /// The name rules use, e.g. `elevation`.
   public var name: String
+  /// Number, choice, flag, set or free text.
   public var type: FactType
   /// For numbers: what they measure.
-  public var dimension: Dimension?
+  public var dimension: PhysicalDimension?
   /// For numbers: the unit shown to people (values are stored in the base unit).
-  public var displayUnit: Unit?
+  public var displayUnit: UnitOfMeasure?
   /// For numbers: the smallest and largest sensible values, in the base unit.
   public var minimum: Double?
+  /// See ``minimum``.
   public var maximum: Double?
   /// For numbers: the usual range, in the base unit; a given value outside it gets ``caveat``.
   public var usualMinimum: Double?
+  /// See ``usualMinimum``.
   public var usualMaximum: Double?
   /// What to tell a person whose value lies outside the usual range (empty: a generic sentence).
   public var caveat: LocalizedText = LocalizedText()
@@ -53,8 +60,9 @@ public struct FactDeclaration: Sendable, Hashable {
   /// Where it is declared.
   public var location: SourceLocation
 
+  /// A declaration; the loader fills it from a `<fact>` element of the vocabulary file.
   public init(
-    name: String, type: FactType, dimension: Dimension? = nil, displayUnit: Unit? = nil,
+    name: String, type: FactType, dimension: PhysicalDimension? = nil, displayUnit: UnitOfMeasure? = nil,
     minimum: Double? = nil, maximum: Double? = nil, values: [AllowedValue] = [],
     label: LocalizedText = LocalizedText(), question: LocalizedText = LocalizedText(),
     location: SourceLocation
@@ -87,7 +95,7 @@ public struct FactDeclaration: Sendable, Hashable {
   public func allowedValue(_ id: String) -> AllowedValue? { values.first { $0.id == id } }
 
   /// A value as people read it: numbers in the display unit, symbols by their label.
-  public func display(_ value: Value, language: String) -> String {
+  public func display(_ value: Value, language: Language) -> String {
     switch value {
     case .number(let number):
       guard let unit = displayUnit else { return Value.format(number) }
@@ -97,11 +105,11 @@ public struct FactDeclaration: Sendable, Hashable {
     case .symbol(let symbol):
       return allowedValue(symbol)?.label.text(in: language) ?? symbol
     case .flag(let flag):
-      return language == "zh" ? (flag ? "是" : "否") : (flag ? "yes" : "no")
+      return language == .zh ? (flag ? "是" : "否") : (flag ? "yes" : "no")
     case .set(let members):
-      if members.isEmpty { return language == "zh" ? "无" : "none" }
+      if members.isEmpty { return language == .zh ? "无" : "none" }
       return members.sorted().map { allowedValue($0)?.label.text(in: language) ?? $0 }
-        .joined(separator: language == "zh" ? "、" : ", ")
+        .joined(separator: language == .zh ? "、" : ", ")
     }
   }
 }

@@ -3,6 +3,7 @@
 /// Rules are kept in evaluation order: higher priority first, then by id. Fact names are
 /// compiled to array slots so evaluation does no string hashing in its inner loop.
 public struct RuleBase: Sendable {
+  /// The facts the rules may test and derive.
   public let vocabulary: Vocabulary
   /// The rules in evaluation order.
   public let rules: [Rule]
@@ -18,6 +19,7 @@ public struct RuleBase: Sendable {
   let testSummaries: [String]
   private let indexOfID: [String: Int]
 
+  /// Sorts `rules` into evaluation order and compiles their conditions; the rules must already be checked.
   public init(vocabulary: Vocabulary, rules: [Rule], version: String = "") {
     self.vocabulary = vocabulary
     self.version = version

@@ -4,6 +4,7 @@ import Foundation
 public struct RuleDiff: Sendable, Hashable, Codable {
   /// One changed rule and the parts that changed.
   public struct Change: Sendable, Hashable, Codable {
+    /// The id of the changed rule.
     public var rule: String
     /// `conditions`, `advice`, `certainty`, `priority`, `title`, `because`, `sources`.
     public var parts: [String]
@@ -11,10 +12,14 @@ public struct RuleDiff: Sendable, Hashable, Codable {
     public var details: [String]
   }
 
+  /// Ids of rules only in the new base, sorted.
   public var added: [String]
+  /// Ids of rules only in the old base, sorted.
   public var removed: [String]
+  /// Rules in both bases that differ, by id.
   public var changed: [Change]
 
+  /// Compares two rule bases rule by rule (matched by id).
   public init(old: RuleBase, new: RuleBase) {
     let oldIDs = Set(old.rules.map(\.id))
     let newIDs = Set(new.rules.map(\.id))
@@ -25,6 +30,7 @@ public struct RuleDiff: Sendable, Hashable, Codable {
     }
   }
 
+  /// True when no rule was added, removed or changed.
   public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
 
   private static func change(_ a: Rule, _ b: Rule) -> Change? {
@@ -39,9 +45,9 @@ public struct RuleDiff: Sendable, Hashable, Codable {
     compare("advice", conclusions(a), conclusions(b))
     compare("certainty", a.certainty.rawValue, b.certainty.rawValue)
     compare("priority", String(a.priority), String(b.priority))
-    compare("title", a.title.text(in: "en"), b.title.text(in: "en"))
-    if a.title.text(in: "zh") != b.title.text(in: "zh"), !parts.contains("title") {
-      compare("title", a.title.text(in: "zh"), b.title.text(in: "zh"))
+    compare("title", a.title.text(in: .en), b.title.text(in: .en))
+    if a.title.text(in: .zh) != b.title.text(in: .zh), !parts.contains("title") {
+      compare("title", a.title.text(in: .zh), b.title.text(in: .zh))
     }
     compare("because", text(a.because), text(b.because))
     compare(

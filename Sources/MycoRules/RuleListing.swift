@@ -1,9 +1,12 @@
 import Foundation
+import MycoCalendar
 
 /// The rules of a rule base as a table (text) or an array (JSON), for review.
 public struct RuleListing: Sendable {
+  /// The rule base listed.
   public let base: RuleBase
 
+  /// A listing of `base`'s rules, sorted by id.
   public init(_ base: RuleBase) { self.base = base }
 
   struct Entry: Encodable {
@@ -15,7 +18,7 @@ public struct RuleListing: Sendable {
     var sources: [Citation]
   }
 
-  private func entries(language: String) -> [Entry] {
+  private func entries(language: Language) -> [Entry] {
     base.rules.sorted { $0.id < $1.id }.map {
       Entry(
         id: $0.id, certainty: $0.certainty.rawValue, title: $0.title.text(in: language),
@@ -25,7 +28,7 @@ public struct RuleListing: Sendable {
   }
 
   /// One line per rule: id, priority, certainty, topics, title.
-  public func text(language: String) -> String {
+  public func text(language: Language) -> String {
     let rows = entries(language: language)
     let width = rows.map(\.id.count).max() ?? 0
     var lines = rows.map { entry in
@@ -39,7 +42,7 @@ public struct RuleListing: Sendable {
   }
 
   /// A JSON array of rules with id, priority, certainty, topics, conditions, sources and location.
-  public func json(language: String) -> String {
+  public func json(language: Language) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = (try? encoder.encode(entries(language: language))) ?? Data("[]".utf8)

@@ -54,7 +54,7 @@ public struct RuleLoader: Sendable {
     case file(URL)
     case data(Data)
 
-    func read(_ name: String, schema: XMLSchema?) throws(XMLErrors) -> XMLElement {
+    func read(_ name: String, schema: XMLSchema?) throws(XMLErrors) -> ParsedElement {
       switch self {
       case .file(let url): try XMLReader.read(file: url, displayName: name, schema: schema)
       case .data(let data): try XMLReader.parse(data: data, name: name, schema: schema)
@@ -106,7 +106,7 @@ public struct RuleLoader: Sendable {
   }
 
   /// A duplicate-id error if another `<rule>` (parsed or not) already used this id.
-  private static func duplicate(_ element: XMLElement, _ first: inout [String: SourceLocation]) -> [Diagnostic] {
+  private static func duplicate(_ element: ParsedElement, _ first: inout [String: SourceLocation]) -> [Diagnostic] {
     guard let id = element["id"], !id.isEmpty else { return [] }
     if let earlier = first[id] {
       return [

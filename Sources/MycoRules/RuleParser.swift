@@ -1,3 +1,4 @@
+import MycoCalendar
 import MycoXML
 
 /// Turns one `<rule>` element into a ``Rule``, collecting every problem it finds.
@@ -6,7 +7,7 @@ struct RuleParser {
   private(set) var diagnostics: [Diagnostic] = []
 
   /// Languages every text must have.
-  static let requiredLanguages = ["zh", "en"]
+  static let requiredLanguages: [Language] = [.zh, .en]
 
   /// The source registry citations are resolved against; nil accepts any `ref` text.
   private let registry: SourceRegistry?
@@ -16,7 +17,7 @@ struct RuleParser {
     registry = sources
   }
 
-  mutating func parse(_ element: XMLElement) -> Rule? {
+  mutating func parse(_ element: ParsedElement) -> Rule? {
     let before = diagnostics.count
     let id = element["id"] ?? ""
     if id.isEmpty { report(element, "missing-id", "rule has no id") }
@@ -58,7 +59,7 @@ struct RuleParser {
       conclusions: conclusions, because: because, sources: sources, location: element.location)
   }
 
-  private mutating func parseConclusions(_ then: XMLElement?, id: String) -> [Conclusion] {
+  private mutating func parseConclusions(_ then: ParsedElement?, id: String) -> [Conclusion] {
     guard let then, !then.children.isEmpty else {
       diagnostics.append(
         Diagnostic(
@@ -93,7 +94,7 @@ struct RuleParser {
   }
 
   /// Every `{fact}` in the texts of an `<advise>` or `<warn>` must name a fact of the vocabulary.
-  private mutating func checkPlaceholders(in message: XMLElement, id: String) {
+  private mutating func checkPlaceholders(in message: ParsedElement, id: String) {
     for text in message.children(named: "text") {
       var unknown: [String] = []
       for name in Placeholder.facts(in: text.text) where conditions.vocabulary[name] == nil && !unknown.contains(name) {
@@ -120,15 +121,16 @@ struct RuleParser {
     diagnostics.replaceSubrange(start..., with: kept)
   }
 
-  private mutating func requireLanguages(_ text: LocalizedText, _ what: String, _ element: XMLElement, _ id: String) {
-    for language in Self.requiredLanguages where (text.byLanguage[language] ?? "").isEmpty {
+  private mutating func requireLanguages(_ text: LocalizedText, _ what: String, _ element: ParsedElement, _ id: String)
+  {
+    for language in Self.requiredLanguages where (text.byLanguage[language.rawValue] ?? "").isEmpty {
       report(
         element, "missing-text",
-        "rule '\(id)': <\(what)> has no \(language == "zh" ? "Chinese (zh)" : "English (en)") text")
+        "rule '\(id)': <\(what)> has no \(language == .zh ? "Chinese (zh)" : "English (en)") text")
     }
   }
 
-  private mutating func report(_ element: XMLElement, _ kind: String, _ message: String) {
+  private mutating func report(_ element: ParsedElement, _ kind: String, _ message: String) {
     diagnostics.append(Diagnostic(kind: kind, at: element.location, message))
   }
 }

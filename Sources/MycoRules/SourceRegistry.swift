@@ -12,20 +12,27 @@ public struct Publication: Sendable, Hashable, Codable {
     /// Web page or blog.
     case c = "C"
 
+    /// Orders A (strongest) before B before C.
     public static func < (lhs: Grade, rhs: Grade) -> Bool { lhs.rawValue < rhs.rawValue }
   }
 
+  /// The id rules and tables cite, e.g. `royse-2008`.
   public var id: String
+  /// The authors as printed in a reference list (or the issuing body).
   public var authors: String
+  /// The year of publication, when known.
   public var year: Int?
+  /// The title of the work, in its own language.
   public var title: String
   /// The journal or publisher (or the site a text was read on).
   public var publishedIn: String?
   /// Volume, issue and pages.
   public var pages: String?
+  /// The DOI, without `https://doi.org/`.
   public var doi: String?
   /// A link only to the publisher, a DOI, a government or university site or a named extension service.
   public var link: String?
+  /// How much weight it carries (A, B or C).
   public var grade: Grade
   /// What Myco took from it.
   public var took: String
@@ -34,6 +41,7 @@ public struct Publication: Sendable, Hashable, Codable {
     case id, authors, year, title, publishedIn = "published_in", pages, doi, link = "href", grade, took
   }
 
+  /// A registry entry, as read from `<source>` in `sources.xml`.
   public init(
     id: String, authors: String, year: Int?, title: String, publishedIn: String? = nil, pages: String? = nil,
     doi: String? = nil, link: String? = nil, grade: Grade, took: String
@@ -86,9 +94,11 @@ public struct Publication: Sendable, Hashable, Codable {
 
 /// The source registry (`Knowledge/sources.xml`): every publication cited by rules and tables.
 public struct SourceRegistry: Sendable {
+  /// Every registered publication, in the order first registered.
   public private(set) var publications: [Publication] = []
   private var index: [String: Int] = [:]
 
+  /// A registry of `publications`; of two with the same id the first is kept.
   public init(_ publications: [Publication] = []) {
     for publication in publications where index[publication.id] == nil {
       index[publication.id] = self.publications.count
@@ -96,12 +106,14 @@ public struct SourceRegistry: Sendable {
     }
   }
 
+  /// The publication with this id, if registered.
   public subscript(id: String) -> Publication? { index[id].map { publications[$0] } }
 
+  /// True when nothing is registered (rules are then loaded without resolving citations).
   public var isEmpty: Bool { publications.isEmpty }
 
   /// Reads a `<sources>` document (already schema-checked), reporting duplicate ids.
-  public static func parse(_ root: XMLElement) -> (SourceRegistry, [Diagnostic]) {
+  public static func parse(_ root: ParsedElement) -> (SourceRegistry, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     var seen: [String: SourceLocation] = [:]
     var publications: [Publication] = []
@@ -146,7 +158,7 @@ public struct SourceRegistry: Sendable {
   /// The citation for one `<source ref="…" note="…" uncertain="…"/>` element; with a registry, an unknown
   /// id is an error at the element's FILE:LINE:COLUMN.
   public static func citation(
-    _ element: XMLElement, registry: SourceRegistry?, diagnostics: inout [Diagnostic], rule: String? = nil
+    _ element: ParsedElement, registry: SourceRegistry?, diagnostics: inout [Diagnostic], rule: String? = nil
   )
     -> Citation
   {

@@ -9,6 +9,7 @@ public enum Value: Sendable, Hashable, Codable, CustomStringConvertible {
   /// Several symbols at once (e.g. the symptoms a grower sees).
   case set(Set<String>)
 
+  /// The value as rules write it: a plain number in the base unit, a symbol, `true`/`false`, or sorted set members.
   public var description: String {
     switch self {
     case .number(let number): Value.format(number)
@@ -27,6 +28,7 @@ public enum Value: Sendable, Hashable, Codable, CustomStringConvertible {
     return text
   }
 
+  /// Encodes as a JSON number, string, boolean or sorted array of strings.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     switch self {
@@ -37,6 +39,7 @@ public enum Value: Sendable, Hashable, Codable, CustomStringConvertible {
     }
   }
 
+  /// Decodes what ``encode(to:)`` writes (a boolean before a number, an array as a set).
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     if let flag = try? container.decode(Bool.self) {

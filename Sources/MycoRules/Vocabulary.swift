@@ -4,6 +4,7 @@ public struct Vocabulary: Sendable {
   public private(set) var declarations: [FactDeclaration]
   private var byName: [String: Int]
 
+  /// A vocabulary of `declarations`; a later declaration of a name replaces the earlier one.
   public init(_ declarations: [FactDeclaration] = []) {
     self.declarations = []
     self.byName = [:]

@@ -10,7 +10,7 @@ public struct VocabularyLoader: Sendable {
 
   /// Loads one vocabulary file; all-or-nothing.
   public func load(file url: URL, displayName: String) throws(LoadFailure) -> Vocabulary {
-    let root: XMLElement
+    let root: ParsedElement
     do { root = try XMLReader.read(file: url, displayName: displayName, schema: schema) } catch {
       throw LoadFailure(error)
     }
@@ -19,14 +19,14 @@ public struct VocabularyLoader: Sendable {
 
   /// Loads a vocabulary held in memory; `displayName` is the file name its messages show.
   public func load(data: Data, displayName: String) throws(LoadFailure) -> Vocabulary {
-    let root: XMLElement
+    let root: ParsedElement
     do { root = try XMLReader.parse(data: data, name: displayName, schema: schema) } catch {
       throw LoadFailure(error)
     }
     return try load(root)
   }
 
-  private func load(_ root: XMLElement) throws(LoadFailure) -> Vocabulary {
+  private func load(_ root: ParsedElement) throws(LoadFailure) -> Vocabulary {
     var diagnostics: [Diagnostic] = []
     var vocabulary = Vocabulary()
     var seen: [String: SourceLocation] = [:]
@@ -59,7 +59,7 @@ public struct VocabularyLoader: Sendable {
     return vocabulary
   }
 
-  private func declaration(_ element: XMLElement, _ diagnostics: inout [Diagnostic]) -> FactDeclaration? {
+  private func declaration(_ element: ParsedElement, _ diagnostics: inout [Diagnostic]) -> FactDeclaration? {
     let name = element["name"] ?? ""
     guard let type = FactType(rawValue: element["type"] ?? "") else {
       diagnostics.append(Diagnostic(kind: "bad-fact-type", at: element.location, "fact '\(name)' has an unknown type"))
@@ -73,7 +73,7 @@ public struct VocabularyLoader: Sendable {
     if type == .number {
       let unitSymbol = element["unit"] ?? ""
       if let dimensionName = element["dimension"] {
-        guard let dimension = Dimension(rawValue: dimensionName) else {
+        guard let dimension = PhysicalDimension(rawValue: dimensionName) else {
           diagnostics.append(
             Diagnostic(
               kind: "bad-dimension", at: element.location, "fact '\(name)': unknown dimension '\(dimensionName)'"))
@@ -81,8 +81,8 @@ public struct VocabularyLoader: Sendable {
         }
         declaration.dimension = dimension
         if unitSymbol.isEmpty {
-          declaration.displayUnit = Unit.base(of: dimension)
-        } else if let unit = Unit.named(unitSymbol), unit.dimension == dimension {
+          declaration.displayUnit = UnitOfMeasure.base(of: dimension)
+        } else if let unit = UnitOfMeasure.named(unitSymbol), unit.dimension == dimension {
           declaration.displayUnit = unit
         } else {
           diagnostics.append(
@@ -93,7 +93,7 @@ public struct VocabularyLoader: Sendable {
         }
       } else {
         declaration.dimension = .count
-        declaration.displayUnit = Unit.base(of: .count)
+        declaration.displayUnit = UnitOfMeasure.base(of: .count)
       }
       let factor = declaration.displayUnit?.factor ?? 1
       for attribute in ["min", "max", "usual-min", "usual-max"] {
@@ -104,7 +104,7 @@ public struct VocabularyLoader: Sendable {
           diagnostics.append(
             Diagnostic(
               kind: "out-of-range", at: element.location,
-              "fact '\(name)': \(attribute)='\(text)' is not a number within ±\(Value.format(FactDeclaration.numberLimit)) \(Unit.base(of: declaration.dimension ?? .count).symbol)"
+              "fact '\(name)': \(attribute)='\(text)' is not a number within ±\(Value.format(FactDeclaration.numberLimit)) \(UnitOfMeasure.base(of: declaration.dimension ?? .count).symbol)"
             ))
           return nil
         }

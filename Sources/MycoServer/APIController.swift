@@ -1,7 +1,7 @@
-import MycoCalendar
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MycoCalendar
 import MycoKnowledge
 import MycoRecords
 import MycoRules
@@ -26,7 +26,7 @@ struct APIController: Sendable {
     group.get("report") { request, _ in try await report(request) }
   }
 
-  func language(_ request: Request) -> String { request.uri.queryParameters["lang"] == "en" ? "en" : "zh" }
+  func language(_ request: Request) -> Language { request.uri.queryParameters["lang"] == "en" ? .en : .zh }
 
   func jsonBody(_ request: Request) async throws -> Data {
     // Any content type is read as JSON (curl -d sends a form type): a body that is not JSON is a 400.
@@ -60,7 +60,7 @@ struct APIController: Sendable {
     Responses.json(
       encoding: store.current.advisor.knowledge.varieties.map {
         VarietyEntry(
-          id: $0.id, name: ["zh": $0.name.text(in: "zh"), "en": $0.name.text(in: "en")], latin: $0.latin,
+          id: $0.id, name: ["zh": $0.name.text(in: .zh), "en": $0.name.text(in: .en)], latin: $0.latin,
           temperature_type: $0.temperatureType, common_bags: $0.commonBags)
       })
   }
@@ -74,7 +74,7 @@ struct APIController: Sendable {
     var file: String?
   }
 
-  func entry(_ rule: Rule, _ language: String, detail: Bool) -> RuleEntry {
+  func entry(_ rule: Rule, _ language: Language, detail: Bool) -> RuleEntry {
     RuleEntry(
       id: rule.id, certainty: rule.certainty.rawValue, title: rule.title.text(in: language), priority: rule.priority,
       topics: rule.topics, derives: rule.derivedFacts, conditions: rule.condition.tests.map(\.summary),
@@ -84,12 +84,12 @@ struct APIController: Sendable {
       file: detail ? "\(URL(fileURLWithPath: rule.location.file).lastPathComponent):\(rule.location.line)" : nil)
   }
 
-  func rules(_ language: String) -> Response {
+  func rules(_ language: Language) -> Response {
     Responses.json(
       encoding: store.current.advisor.rules.rules.sorted { $0.id < $1.id }.map { entry($0, language, detail: false) })
   }
 
-  func rule(_ id: String, _ language: String) -> Response {
+  func rule(_ id: String, _ language: Language) -> Response {
     guard let rule = store.current.advisor.rules.rule(id: id) else {
       return Responses.error(.notFound, "no rule with id '\(id)'", field: "id")
     }

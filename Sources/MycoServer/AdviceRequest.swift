@@ -1,8 +1,8 @@
-import MycoUnits
-import MycoCalendar
 import Foundation
+import MycoCalendar
 import MycoKnowledge
 import MycoSheets
+import MycoUnits
 
 /// A request that cannot be answered: what is wrong, which field, and the HTTP status.
 public struct InputError: Error, Sendable, Hashable {
@@ -36,7 +36,7 @@ public struct InputError: Error, Sendable, Hashable {
 public struct AdviceRequest: Sendable, Hashable {
   public var values: [String: String] = [:]
   public var symptoms: [String]?
-  public var language = "zh"
+  public var language: Language = .zh
 
   /// Text fields, in the order the forms show them.
   public static let textFields = [
@@ -63,7 +63,7 @@ public struct AdviceRequest: Sendable, Hashable {
         askedSymptoms = true
         if !trimmed.isEmpty { seen.append(trimmed) }
       case "symptoms-asked": askedSymptoms = true
-      case "lang": language = trimmed == "en" ? "en" : "zh"
+      case "lang": language = trimmed == "en" ? .en : .zh
       default:
         if Self.textFields.contains(key), !trimmed.isEmpty { values[key] = trimmed }
       }
@@ -92,7 +92,7 @@ public struct AdviceRequest: Sendable, Hashable {
           return text
         }
       case ("symptoms", _): throw InputError("'symptoms' must be an array of strings", field: key)
-      case ("lang", .string(let text)) where ["zh", "en"].contains(text): language = text
+      case ("lang", .string(let text)) where Language(rawValue: text) != nil: language = Language(rawValue: text) ?? .zh
       case ("lang", _): throw InputError("'lang' must be \"zh\" or \"en\"", field: key)
       case (_, .number(let number)) where Self.numberFields.contains(key): values[key] = Self.format(number)
       case (_, _) where Self.numberFields.contains(key): throw InputError("'\(key)' must be a number", field: key)
@@ -160,7 +160,7 @@ public struct AdviceRequest: Sendable, Hashable {
       pairs.append(("symptoms-asked", "1"))
       pairs += symptoms.map { ("symptom", $0) }
     }
-    pairs.append(("lang", language))
+    pairs.append(("lang", language.rawValue))
     return pairs
   }
 

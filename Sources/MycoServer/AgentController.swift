@@ -1,7 +1,7 @@
-import MycoCalendar
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MycoCalendar
 import MycoKnowledge
 import MycoRecords
 import MycoSheets
@@ -32,7 +32,7 @@ struct AgentController: Sendable {
     router.get("/agent/report") { request, context in try reportPage(request, context) }
   }
 
-  func language(_ request: Request) -> String { request.uri.queryParameters["lang"] == "en" ? "en" : "zh" }
+  func language(_ request: Request) -> Language { request.uri.queryParameters["lang"] == "en" ? .en : .zh }
 
   func page(
     _ template: String, _ request: Request, _ context: MycoContext, session: Session?,
@@ -93,7 +93,7 @@ struct AgentController: Sendable {
     if let old = context.session { sessions.remove(old.id) }
     let session = sessions.create(agent: name)
     return Responses.redirect(
-      "/agent?lang=\(language(request))", headers: [.setCookie: SessionStore.setCookie(session)])
+      "/agent?lang=\(language(request).rawValue)", headers: [.setCookie: SessionStore.setCookie(session)])
   }
 
   func signOut(_ request: Request, _ context: MycoContext) async throws -> Response {
@@ -112,7 +112,7 @@ struct AgentController: Sendable {
         .seeOther,
         headers: [
           .location:
-            "/agent/sign-in?lang=\(language(request))&next=\(back.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+            "/agent/sign-in?lang=\(language(request).rawValue)&next=\(back.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
         ])
     }
     return session
@@ -293,7 +293,7 @@ struct AgentController: Sendable {
         "agent", request, context, session: session, status: HTTPResponse.Status(code: error.status),
         fields: ["error": error.message, "home": true])
     }
-    let yields = YieldReportPage(report: report, language: language(request) == "en" ? .en : .zh)
+    let yields = YieldReportPage(report: report, language: language(request) == .en ? .en : .zh)
     return Responses.html(try yields.html(store.current.sheets.templates))
   }
 }

@@ -1,7 +1,7 @@
-import MycoCalendar
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MycoCalendar
 import MycoKnowledge
 import MycoRules
 import MycoSheets
@@ -44,7 +44,7 @@ struct GrowerController: Sendable {
       },
       "places": base.places.map {
         [
-          "id": $0.id, "name": $0.name[language] ?? $0.id, "elevation": Value.format($0.elevation),
+          "id": $0.id, "name": $0.name[language.rawValue] ?? $0.id, "elevation": Value.format($0.elevation),
           "selected": $0.id == input.values["village"],
         ] as [String: Any]
       },
@@ -82,7 +82,7 @@ struct GrowerController: Sendable {
     } catch {
       return formPage(request, context, error: "\(error)", status: .unprocessableContent)
     }
-    let sheetLanguage: SheetLanguage = language == "en" ? .en : .zh
+    let sheetLanguage: SheetLanguage = language == .en ? .en : .zh
     let model = SheetBuilder(
       report: report, request: SheetRequest(situation: situation, language: sheetLanguage),
       labels: base.sheets.templates.labels
@@ -127,8 +127,8 @@ struct GrowerController: Sendable {
     // The sheet's QR code leads back here: to --base-url, else to the address the phone used.
     let here = baseURL ?? request.head.authority.map { "http://\($0)" }
     let sheetRequest = SheetRequest(
-      situation: situation, village: input.values["village"].flatMap { base.place($0)?.name[input.language] },
-      language: input.language == "en" ? .en : .zh, baseURL: here)
+      situation: situation, village: input.values["village"].flatMap { base.place($0)?.name[input.language.rawValue] },
+      language: input.language == .en ? .en : .zh, baseURL: here)
     let writer = SheetWriter(maker: base.sheets, printer: printer)
     do {
       let written = try await Task.detached { try writer.write(sheetRequest, to: out, format: .pdf) }.value
@@ -148,8 +148,8 @@ struct GrowerController: Sendable {
 /// The sheet model as the answer page reads it (with flags the template needs).
 struct SheetView {
   let title: Line
-  let keyMessages: [Item]
-  let steps: [Item]
+  let keyMessages: [NumberedAdvice]
+  let steps: [NumberedAdvice]
   let why: [WhyItem]
   let hasSteps: Bool
   let hasWhy: Bool
@@ -184,7 +184,7 @@ struct QuestionField {
     ][fact]
   }
 
-  init?(fact: FactDeclaration, language: String) {
+  init?(fact: FactDeclaration, language: Language) {
     guard let name = Self.formName(for: fact.name) else { return nil }
     self.name = name
     question = fact.question.text(in: language)

@@ -1,8 +1,9 @@
 import Foundation
+import Mustache
+import MycoCalendar
 import MycoKnowledge
 import MycoRules
 import MycoSheets
-import Mustache
 
 /// The server's mustache templates (`Templates/`), with the sheet's `line` partial shared, so
 /// the phone page shows the advice in the same words and pieces as the printed sheet.
@@ -36,11 +37,11 @@ public struct Pages: Sendable {
   }
 
   /// The words of the pages in a language.
-  func words(_ language: String) -> [String: String] { labels[language] ?? labels["zh"] ?? [:] }
+  func words(_ language: Language) -> [String: String] { labels[language.rawValue] ?? labels["zh"] ?? [:] }
 
   /// Renders a page: `fields` plus the shared head (language, labels, stylesheet, agent).
   func render(
-    _ template: String, language: String, title: String, path: String, query: String = "", agent: String? = nil,
+    _ template: String, language: Language, title: String, path: String, query: String = "", agent: String? = nil,
     version: String, fields: [String: Any]
   ) -> String {
     // A nil optional would print as "nil": leave such fields out, so sections stay closed.
@@ -49,8 +50,8 @@ public struct Pages: Sendable {
       return !(mirror.displayStyle == .optional && mirror.children.isEmpty)
     }
     let words = words(language)
-    context["lang"] = language
-    context["htmlLang"] = language == "en" ? "en" : "zh-CN"
+    context["lang"] = language.rawValue
+    context["htmlLang"] = language == .en ? "en" : "zh-CN"
     context["L"] = words
     context["css"] = css
     context["pageTitle"] = title

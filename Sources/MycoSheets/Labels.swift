@@ -1,4 +1,5 @@
 import Foundation
+import MycoCalendar
 
 /// The fixed words of a sheet (headings, "ask your extension agent", safety lines), read from
 /// `labels.json` in the templates folder so that an agent can reword them without rebuilding.
@@ -24,8 +25,8 @@ public struct Labels: Sendable {
   }
 
   /// The text of `key` in `language` with its `{slots}` filled (English, then the key, as fallbacks).
-  public func text(_ key: String, _ language: String, _ slots: [String: String] = [:]) -> String {
-    var text = texts[key]?[language] ?? texts[key]?["en"] ?? key
+  public func text(_ key: String, _ language: Language, _ slots: [String: String] = [:]) -> String {
+    var text = texts[key]?[language.rawValue] ?? texts[key]?["en"] ?? key
     for (name, value) in slots.sorted(by: { $0.key < $1.key }) {
       text = text.replacingOccurrences(of: "{\(name)}", with: value)
     }
@@ -38,7 +39,7 @@ public struct Labels: Sendable {
   }
 
   /// The same, with slots that depend on the language.
-  public func line(_ key: String, _ language: SheetLanguage, slots: (String) -> [String: String]) -> Line {
+  public func line(_ key: String, _ language: SheetLanguage, slots: (Language) -> [String: String]) -> Line {
     Line({ text(key, $0, slots($0)) }, language)
   }
 

@@ -1,5 +1,5 @@
-import MycoCalendar
 import Foundation
+import MycoCalendar
 import MycoKnowledge
 import MycoRecords
 
@@ -75,7 +75,7 @@ public struct ProductionRecord: Sendable {
     func t(_ zh: String, _ english: String) -> String { en ? english : zh }
     func kg(_ value: Double) -> String { String(format: "%.2f", value) }
     let variety = knowledge.varieties.first { $0.id == batch.variety }
-    let varietyName = variety.map { $0.name.text(in: en ? "en" : "zh") } ?? batch.variety
+    let varietyName = variety.map { $0.name.text(in: en ? .en : .zh) } ?? batch.variety
     lang = en ? "en" : "zh-CN"
     title = t("生产档案", "Production record")
     batchID = batch.id

@@ -11,8 +11,8 @@ extension SheetBuilder {
     Line({ certainty.words(in: $0) }, language)
   }
 
-  func item(_ advice: Advice, number: Int, text: LocalizedText) -> Item {
-    Item(
+  func item(_ advice: Advice, number: Int, text: LocalizedText) -> NumberedAdvice {
+    NumberedAdvice(
       number: number, certainty: certainty(advice.certainty), level: advice.certainty.rawValue, text: filled(text),
       rule: advice.rule)
   }
@@ -22,7 +22,7 @@ extension SheetBuilder {
   }
 
   /// The three strongest messages: must/avoid before should/consider, then by priority.
-  func keyMessages() -> [Item] {
+  func keyMessages() -> [NumberedAdvice] {
     let all = report.evaluation.warnings + report.advice
     let ranked = all.enumerated().sorted { a, b in
       (a.element.certainty, -a.element.priority, a.offset) < (b.element.certainty, -b.element.priority, b.offset)
@@ -33,7 +33,7 @@ extension SheetBuilder {
   }
 
   /// The winning advice that is not about problems, in topic order, numbered, at most seven.
-  func stepItems() -> ([Item], Line?) {
+  func stepItems() -> ([NumberedAdvice], Line?) {
     let steps = report.advice.filter { !isProblem($0) }
     let shown = steps.prefix(Self.maximumSteps).enumerated().map { index, advice in
       item(advice, number: index + 1, text: advice.text)
@@ -50,7 +50,7 @@ extension SheetBuilder {
     let dash = labels.line("dash", language)
     let rows = problems.map { advice in
       let text = filled(advice.text).wrapped(
-        language, prefix: { advice.certainty.words(in: $0) + ($0 == "zh" ? "" : ": ") })
+        language, prefix: { advice.certainty.words(in: $0) + ($0 == .zh ? "" : ": ") })
       // The facts behind the problem are shown once, under "why this advice".
       return ProblemRow(
         recognise: filled(advice.title),
@@ -77,7 +77,7 @@ extension SheetBuilder {
         firing.matched.map {
           "\(report.factLabel($0.fact, language: lang)) \(report.display($0.fact, $0.value, language: lang))"
         }
-        .joined(separator: lang == "zh" ? "；" : "; ")
+        .joined(separator: lang == .zh ? "；" : "; ")
       }, language)
   }
 

@@ -4,7 +4,7 @@ import MycoRules
 
 extension SheetBuilder {
   /// Numbers and dates are printed once, in the main language, even on bilingual sheets.
-  func mono(_ text: (String) -> String) -> Line { Line(text(language.primary)) }
+  func mono(_ text: (Language) -> String) -> Line { Line(text(language.primary)) }
 
   /// The date the timeline counts from: the advice date, or the estimated opening of the start
   /// window when the date is too early for this elevation.
@@ -78,7 +78,7 @@ extension SheetBuilder {
     if let current = situation.stage.flatMap({ order.firstIndex(of: $0) }) {
       stages = stages.filter { stage in order.firstIndex(of: stage).map { $0 >= current } ?? true }
     }
-    func name(_ quantity: String, _ lang: String) -> String {
+    func name(_ quantity: String, _ lang: Language) -> String {
       labels.texts["quantity.\(quantity)"] != nil
         ? labels.text("quantity.\(quantity)", lang) : report.factLabel(quantity, language: lang)
     }
@@ -96,7 +96,7 @@ extension SheetBuilder {
         missing.isEmpty
         ? nil
         : labels.line("askFor", language) { lang in
-          ["what": missing.map { name($0, lang) }.joined(separator: lang == "zh" ? "、" : ", ")]
+          ["what": missing.map { name($0, lang) }.joined(separator: lang == .zh ? "、" : ", ")]
         }
       return TargetRow(stage: stageName(stage), targets: targets, ask: ask)
     }
@@ -104,10 +104,10 @@ extension SheetBuilder {
 
   /// A range as people read it: the optimum in front, the limits after.
   func value(_ range: CropRange) -> (main: Line, note: Line?)? {
-    func unit(_ language: String) -> String {
-      language == "zh" && range.unit == "°C" ? "℃" : range.unit == "%" ? "%" : " " + range.unit
+    func unit(_ language: Language) -> String {
+      language == .zh && range.unit == "°C" ? "℃" : range.unit == "%" ? "%" : " " + range.unit
     }
-    func span(_ low: Double?, _ high: Double?, _ language: String) -> String? {
+    func span(_ low: Double?, _ high: Double?, _ language: Language) -> String? {
       switch (low, high) {
       case let (low?, high?) where low == high: Value.format(low) + unit(language)
       case let (low?, high?): "\(Value.format(low))–\(Value.format(high))" + unit(language)
@@ -119,10 +119,10 @@ extension SheetBuilder {
     if let text = range.text, range.minimum == nil, range.maximum == nil, range.optimumLow == nil {
       // The knowledge tables word these notes in English only: print them on English sheets, and
       // leave a Chinese sheet to "ask your agent" rather than print English to a Chinese reader.
-      return language.primary == "en" ? (Line(text), nil) : nil
+      return language.primary == .en ? (Line(text), nil) : nil
     }
-    let optimum = span(range.optimumLow, range.optimumHigh, "zh")
-    let limits = span(range.minimum, range.maximum, "zh")
+    let optimum = span(range.optimumLow, range.optimumHigh, .zh)
+    let limits = span(range.minimum, range.maximum, .zh)
     if optimum != nil, limits != nil, optimum != limits {
       return (
         mono { span(range.optimumLow, range.optimumHigh, $0)! },

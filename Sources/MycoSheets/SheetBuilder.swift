@@ -66,7 +66,7 @@ public struct SheetBuilder: Sendable {
 
   // MARK: - Header and applicability
 
-  func varietyName(_ language: String) -> String {
+  func varietyName(_ language: Language) -> String {
     variety?.name.text(in: language) ?? situation.variety
   }
 
@@ -79,7 +79,7 @@ public struct SheetBuilder: Sendable {
     return labels.line("title", language) { ["variety": varietyName($0), "method": methodName($0)] }
   }
 
-  func methodName(_ language: String) -> String {
+  func methodName(_ language: Language) -> String {
     situation.bag != nil ? labels.text("method.bags", language) : labels.text("askShort", language)
   }
 
@@ -92,14 +92,14 @@ public struct SheetBuilder: Sendable {
   }
 
   /// A labelled value; a missing one reads "ask your agent" (the full question is listed once, below).
-  func field(_ key: String, _ value: Line?, askFor fact: String, short: Bool = false) -> Field {
-    Field(
+  func field(_ key: String, _ value: Line?, askFor fact: String, short: Bool = false) -> LabelledValue {
+    LabelledValue(
       label: labels.line(key, language), value: value ?? (short ? labels.line("askShort", language) : ask(fact)),
       ask: value == nil)
   }
 
-  func given(_ key: String, _ value: String?) -> Field {
-    Field(
+  func given(_ key: String, _ value: String?) -> LabelledValue {
+    LabelledValue(
       label: labels.line(key, language), value: value.map { Line($0) } ?? labels.line("notGiven", language), ask: false)
   }
 
@@ -119,7 +119,7 @@ public struct SheetBuilder: Sendable {
     }
   }
 
-  func situationFields() -> [Field] {
+  func situationFields() -> [LabelledValue] {
     [
       given("place", request.village),
       field("elevation", elevationLine(), askFor: "elevation"),
@@ -130,7 +130,7 @@ public struct SheetBuilder: Sendable {
 
   /// The readings the grower measured (shed and bag temperature, humidity, soil), so the agent
   /// sees what the advice was based on; estimates are not shown here.
-  func measuredFields() -> [Field] {
+  func measuredFields() -> [LabelledValue] {
     let measured: [(String, Double?)] = [
       ("air-temp", situation.temperature), ("bag-temp", situation.bagTemperature), ("air-humidity", situation.humidity),
       ("day-night-difference", situation.dayNightDifference), ("soil-temp", situation.soilTemperature),
@@ -138,11 +138,11 @@ public struct SheetBuilder: Sendable {
     ]
     return measured.compactMap { name, value in
       guard value != nil, let line = factLine(name) else { return nil }
-      return Field(label: Line({ report.factLabel(name, language: $0) }, language), value: line, ask: false)
+      return LabelledValue(label: Line({ report.factLabel(name, language: $0) }, language), value: line, ask: false)
     }
   }
 
-  func identityFields() -> [Field] {
+  func identityFields() -> [LabelledValue] {
     let printed = request.datePrinted ?? situation.date
     return [
       given("grower", request.grower), given("village", request.village), given("batchID", request.batchID),
@@ -156,9 +156,9 @@ public struct SheetBuilder: Sendable {
     return Line({ report.display(name, fact.value, language: $0) }, language)
   }
 
-  func fitFields() -> [Field] {
+  func fitFields() -> [LabelledValue] {
     var fields = [
-      Field(
+      LabelledValue(
         label: labels.line("variety", language),
         value: Line(
           varietyName(language.primary) + (variety.map { " (\($0.latin))" } ?? ""), language.secondary.map(varietyName)),
@@ -174,9 +174,9 @@ public struct SheetBuilder: Sendable {
   }
 
   /// A date as growers read it: 9月20日 / 20 Sep (with the year when it differs from the start's).
-  func dateText(_ date: CalendarDate, _ language: String, year: Int? = nil) -> String {
+  func dateText(_ date: CalendarDate, _ language: Language, year: Int? = nil) -> String {
     let showYear = year == nil || year != date.year
-    if language == "zh" { return (showYear ? "\(date.year)年" : "") + "\(date.month)月\(date.day)日" }
+    if language == .zh { return (showYear ? "\(date.year)年" : "") + "\(date.month)月\(date.day)日" }
     let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     return "\(date.day) \(months[date.month - 1])" + (showYear ? " \(date.year)" : "")
   }

@@ -1,3 +1,4 @@
+import MycoCalendar
 import MycoRules
 
 /// The language(s) a sheet is printed in.
@@ -10,10 +11,10 @@ public enum SheetLanguage: String, Sendable, Hashable, CaseIterable, Codable {
   case zhEn = "zh+en"
 
   /// The language of the main text.
-  public var primary: String { self == .en ? "en" : "zh" }
+  public var primary: Language { self == .en ? .en : .zh }
 
   /// The language of the smaller second line, if any.
-  public var secondary: String? { self == .zhEn ? "en" : nil }
+  public var secondary: Language? { self == .zhEn ? .en : nil }
 
   /// The `lang` attribute of the HTML page.
   public var htmlLang: String { self == .en ? "en" : "zh-CN" }
@@ -32,7 +33,7 @@ public struct Line: Sendable, Hashable {
   }
 
   /// Picks the sheet's language(s) from a text given per language.
-  public init(_ text: (String) -> String, _ language: SheetLanguage) {
+  public init(_ text: (Language) -> String, _ language: SheetLanguage) {
     self.init(text(language.primary), language.secondary.map(text))
   }
 
@@ -43,12 +44,12 @@ public struct Line: Sendable, Hashable {
 
   /// The same line with `prefix` and `suffix` (per language) around each part.
   func wrapped(
-    _ language: SheetLanguage, prefix: (String) -> String = { _ in "" }, suffix: (String) -> String = { _ in "" }
+    _ language: SheetLanguage, prefix: (Language) -> String = { _ in "" }, suffix: (Language) -> String = { _ in "" }
   )
     -> Line
   {
     Line(
       prefix(language.primary) + primary + suffix(language.primary),
-      secondary.map { prefix(language.secondary ?? "en") + $0 + suffix(language.secondary ?? "en") })
+      secondary.map { prefix(language.secondary ?? .en) + $0 + suffix(language.secondary ?? .en) })
   }
 }

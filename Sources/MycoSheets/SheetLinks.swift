@@ -1,11 +1,12 @@
 import Foundation
+import MycoCalendar
 import MycoKnowledge
 
 /// The addresses a sheet's QR codes open on `myco serve`: the same situation's advice on the
 /// phone page and, for a sheet with a batch id, the agent's harvest form for that batch.
 public enum SheetLinks {
   /// `BASE/advice?variety=…&elevation=…` with the option names of `myco advise`.
-  public static func advice(base: String, situation: Situation, language: String) -> String {
+  public static func advice(base: String, situation: Situation, language: Language) -> String {
     var pairs: [(String, String)] = [("variety", situation.variety)]
     func add(_ key: String, _ value: String?) { if let value { pairs.append((key, value)) } }
     func number(_ value: Double?) -> String? {
@@ -26,7 +27,7 @@ public enum SheetLinks {
       pairs.append(("symptoms-asked", "1"))
       pairs += symptoms.sorted().map { ("symptom", $0) }
     }
-    pairs.append(("lang", language))
+    pairs.append(("lang", language.rawValue))
     return trimmed(base) + "/advice?" + encode(pairs)
   }
 

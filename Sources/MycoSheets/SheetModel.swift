@@ -11,19 +11,19 @@ public struct SheetModel: Sendable {
   public var L: [String: Line]
   public var title: Line
   /// Place, elevation, bag size, start date.
-  public var situation: [Field]
+  public var situation: [LabelledValue]
   /// Grower, village, batch id, date printed, knowledge-base version.
-  public var identity: [Field]
+  public var identity: [LabelledValue]
   /// Who the sheet fits.
-  public var fits: [Field]
+  public var fits: [LabelledValue]
   /// At most three, strongest first.
-  public var keyMessages: [Item]
+  public var keyMessages: [NumberedAdvice]
   /// Which start date the timeline counts from, and why.
   public var timelineBasis: Line
   public var timeline: [TimelineRow]
   public var targets: [TargetRow]
   /// At most seven, numbered.
-  public var steps: [Item]
+  public var steps: [NumberedAdvice]
   /// Said when there was more advice than fits.
   public var moreSteps: Line?
   public var problems: [ProblemRow]
@@ -60,7 +60,7 @@ public struct QRItem: Sendable, Hashable {
 }
 
 /// A labelled value in the header or the "who it fits" box.
-public struct Field: Sendable, Hashable {
+public struct LabelledValue: Sendable, Hashable {
   public var label: Line
   public var value: Line
   /// True when the value is an "ask your extension agent" line.
@@ -68,7 +68,7 @@ public struct Field: Sendable, Hashable {
 }
 
 /// A key message or a numbered step.
-public struct Item: Sendable, Hashable {
+public struct NumberedAdvice: Sendable, Hashable {
   public var number: Int
   /// Certainty words (一定要 / 建议 / 可以考虑 / 不要).
   public var certainty: Line

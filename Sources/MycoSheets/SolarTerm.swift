@@ -42,9 +42,9 @@ public struct SolarTerm: Sendable, Hashable {
   }
 
   /// A short label: 白露前后 / 白露后5天 / 秋分前3天 (or the English words).
-  public static func label(for date: CalendarDate, language: String) -> String {
+  public static func label(for date: CalendarDate, language: Language) -> String {
     let (term, days) = nearest(to: date)
-    let zh = language == "zh"
+    let zh = language == .zh
     if abs(days) <= 1 { return zh ? "\(term.zh)前后" : "around \(term.en)" }
     if days > 0 { return zh ? "\(term.zh)后\(days)天" : "\(days) d after \(term.en)" }
     return zh ? "\(term.zh)前\(-days)天" : "\(-days) d before \(term.en)"

@@ -1,5 +1,7 @@
 import Foundation
+import MycoCalendar
 import MycoRecords
+import MycoUnits
 
 /// The yield report as one self-contained, printable HTML page made from `yields.mustache` in the
 /// sheets' style (`sheet.css`), with its words from `labels.json` in Chinese, English or both: the
@@ -81,11 +83,11 @@ public struct YieldReportPage: Sendable {
 
   func model(_ templates: SheetTemplates) -> Model {
     let labels = templates.labels
-    func line(_ key: String, _ slots: (String) -> [String: String] = { _ in [:] }) -> Line {
+    func line(_ key: String, _ slots: (Language) -> [String: String] = { _ in [:] }) -> Line {
       labels.line(key, language, slots: slots)
     }
-    func unitName(_ code: String) -> String { labels.text("yields.unit.\(unit.rawValue)", code) }
-    let withUnit: (String) -> [String: String] = { ["unit": unitName($0)] }
+    func unitName(_ code: Language) -> String { labels.text("yields.unit.\(unit.rawValue)", code) }
+    let withUnit: (Language) -> [String: String] = { ["unit": unitName($0)] }
     let columns = [
       line("yields.col.group"), line("yields.col.batches"), line("yields.col.bags"), line("yields.col.fresh", withUnit),
       line("yields.col.perBag", withUnit), line("yields.col.sd"), line("yields.col.interval"), line("yields.col.be"),
@@ -180,7 +182,7 @@ public struct YieldReportPage: Sendable {
 
   /// The size, direction and 95 % interval of a difference, the interval given for the
   /// (positive) shortfall when the second group is lower; `scale` converts kg to the unit.
-  static func difference(_ test: WelchTest, scale: Double, decimals: Int, labels: Labels, _ code: String)
+  static func difference(_ test: WelchTest, scale: Double, decimals: Int, labels: Labels, _ code: Language)
     -> [String: String]
   {
     let higher = test.difference >= 0

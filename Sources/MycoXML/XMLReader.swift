@@ -13,7 +13,7 @@ public enum XMLReader {
   public static func read(
     file url: URL, displayName: String? = nil, schema: XMLSchema? = nil,
     limits: XMLLimits = .standard
-  ) throws(XMLErrors) -> XMLElement {
+  ) throws(XMLErrors) -> ParsedElement {
     let name = displayName ?? url.path
     let start = SourceLocation(file: name, line: 1, column: 1)
     let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
@@ -29,7 +29,7 @@ public enum XMLReader {
   /// Parses XML text held in memory; `name` is used in error locations.
   public static func parse(
     data: Data, name: String, schema: XMLSchema? = nil, limits: XMLLimits = .standard
-  ) throws(XMLErrors) -> XMLElement {
+  ) throws(XMLErrors) -> ParsedElement {
     let start = SourceLocation(file: name, line: 1, column: 1)
     guard data.count <= limits.maxBytes else { throw XMLErrors([tooLarge(data.count, limits, at: start)]) }
     let bytes = [UInt8](data)
@@ -87,7 +87,7 @@ final class ParsedDocument {
   deinit { xmlFreeDoc(pointer) }
 }
 
-/// Converts libxml2 nodes into ``XMLElement`` values, checking the depth limit.
+/// Converts libxml2 nodes into ``ParsedElement`` values, checking the depth limit.
 struct TreeConverter {
   let name: String
   let lines: LineIndex
@@ -100,7 +100,7 @@ struct TreeConverter {
     self.limits = limits
   }
 
-  mutating func element(from node: xmlNodePtr, depth: Int) throws(XMLErrors) -> XMLElement {
+  mutating func element(from node: xmlNodePtr, depth: Int) throws(XMLErrors) -> ParsedElement {
     let line = Int(xmlGetLineNo(node))
     let occurrence = tagsSeenOnLine[line, default: 0]
     tagsSeenOnLine[line] = occurrence + 1
@@ -109,7 +109,7 @@ struct TreeConverter {
     guard depth <= limits.maxDepth else {
       throw XMLErrors([XMLError(.tooDeep, at: location, "elements nest deeper than \(limits.maxDepth) levels")])
     }
-    var element = XMLElement(
+    var element = ParsedElement(
       name: String(cString: node.pointee.name),
       namespace: node.pointee.ns.map { String(cString: $0.pointee.href) },
       location: location)

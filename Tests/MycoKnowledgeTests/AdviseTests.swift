@@ -24,7 +24,7 @@ import Testing
     // Then it is told to wait for cooler weather and to use smaller bags, with reasons
     #expect(rules.contains("shiitake.timing.wait-for-cool"))
     #expect(rules.contains("shiitake.bag.smaller-bags-in-heat"))
-    let text = report.text(language: "en")
+    let text = report.text(language: .en)
     #expect(text.contains("Wait") || text.contains("still too warm"))
     #expect(text.contains("Use 15 × 55 cm bags"))
     #expect(text.contains("Why: Inoculating in the warm season raises contamination"))
@@ -52,8 +52,8 @@ import Testing
       Situation(
         variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: "18x60")))
     #expect(report.questions.map(\.fact.name).contains("stage"))
-    #expect(report.text(language: "en").contains("Tell me these to refine the advice:"))
-    #expect(report.text(language: "zh").contains("告诉我这些，建议会更准确："))
+    #expect(report.text(language: .en).contains("Tell me these to refine the advice:"))
+    #expect(report.text(language: .zh).contains("告诉我这些，建议会更准确："))
   }
 
   @Test func measuredTemperatureOverridesTheEstimateAndKeepsTheLoser() throws {
@@ -63,7 +63,7 @@ import Testing
     #expect(report.evaluation.facts["air-temp"] == Fact(.number(35)))
     #expect(report.evaluation.advice.map(\.rule).contains("timing.measured-too-hot"))
     #expect(report.evaluation.outcome(of: "shiitake.timing.start-now") == .overridden(by: "timing.measured-too-hot"))
-    #expect(report.text(language: "en").contains("overridden by [timing.measured-too-hot]"))
+    #expect(report.text(language: .en).contains("overridden by [timing.measured-too-hot]"))
   }
 
   @Test func oneCoolReadingInTheHotSeasonDoesNotOpenTheWindow() throws {
@@ -73,7 +73,7 @@ import Testing
     #expect(rules.contains("shiitake.timing.wait-for-cool"))
     #expect(rules.contains("timing.measured-cool-in-hot-season"))
     #expect(!rules.contains("shiitake.timing.start-now"))
-    let zh = report.text(language: "zh")
+    let zh = report.text(language: .zh)
     #expect(zh.contains("一次读数只代表当时"))
     #expect(!zh.contains("可以开始装袋接种"))
   }
@@ -82,12 +82,12 @@ import Testing
     let report = try Bundled.advise(
       Situation(
         variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: "15x55")))
-    let text = report.whyNot("shiitake.bag.smaller-bags-in-heat", language: "en")
+    let text = report.whyNot("shiitake.bag.smaller-bags-in-heat", language: .en)
     #expect(
       text
         == "[shiitake.bag.smaller-bags-in-heat] Use smaller bags when it is warm: did not fire because \"bag-class is large\" is false (bag size class is standard bag)."
     )
-    #expect(report.whyNot("no.such.rule", language: "en") == nil)
+    #expect(report.whyNot("no.such.rule", language: .en) == nil)
   }
 
   @Test func unknownVarietyIsRejected() {
@@ -98,7 +98,7 @@ import Testing
     let report = try Bundled.advise(
       Situation(
         variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: "18x60")))
-    let object = try JSONSerialization.jsonObject(with: Data(report.json(language: "en").utf8)) as? [String: Any]
+    let object = try JSONSerialization.jsonObject(with: Data(report.json(language: .en).utf8)) as? [String: Any]
     for key in ["advice", "overridden", "missing", "facts", "trace", "warnings", "version"] {
       #expect(object?[key] != nil, "missing key \(key)")
     }
@@ -109,7 +109,7 @@ import Testing
     #expect(facts?["ten-day-mean-temp"]?["origin"] as? String == "estimated")
     #expect(facts?["heat-risk"]?["origin"] as? String == "derived")
     // Same input, same bytes.
-    #expect(report.json(language: "en") == (try Bundled.advise(report.situation)).json(language: "en"))
+    #expect(report.json(language: .en) == (try Bundled.advise(report.situation)).json(language: .en))
   }
 
   @Test func bundledTestCasesPass() throws {

@@ -14,7 +14,7 @@ import Testing
   @Test(arguments: ["substrates", "pesticides", "places", "pests", "bags", "varieties"])
   func listingsExistInTextAndJSON(subject: String) throws {
     let listing = KnowledgeListing(Bundled.advisor.knowledge)
-    let text = try #require(listing.text(subject, language: "zh"))
+    let text = try #require(listing.text(subject, language: .zh))
     #expect(!text.isEmpty)
     let json = try #require(listing.json(subject))
     #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [Any])
@@ -48,8 +48,8 @@ import Testing
         }
         #expect(!advice.sources.isEmpty)
       }
-      #expect(report.text(language: "zh").contains("来源："))
-      #expect(report.text(language: "en").contains("Source: "))
+      #expect(report.text(language: .zh).contains("来源："))
+      #expect(report.text(language: .en).contains("Source: "))
     }
   }
 }

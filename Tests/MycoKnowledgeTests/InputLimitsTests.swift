@@ -99,11 +99,11 @@ import Testing
       Situation(variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), temperature: 29))
     let humidity = try #require(report.knowledge.vocabulary["air-humidity"])
     // When a text naming it is filled
-    let english = report.fill("At {air-temp} and {air-humidity} humidity", language: "en")
-    let chinese = report.fill("湿度 {air-humidity}", language: "zh")
+    let english = report.fill("At {air-temp} and {air-humidity} humidity", language: .en)
+    let chinese = report.fill("湿度 {air-humidity}", language: .zh)
     // Then the known fact is shown, the missing one asks, and no "?" stands alone
-    #expect(english == "At 29 °C and (unknown: ask \"\(humidity.question.text(in: "en"))\") humidity")
-    #expect(chinese == "湿度 （未知，请问：\(humidity.question.text(in: "zh"))）")
+    #expect(english == "At 29 °C and (unknown: ask \"\(humidity.question.text(in: .en))\") humidity")
+    #expect(chinese == "湿度 （未知，请问：\(humidity.question.text(in: .zh))）")
     #expect(!english.contains(" ? "))
   }
 

@@ -17,7 +17,7 @@ import Testing
     let warning = try #require(report.evaluation.warnings.first { $0.rule == "limits.bag-temp.too-hot.spawn-run" })
     // The warning cites the publication the limit came from, before the rule's own sources.
     #expect(warning.sources.first == maximum.sources.first)
-    let text = report.text(language: "zh")
+    let text = report.text(language: .zh)
     #expect(text.contains("菌袋中心 36 ℃，已到发菌阶段的上限 35 ℃"))
     #expect(text.contains("依据：菌袋中心温度 36 ℃；发菌阶段菌袋中心温度上限 35 ℃"))
   }
@@ -38,7 +38,7 @@ import Testing
     let report = try Bundled.advise(Situation(variety: "shiitake", temperature: widest.value))
     #expect(report.evaluation.facts["air-temp-max-stage"]?.value == .symbol(widest.stage))
     #expect(report.evaluation.warnings.contains { $0.rule == "limits.air-temp.too-hot.spawn-run" })
-    #expect(report.text(language: "en").contains("You did not say which stage you are at"))
+    #expect(report.text(language: .en).contains("You did not say which stage you are at"))
     let mild = try Bundled.advise(Situation(variety: "shiitake", temperature: fruiting.value + 1))
     #expect(!mild.evaluation.warnings.contains { $0.rule.hasPrefix("limits.") })
   }
@@ -64,12 +64,12 @@ import Testing
 
   @Test func limitsListingHasEveryVarietyInEveryFormat() throws {
     let listing = KnowledgeListing(Bundled.advisor.knowledge)
-    let text = try #require(listing.text("limits", language: "en"))
+    let text = try #require(listing.text("limits", language: .en))
     let markdown = listing.limitsMarkdown()
     let json = try #require(listing.json("limits"))
     for variety in Bundled.advisor.knowledge.varieties {
       #expect(text.contains("\n\(variety.id) ") || text.hasPrefix("\(variety.id) "))
-      #expect(markdown.contains("## \(variety.name.text(in: "en"))"))
+      #expect(markdown.contains("## \(variety.name.text(in: .en))"))
       #expect(json.contains("\"variety\" : \"\(variety.id)\""))
     }
     #expect(!markdown.contains("fungi-facts"))
@@ -104,7 +104,7 @@ import Testing
   @Test func unknownStrainGetsAMessageAndTheTypeQuestionWithAllFiveTypes() throws {
     let report = try Bundled.advise(
       Situation(variety: "shiitake", strain: "0912", elevation: 800, date: Bundled.date("2026-08-10")))
-    let zh = report.text(language: "zh")
+    let zh = report.text(language: .zh)
     #expect(zh.contains("菌株「0912」不在香菇菌株表里"))
     for type in ["低温型", "中低温型", "中温型", "中高温型", "高温型"] { #expect(zh.contains(type)) }
     #expect(report.questions.contains { $0.fact.name == "strain-type" })
@@ -153,7 +153,7 @@ import Testing
         variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: "18x60"),
         temperature: 30, bagTemperature: 33))
     // Citations keep their publication's language; everything else is in the reader's.
-    let zh = report.text(language: "zh").split(separator: "\n").filter { !$0.contains("来源：") }.joined(separator: "\n")
+    let zh = report.text(language: .zh).split(separator: "\n").filter { !$0.contains("来源：") }.joined(separator: "\n")
     #expect(!zh.contains("°C"))
     #expect(zh.contains("℃"))
     #expect(!zh.contains(" kg"))
@@ -161,7 +161,7 @@ import Testing
     #expect(!zh.contains("fungi-facts"))
     #expect(!zh.contains("(stage;"))
     #expect(zh.contains("海拔 300 米"))
-    let en = report.text(language: "en").split(separator: "\n").filter { !$0.contains("Source: ") }.joined(
+    let en = report.text(language: .en).split(separator: "\n").filter { !$0.contains("Source: ") }.joined(
       separator: "\n")
     #expect(!en.contains("℃"))
     #expect(!en.contains("公斤"))
@@ -173,7 +173,7 @@ import Testing
     for rule in rules {
       for conclusion in rule.conclusions {
         guard case .warn(_, let text) = conclusion else { continue }
-        let zh = text.text(in: "zh").replacingOccurrences(of: #"\{[a-z-]+\}"#, with: "", options: .regularExpression)
+        let zh = text.text(in: .zh).replacingOccurrences(of: #"\{[a-z-]+\}"#, with: "", options: .regularExpression)
         #expect(zh.range(of: "[A-Za-z]", options: .regularExpression) == nil, "\(rule.id): \(zh)")
       }
     }
@@ -182,10 +182,10 @@ import Testing
   @Test func chineseRuleTextsDoNotNameTheProgram() {
     // timing.xml's start-window texts are being rewritten on the timing branch (helper H4).
     for rule in Bundled.advisor.rules.rules where !rule.location.file.hasSuffix("timing.xml") {
-      var texts = [rule.title.text(in: "zh"), rule.because.text(in: "zh")]
+      var texts = [rule.title.text(in: .zh), rule.because.text(in: .zh)]
       for conclusion in rule.conclusions {
         switch conclusion {
-        case .advise(_, let text), .warn(_, let text): texts.append(text.text(in: "zh"))
+        case .advise(_, let text), .warn(_, let text): texts.append(text.text(in: .zh))
         case .derive: break
         }
       }
@@ -195,11 +195,11 @@ import Testing
 
   @Test func elevationOutsideWushanGetsACaveat() throws {
     let low = try Bundled.advise(Situation(variety: "shiitake", elevation: 50, date: Bundled.date("2026-08-15")))
-    #expect(low.notes(language: "zh").contains { $0.contains("73 米") && $0.contains("2680 米") })
+    #expect(low.notes(language: .zh).contains { $0.contains("73 米") && $0.contains("2680 米") })
     let high = try Bundled.advise(Situation(variety: "shiitake", elevation: 3000, date: Bundled.date("2026-08-15")))
-    #expect(high.text(language: "en").contains("outside the usual range"))
+    #expect(high.text(language: .en).contains("outside the usual range"))
     let inside = try Bundled.advise(Situation(variety: "shiitake", elevation: 1200, date: Bundled.date("2026-08-15")))
-    #expect(inside.notes(language: "en").isEmpty)
+    #expect(inside.notes(language: .en).isEmpty)
   }
 
   @Test func readingsOutsideTheDeclaredRangeAreRefusedWithTheRange() {
@@ -235,10 +235,10 @@ import Testing
       let report = try Bundled.advise(Situation(variety: "shiitake", date: Bundled.date("2026-08-01"), place: name))
       #expect(report.evaluation.facts["elevation"]?.value == .number(1200), "\(name)")
       #expect(report.evaluation.facts["elevation"]?.sources.isEmpty == false)
-      #expect(report.text(language: "zh").contains("海拔按地点「官阳镇」取 1200 米"))
+      #expect(report.text(language: .zh).contains("海拔按地点「官阳镇」取 1200 米"))
     }
     let json = try Bundled.advise(Situation(variety: "shiitake", date: Bundled.date("2026-08-01"), place: "guanyang"))
-      .json(language: "en")
+      .json(language: .en)
     #expect(json.contains("Elevation taken from the place Guanyang town"))
     #expect(json.contains("\"origin\" : \"reference\""))
     // A given elevation wins over the place.

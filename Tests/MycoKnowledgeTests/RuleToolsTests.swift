@@ -24,7 +24,7 @@ import Testing
   @Test func bundledRulesHaveNoErrors() {
     let report = RuleCheck.run(
       knowledge: Self.knowledge, knowledgeName: "Knowledge", rules: Self.rules, rulesName: "Rules")
-    #expect(!report.hasErrors, "\(report.findings.filter { $0.severity == .error }.map { $0.line(language: "en") })")
+    #expect(!report.hasErrors, "\(report.findings.filter { $0.severity == .error }.map { $0.line(language: .en) })")
     #expect(report.ruleCount > 0)
     #expect(report.coverage?.rows.contains { $0.id == "shiitake" && $0.covered.contains("timing") } == true)
   }
@@ -86,12 +86,12 @@ import Testing
     let advisor = try Self.advisor()
     let suite = try RuleTestSuite.load(rulesDirectory: Self.rules, displayName: "Rules")
     let explanation = try #require(RuleExplanation("shiitake.timing.wait-for-cool", advisor: advisor, suite: suite))
-    let text = explanation.text(language: "en")
+    let text = explanation.text(language: .en)
     #expect(text.contains("  • variety is shiitake\n"))
     #expect(text.contains("Overridden by (when both apply, the other rule wins):\n  (none)\n"))
     // A measured reading beats the estimate: start-now loses to the measured-temperature rules.
     let startNow = try #require(RuleExplanation("shiitake.timing.start-now", advisor: advisor, suite: suite)).text(
-      language: "en")
+      language: .en)
     #expect(
       startNow.contains(
         "Overridden by (when both apply, the other rule wins):\n  • timing.measured-too-cold [timing]\n  • timing.measured-too-hot [timing]\n"
@@ -99,7 +99,7 @@ import Testing
     #expect(
       text.contains(
         "  • shiitake.seed.valley-august-large-bags (named in an expectation, fires) Rules/tests/core.xml:4:3\n"))
-    #expect(explanation.text(language: "zh").contains("品种是香菇"))
+    #expect(explanation.text(language: .zh).contains("品种是香菇"))
     #expect(RuleExplanation("no.such.rule", advisor: advisor, suite: suite) == nil)
   }
 

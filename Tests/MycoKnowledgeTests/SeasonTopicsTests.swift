@@ -57,10 +57,10 @@ import Testing
     let rules = Self.topics.flatMap { Self.rules(on: $0) }
     #expect(rules.count >= 45)
     for rule in rules {
-      var texts = [rule.title.text(in: "zh"), rule.because.text(in: "zh")]
+      var texts = [rule.title.text(in: .zh), rule.because.text(in: .zh)]
       for conclusion in rule.conclusions {
         switch conclusion {
-        case .advise(_, let text), .warn(_, let text): texts.append(text.text(in: "zh"))
+        case .advise(_, let text), .warn(_, let text): texts.append(text.text(in: .zh))
         case .derive: break
         }
       }

@@ -188,7 +188,7 @@ import Testing
     let vocabulary = Bundled.advisor.knowledge.vocabulary
     let declaration = try #require(vocabulary["start-window"])
     for value in declaration.values where value.id.hasSuffix("-cold") {
-      for language in ["zh", "en"] {
+      for language in Language.allCases {
         let label = value.label.text(in: language)
         #expect(!label.contains("热") && !label.lowercased().contains("warm"), "\(value.id): \(label)")
       }
@@ -212,7 +212,7 @@ import Testing
     for closer in stride(from: nearest + 50, to: 1800, by: 50) {
       #expect(!StartCalendar(trigger: trigger, elevation: closer, climate: knowledge.climate).hasWindow, "\(closer) m")
     }
-    let text = report.text(language: "zh")
+    let text = report.text(language: .zh)
     #expect(text.contains("\(Value.format(nearest)) m") || text.contains("\(Value.format(nearest))"))
     #expect(report.evaluation.advice.contains { $0.rule == "timing.no-window" })
   }

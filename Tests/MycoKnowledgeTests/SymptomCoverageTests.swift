@@ -113,10 +113,10 @@ import Testing
     }
     #expect(rules.count >= 30)
     for rule in rules {
-      var texts = [rule.title.text(in: "zh"), rule.because.text(in: "zh")]
+      var texts = [rule.title.text(in: .zh), rule.because.text(in: .zh)]
       for conclusion in rule.conclusions {
         switch conclusion {
-        case .advise(_, let text), .warn(_, let text): texts.append(text.text(in: "zh"))
+        case .advise(_, let text), .warn(_, let text): texts.append(text.text(in: .zh))
         case .derive: break
         }
       }

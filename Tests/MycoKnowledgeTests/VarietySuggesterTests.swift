@@ -1,4 +1,5 @@
 import Foundation
+import MycoCalendar
 import MycoKnowledge
 import MycoRules
 import Testing
@@ -56,13 +57,13 @@ import Testing
   @Test func everySuggestionNamesItsReasonInBothLanguages() throws {
     for (elevation, date) in [(200.0, "2026-07-15"), (1200, "2026-08-15"), (2000, "2026-01-10"), (600, "2026-04-01")] {
       let report = try Self.report(elevation, date)
-      for language in ["zh", "en"] {
+      for language in Language.allCases {
         let text = report.text(language: language)
-        let why = language == "zh" ? "   原因：" : "   Why: "
+        let why = language == .zh ? "   原因：" : "   Why: "
         let reasons = text.split(separator: "\n").filter { $0.hasPrefix(why) }
         #expect(reasons.count == report.suggestions.count, "\(elevation) m \(date) \(language)")
         // each reason gives a temperature figure, and names no internal note
-        for reason in reasons { #expect(reason.contains(language == "zh" ? "℃" : "°C"), "\(reason)") }
+        for reason in reasons { #expect(reason.contains(language == .zh ? "℃" : "°C"), "\(reason)") }
         #expect(!text.contains("fungi-facts"))
       }
     }
@@ -70,8 +71,8 @@ import Testing
 
   @Test func jsonHasTheSameContentAsTheText() throws {
     let report = try Self.report(1200, "2026-08-15")
-    let text = report.text(language: "en")
-    let json = try JSONSerialization.jsonObject(with: Data(report.json(language: "en").utf8)) as! [String: Any]
+    let text = report.text(language: .en)
+    let json = try JSONSerialization.jsonObject(with: Data(report.json(language: .en).utf8)) as! [String: Any]
     let items = json["suggestions"] as! [[String: Any]]
     #expect(items.count == report.suggestions.count)
     for item in items {
@@ -90,7 +91,7 @@ import Testing
     let types = shiitake["strain_types"] as! [[String: Any]]
     #expect(types.count == 5)
     for type in types { #expect(text.contains(type["text"] as! String)) }
-    #expect(!report.json(language: "en").contains("fungi-facts"))
+    #expect(!report.json(language: .en).contains("fungi-facts"))
   }
 
   @Test func strainTypesAreRankedByTheEstimatedFruitingTemperatures() throws {
@@ -118,8 +119,8 @@ import Testing
     #expect(wineCap.reason == .tooColdNow && wineCap.window?.trigger.stage == "sowing")
     #expect(!wineCap.facilityHelps)
     #expect(spring.suggestions.first { $0.variety.id == "wood-ear" }!.facilityHelps)
-    #expect(insulated.text(language: "en").contains("With your facility (insulated shed)"))
-    #expect(!plain.text(language: "en").contains("With your facility"))
+    #expect(insulated.text(language: .en).contains("With your facility (insulated shed)"))
+    #expect(!plain.text(language: .en).contains("With your facility"))
   }
 
   @Test func badInputIsRefusedWithAClearMessage() throws {
@@ -142,7 +143,7 @@ import Testing
     let report = try SuggestionReport(
       knowledge: Self.knowledge, elevation: nil, place: "guanyang", date: Bundled.date("2026-08-15"), facility: nil)
     #expect(report.elevation == 1200)
-    #expect(report.text(language: "en").contains("Elevation taken from the place"))
+    #expect(report.text(language: .en).contains("Elevation taken from the place"))
   }
 
   // MARK: - The line in `myco advise`
@@ -152,7 +153,7 @@ import Testing
     let report = try Bundled.advise(Situation(variety: "lingzhi", elevation: 2000, date: Bundled.date("2026-04-15")))
     #expect(report.evaluation.facts["start-window"]?.value == .symbol("none"))
     // Then the advice names varieties that have a window here, text and JSON alike
-    let fits = report.betterFits(language: "en")
+    let fits = report.betterFits(language: .en)
     let variety = try #require(fits.first { $0.kind == "variety" })
     #expect(!variety.choices.isEmpty && !variety.choices.contains("lingzhi"))
     let suggested = try SuggestionReport(
@@ -161,28 +162,28 @@ import Testing
       #expect(suggested.suggestions.first { $0.variety.id == id }!.window != nil)
       #expect(suggested.suggestions.first { $0.variety.id == id }!.reason != .noWindow)
     }
-    #expect(report.text(language: "en").contains("  ➜ " + variety.text))
-    let json = try JSONSerialization.jsonObject(with: Data(report.json(language: "en").utf8)) as! [String: Any]
+    #expect(report.text(language: .en).contains("  ➜ " + variety.text))
+    let json = try JSONSerialization.jsonObject(with: Data(report.json(language: .en).utf8)) as! [String: Any]
     let listed = json["better_fits"] as! [[String: Any]]
     #expect(listed.first?["text"] as? String == variety.text)
-    #expect(report.text(language: "zh").contains("这个海拔没有灵芝的开始适期"))
+    #expect(report.text(language: .zh).contains("这个海拔没有灵芝的开始适期"))
   }
 
   @Test func adviceNamesABetterStrainTypeWhenTheGrowersFitsClearlyWorse() throws {
     // L808 (mid-high, fruits at 12–28 °C) started at 1,200 m in August fruits into a cold winter
     let report = try Bundled.advise(
       Situation(variety: "shiitake", strain: "L808", elevation: 1200, date: Bundled.date("2026-08-15")))
-    let fit = try #require(report.betterFits(language: "en").first { $0.kind == "strain-type" })
+    let fit = try #require(report.betterFits(language: .en).first { $0.kind == "strain-type" })
     #expect(fit.choices.first == "low")
     #expect(!fit.choices.contains("mid-high"))
-    #expect(report.text(language: "en").contains("  ➜ Your strain is mid-high-temperature"))
+    #expect(report.text(language: .en).contains("  ➜ Your strain is mid-high-temperature"))
     // A low-temperature strain there gets no such line, nor does a crop already in spawn run
     let low = try Bundled.advise(
       Situation(variety: "shiitake", strain: "L135", elevation: 1200, date: Bundled.date("2026-08-15")))
-    #expect(low.betterFits(language: "en").isEmpty)
+    #expect(low.betterFits(language: .en).isEmpty)
     let started = try Bundled.advise(
       Situation(
         variety: "shiitake", strain: "L808", elevation: 1200, date: Bundled.date("2026-08-15"), stage: "spawn-run"))
-    #expect(started.betterFits(language: "en").isEmpty)
+    #expect(started.betterFits(language: .en).isEmpty)
   }
 }

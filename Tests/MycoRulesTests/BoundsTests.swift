@@ -63,10 +63,12 @@ import Testing
   /// A vocabulary whose `height` is declared 0–9000 m.
   private static let declared = Vocabulary([
     FactDeclaration(
-      name: "height", type: .number, dimension: .length, displayUnit: Unit.named("m"), minimum: 0, maximum: 9000,
+      name: "height", type: .number, dimension: .length, displayUnit: UnitOfMeasure.named("m"), minimum: 0,
+      maximum: 9000,
       location: F.location),
     FactDeclaration(
-      name: "ceiling", type: .number, dimension: .length, displayUnit: Unit.named("m"), minimum: 0, maximum: 9000,
+      name: "ceiling", type: .number, dimension: .length, displayUnit: UnitOfMeasure.named("m"), minimum: 0,
+      maximum: 9000,
       location: F.location),
   ])
 

@@ -16,12 +16,12 @@ struct RuleFixture {
       values: [.init(id: "a", label: .init(["en": "A"])), .init(id: "b", label: .init(["en": "B"]))],
       question: .init(["en": "Which crop?"]), location: location),
     FactDeclaration(
-      name: "temp", type: .number, dimension: .temperature, displayUnit: Unit.named("°C"),
+      name: "temp", type: .number, dimension: .temperature, displayUnit: UnitOfMeasure.named("°C"),
       question: .init(["en": "How warm?"]), location: location),
     FactDeclaration(
-      name: "room", type: .number, dimension: .temperature, displayUnit: Unit.named("°C"), location: location),
+      name: "room", type: .number, dimension: .temperature, displayUnit: UnitOfMeasure.named("°C"), location: location),
     FactDeclaration(
-      name: "length", type: .number, dimension: .length, displayUnit: Unit.named("cm"), location: location),
+      name: "length", type: .number, dimension: .length, displayUnit: UnitOfMeasure.named("cm"), location: location),
     FactDeclaration(
       name: "risk", type: .choice, values: [.init(id: "low", label: .init()), .init(id: "high", label: .init())],
       location: location),

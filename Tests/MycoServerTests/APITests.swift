@@ -1,9 +1,9 @@
-import MycoUnits
-import MycoCalendar
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import MycoCalendar
 import MycoKnowledge
+import MycoUnits
 @testable import MycoServer
 import NIOCore
 import Testing
@@ -20,7 +20,7 @@ struct APITests {
     let situation = Situation(
       variety: "shiitake", elevation: 300, date: CalendarDate(iso: "2026-08-15"), bag: BagDimensions(parsing: "18x60"),
       stage: "spawn-run", temperature: 31, symptoms: ["mites"])
-    let expected = try fixture.dependencies.store.current.advisor.advise(situation).json(language: "zh")
+    let expected = try fixture.dependencies.store.current.advisor.advise(situation).json(language: .zh)
     try await fixture.test { client in
       try await client.execute(
         uri: "/api/v1/advice", method: .post, headers: [.contentType: "application/json"],

@@ -1,11 +1,11 @@
-import MycoUnits
-import MycoCalendar
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import MycoCalendar
 import MycoKnowledge
 import MycoSheets
 import MycoTestSupport
+import MycoUnits
 @testable import MycoServer
 import Testing
 
@@ -42,7 +42,7 @@ struct GrowerPageTests {
         variety: "shiitake", elevation: 300, date: CalendarDate(iso: "2026-08-15"), bag: BagDimensions(parsing: "18x60")
       ))
     let first = try #require(report.advice.first)
-    let text = report.fill(first.text.text(in: "zh"), language: "zh")
+    let text = report.fill(first.text.text(in: .zh), language: .zh)
     try await fixture.test { client in
       try await client.execute(uri: "/advice?variety=shiitake&elevation=300&date=2026-08-15&bag=18x60", method: .get) {
         response in

@@ -1,9 +1,9 @@
-import MycoUnits
 import Foundation
 import HummingbirdTesting
 import MycoKnowledge
 import MycoSheets
 import MycoTestSupport
+import MycoUnits
 @testable import MycoServer
 import Testing
 
@@ -67,7 +67,7 @@ struct PhonePageTests {
       variety: "shiitake", elevation: 300, date: ServerFixture.today, bag: BagDimensions(parsing: "18x60"),
       stage: "spawn-run", temperature: 31, symptoms: ["mites"])
     let report = try fixture.dependencies.store.current.advisor.advise(situation)
-    let expected = report.fill(try #require(report.advice.first).text.text(in: "zh"), language: "zh")
+    let expected = report.fill(try #require(report.advice.first).text.text(in: .zh), language: .zh)
     try await fixture.app().test(.live) { client in
       let base = "http://127.0.0.1:\(try #require(client.port))"
       // The page as Chromium builds it, and its picture at phone size.

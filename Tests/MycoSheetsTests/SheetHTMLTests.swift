@@ -105,9 +105,9 @@ import Testing
   }
 
   @Test func solarTermsAreLabelsNearTheDate() {
-    #expect(SolarTerm.label(for: CalendarDate(iso: "2026-09-08")!, language: "zh") == "白露前后")
-    #expect(SolarTerm.label(for: CalendarDate(iso: "2026-09-13")!, language: "zh") == "白露后5天")
-    #expect(SolarTerm.label(for: CalendarDate(iso: "2026-12-30")!, language: "en") == "7 d before Minor Cold")
+    #expect(SolarTerm.label(for: CalendarDate(iso: "2026-09-08")!, language: .zh) == "白露前后")
+    #expect(SolarTerm.label(for: CalendarDate(iso: "2026-09-13")!, language: .zh) == "白露后5天")
+    #expect(SolarTerm.label(for: CalendarDate(iso: "2026-12-30")!, language: .en) == "7 d before Minor Cold")
   }
 
   @Test func growersCSVNamesBadRows() throws {

@@ -68,7 +68,7 @@ import Testing
       let text = try #require(Processes.output(of: "pdftotext", [pdf, "-"])).replacingOccurrences(of: "\n", with: " ")
       let model = try Fixture.maker.model(request)
       #expect(text.contains(request.grower ?? "?"), "\(name): grower missing")
-      #expect(text.contains(Fixture.advisor.knowledge.variety(request.situation.variety)!.name.text(in: "zh")))
+      #expect(text.contains(Fixture.advisor.knowledge.variety(request.situation.variety)!.name.text(in: .zh)))
       for rule in model.rules {
         #expect(text.replacingOccurrences(of: " ", with: "").contains(rule.id), "\(name): rule \(rule.id) missing")
       }

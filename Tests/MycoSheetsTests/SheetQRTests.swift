@@ -1,9 +1,9 @@
-import MycoUnits
-import MycoCalendar
 import Foundation
+import MycoCalendar
 import MycoKnowledge
 import MycoSheets
 import MycoTestSupport
+import MycoUnits
 import Testing
 
 /// QR codes on sheets printed with a base URL (`myco sheet --base-url`, and the server's sheets).
@@ -23,7 +23,7 @@ import Testing
       variety: "shiitake", elevation: 1200, date: CalendarDate(iso: "2026-08-20"), bag: BagDimensions(parsing: "15x55"),
       stage: "spawn-run", temperature: 26.5, symptoms: ["mites"])
     #expect(
-      SheetLinks.advice(base: Self.base + "/", situation: situation, language: "zh")
+      SheetLinks.advice(base: Self.base + "/", situation: situation, language: .zh)
         == "http://192.168.1.20:8080/advice?variety=shiitake&elevation=1200&date=2026-08-20&bag=15x55&stage=spawn-run&temperature=26.5&symptoms-asked=1&symptom=mites&lang=zh"
     )
     #expect(
@@ -66,7 +66,7 @@ import Testing
     let links = Set(scanned.split(separator: "\n").map(String.init))
     #expect(
       links == [
-        SheetLinks.advice(base: Self.base, situation: request.situation, language: "zh"),
+        SheetLinks.advice(base: Self.base, situation: request.situation, language: .zh),
         SheetLinks.harvest(base: Self.base, batchID: "A-001"),
       ])
   }

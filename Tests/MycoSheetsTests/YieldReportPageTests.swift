@@ -1,6 +1,7 @@
 import Foundation
 import MycoRecords
 import MycoSheets
+import MycoUnits
 import Testing
 
 /// The yield report's HTML page: templates in the sheets' style, Chinese or English, charts from

@@ -7,7 +7,7 @@ import Testing
   private func fold(_ text: String) -> String { text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
 
   private func trimmed(_ text: String) -> String {
-    XMLElement(name: "t", text: text, location: SourceLocation(file: "t", line: 1, column: 1)).trimmedText
+    ParsedElement(name: "t", text: text, location: SourceLocation(file: "t", line: 1, column: 1)).trimmedText
   }
 
   @Test(arguments: [

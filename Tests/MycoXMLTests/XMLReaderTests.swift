@@ -4,7 +4,7 @@ import Testing
 @testable import MycoXML
 
 @Suite struct XMLReaderTests {
-  private func parse(_ text: String, limits: XMLLimits = .standard) throws(XMLErrors) -> XMLElement {
+  private func parse(_ text: String, limits: XMLLimits = .standard) throws(XMLErrors) -> ParsedElement {
     try XMLReader.parse(data: Data(text.utf8), name: "test.xml", limits: limits)
   }
 

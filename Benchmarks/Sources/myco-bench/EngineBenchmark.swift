@@ -25,12 +25,16 @@ struct EngineBenchmark: ParsableCommand {
   var repository = ".."
   @Option(help: "Keep the generated files here instead of a temporary folder.")
   var keep: String?
+  @Option(
+    help: "Rule-base shape: advisory (like Myco's rules) or single-template (CLIPS at its best, 20 situations).")
+  var shape: Shape = .advisory
 
   func run() throws {
     let sizes = rules.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     guard !sizes.isEmpty else { throw ValidationError("--rules needs sizes like 1000,10000") }
     let root = keep ?? NSTemporaryDirectory() + "myco-bench-engine-" + UUID().uuidString
     defer { if keep == nil { try? FileManager.default.removeItem(atPath: root) } }
+    if shape == .singleTemplate { return try runSingleTemplate(sizes: sizes, root: root) }
     print("machine: \(machineDescription())")
     var rows: [Row] = []
     for size in sizes {

@@ -21,8 +21,21 @@ struct GenerateCommand: ParsableCommand {
   var out: String
   @Option(help: "The Myco repository (for the real schemas and knowledge tables).")
   var repository = ".."
+  @Option(
+    help:
+      "advisory (like Myco's rules; the default) or single-template (the form of clips_single_template.py: DIR/rules.clp, DIR/run.bat, DIR/rules, DIR/vocabulary; always 20 situations)."
+  )
+  var shape: Shape = .advisory
 
   func run() throws {
+    if shape == .singleTemplate {
+      let files = SingleTemplate.Files(folder: URL(fileURLWithPath: out))
+      let written = try files.write(rules: rules, seed: seed, repository: URL(fileURLWithPath: repository))
+      print(
+        "wrote \(written.rules) rules and \(written.situations) situations to \(out) (run: clips -f2 \(files.run.path))"
+      )
+      return
+    }
     let files = SyntheticFiles(folder: URL(fileURLWithPath: out), repository: URL(fileURLWithPath: repository))
     let written = try files.write(rules: rules, situations: situations, seed: seed)
     print("wrote \(written.rules) rules and \(written.situations) situations to \(out)")

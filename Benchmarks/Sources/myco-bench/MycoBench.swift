@@ -6,6 +6,8 @@ struct MycoBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "myco-bench",
     abstract: "Benchmarks for Myco (not tests): times Myco against reference tools (CLIPS, sqlite3).",
-    subcommands: [GenerateCommand.self, EngineBenchmark.self, EvaluationProfile.self, YieldsBenchmark.self]
+    subcommands: [
+      GenerateCommand.self, EngineBenchmark.self, SingleRun.self, EvaluationProfile.self, YieldsBenchmark.self,
+    ]
   )
 }

@@ -188,7 +188,7 @@ struct SyntheticRules {
   /// A number in `unit` as an author writes it, and its base-unit value as Myco computes it.
   static func number(_ value: Double, _ unit: String?, _ declaration: FactDeclaration? = nil) -> NumberText {
     let text = Value.format(value)
-    let factor = unit.flatMap(Unit.named)?.factor ?? declaration?.displayUnit?.factor ?? 1
+    let factor = unit.flatMap(UnitOfMeasure.named)?.factor ?? declaration?.displayUnit?.factor ?? 1
     return NumberText(text: text, unit: unit, base: Double(text)! * factor)
   }
 }

@@ -8,7 +8,7 @@ import MycoKnowledge
 /// `bag=18x60`, `symptom=mites`, …), as `myco advise --FLAG VALUE` would get them. Number flags
 /// are parsed as ArgumentParser parses a `Double` option (`Double(text)`); the rest goes through
 /// `SituationInput.situation(today:)`, `Advisor.advise` and both renderings (text, JSON), in the
-/// language named by a `lang=` line (default zh).
+/// language named by a `lang=` line (`zh`, the default, or `en`; any other value means `en`).
 final class FuzzSituation: FuzzTarget, @unchecked Sendable {
   private let advisor: Advisor
   private let today = CalendarDate(year: 2026, month: 8, day: 15)!
@@ -21,7 +21,7 @@ final class FuzzSituation: FuzzTarget, @unchecked Sendable {
 
   func run(_ input: Data) {
     var flags = SituationInput(variety: "")
-    var language = "zh"
+    var language = Language.zh
     var whyNot: String?
     for line in String(decoding: input, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
       guard let equals = line.firstIndex(of: "=") else { continue }
@@ -40,7 +40,7 @@ final class FuzzSituation: FuzzTarget, @unchecked Sendable {
       case "humidity": flags.humidity = Double(value)
       case "day-night-difference": flags.dayNightDifference = Double(value)
       case "symptom": flags.symptoms.append(value)
-      case "lang": language = value
+      case "lang": language = Language(rawValue: value) ?? .en
       case "why-not": whyNot = value
       default: continue
       }

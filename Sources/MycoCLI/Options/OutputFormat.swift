@@ -1,4 +1,5 @@
 import ArgumentParser
+import MycoCalendar
 
 /// `--format text|json`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -11,6 +12,4 @@ enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// `--lang zh|en`.
-enum Language: String, ExpressibleByArgument, CaseIterable {
-  case zh, en
-}
+extension Language: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MycoCalendar
 import MycoKnowledge
 
 extension Myco {
@@ -30,13 +31,13 @@ extension Myco {
         throw Report.failure(error.description)
       }
       if let whyNot {
-        guard let explanation = report.whyNot(whyNot, language: lang.rawValue) else {
+        guard let explanation = report.whyNot(whyNot, language: lang) else {
           throw Report.failure("error: no rule with id '\(whyNot)' (see: myco rules list)")
         }
         Report.out(explanation + "\n")
         return
       }
-      Report.out(format == .json ? report.json(language: lang.rawValue) : report.text(language: lang.rawValue))
+      Report.out(format == .json ? report.json(language: lang) : report.text(language: lang))
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MycoCalendar
 import MycoKnowledge
 
 extension Myco.Knowledge {
@@ -23,7 +24,7 @@ extension Myco.Knowledge {
       let output: String? =
         switch format {
         case .json: listing.json(subject)
-        case .text: listing.text(subject, language: lang.rawValue)
+        case .text: listing.text(subject, language: lang)
         case .markdown:
           subject == "limits" ? listing.limitsMarkdown() : subject == "sources" ? listing.sourcesMarkdown() : nil
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MycoCalendar
 import MycoKnowledge
 
 extension Myco.Rules {
@@ -23,7 +24,7 @@ extension Myco.Rules {
       let (knowledge, rules) = try folders.folders()
       let report = RuleCheck.run(
         knowledge: knowledge.url, knowledgeName: knowledge.shown, rules: rules.url, rulesName: rules.shown)
-      Report.out(format == .json ? report.json(language: lang.rawValue) : report.text(language: lang.rawValue))
+      Report.out(format == .json ? report.json(language: lang) : report.text(language: lang))
       if report.hasErrors { throw ExitCode.failure }
     }
   }

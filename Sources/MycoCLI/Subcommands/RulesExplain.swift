@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MycoCalendar
 import MycoKnowledge
 
 extension Myco.Rules {
@@ -30,7 +31,7 @@ extension Myco.Rules {
       guard let explanation = RuleExplanation(ruleID, advisor: advisor, suite: suite) else {
         throw Report.failure("no rule '\(ruleID)' in \(rulesName) (see: myco rules list)")
       }
-      Report.out(explanation.text(language: lang.rawValue))
+      Report.out(explanation.text(language: lang))
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MycoCalendar
 import MycoRules
 
 extension Myco.Rules {
@@ -16,7 +17,7 @@ extension Myco.Rules {
 
     func run() throws {
       let listing = RuleListing(try folders.advisor().rules)
-      Report.out(format == .json ? listing.json(language: lang.rawValue) : listing.text(language: lang.rawValue))
+      Report.out(format == .json ? listing.json(language: lang) : listing.text(language: lang))
     }
   }
 }

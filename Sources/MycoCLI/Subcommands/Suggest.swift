@@ -1,5 +1,5 @@
-import MycoCalendar
 import ArgumentParser
+import MycoCalendar
 import MycoKnowledge
 
 extension Myco {
@@ -47,7 +47,7 @@ extension Myco {
         report = try SuggestionReport(
           knowledge: knowledge, elevation: elevation, place: place, date: start, facility: facility)
       } catch { throw Report.failure(error.description) }
-      Report.out(format == .json ? report.json(language: lang.rawValue) : report.text(language: lang.rawValue))
+      Report.out(format == .json ? report.json(language: lang) : report.text(language: lang))
     }
   }
 }

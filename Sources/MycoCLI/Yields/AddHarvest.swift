@@ -1,6 +1,7 @@
 import ArgumentParser
 import MycoCalendar
 import MycoRecords
+import MycoUnits
 
 extension Yields {
   /// `myco yields add-harvest`: records one harvest of a batch.

@@ -3,6 +3,7 @@ import Foundation
 import MycoCalendar
 import MycoRecords
 import MycoSheets
+import MycoUnits
 
 extension Yields {
   /// `myco yields report`: yield per bag, BE and more, by group.

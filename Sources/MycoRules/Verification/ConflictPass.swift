@@ -5,10 +5,13 @@
 ///
 /// Only exact boxes are compared, so a reported overlap is real.
 public struct ConflictPass: VerificationPass {
+  /// The pass's name and finding kind: `conflict`.
   public let name = "conflict"
 
+  /// The pass (it has no settings).
   public init() {}
 
+  /// One `warning` per conflicting pair, with a situation in which both rules apply.
   public func run(_ input: VerificationInput) -> [Finding] {
     var groups: [String: [Int]] = [:]
     for (index, rule) in input.rules.enumerated() {
@@ -25,7 +28,7 @@ public struct ConflictPass: VerificationPass {
         guard
           first.certainty != second.certainty
             || input.advice(first, topic: topic) != input.advice(second, topic: topic),
-          let overlap = overlap(input.boxes[a], input.boxes[b])
+          let overlap = overlap(input.regions[a], input.regions[b])
         else { return }
         let winner = Self.winner(first, second)
         let witness = input.witness(overlap)
@@ -34,8 +37,8 @@ public struct ConflictPass: VerificationPass {
             .warning, kind: "conflict", rules: [second.id, first.id].sorted(),
             at: (first.isBefore(second) ? second : first).location,
             .conflict(
-              topic: topic, witness: input.describe(witness, language: "en"),
-              witnessZH: input.describe(witness, language: "zh"), winner: winner),
+              topic: topic, witness: input.describe(witness, language: .en),
+              witnessZH: input.describe(witness, language: .zh), winner: winner),
             witness: witness))
       }
     }
@@ -43,7 +46,7 @@ public struct ConflictPass: VerificationPass {
   }
 
   /// A non-empty intersection of two exact alternatives, if any.
-  private func overlap(_ left: [Box], _ right: [Box]) -> Box? {
+  private func overlap(_ left: [ConditionRegion], _ right: [ConditionRegion]) -> ConditionRegion? {
     for a in left where a.exact && !a.isEmpty {
       for b in right where b.exact && !b.isEmpty {
         let both = a.intersection(b)

@@ -1,3 +1,4 @@
+import MycoCalendar
 import MycoXML
 
 /// Which combinations of the coverage axes some rule covers: rows (varieties) × topics, and for
@@ -9,6 +10,7 @@ import MycoXML
 public struct Coverage: Sendable, Hashable, Codable {
   /// One row of the topic matrix.
   public struct Row: Sendable, Hashable, Codable {
+    /// The row's value, e.g. a variety id.
     public var id: String
     /// The topics some rule covers for this row.
     public var covered: [String]
@@ -18,18 +20,27 @@ public struct Coverage: Sendable, Hashable, Codable {
 
   /// One row × detail-row line of the detail matrix.
   public struct DetailRow: Sendable, Hashable, Codable {
+    /// The row's value, e.g. a variety id.
     public var row: String
+    /// The detail row's value, e.g. an elevation band.
     public var detail: String
     /// The detail columns (e.g. months) covered.
     public var covered: [String]
+    /// The detail columns no rule covers.
     public var gaps: [String]
   }
 
+  /// What the rows are, e.g. `variety`.
   public var rowName: String
+  /// The topics, the columns of the topic matrix.
   public var topics: [String]
+  /// The topic matrix, one row per row value.
   public var rows: [Row]
+  /// The topic broken down further (e.g. `timing`), if any.
   public var detailTopic: String?
+  /// The detail matrix's columns, e.g. months.
   public var detailColumns: [String]
+  /// The detail matrix, one line per row × detail row.
   public var detailRows: [DetailRow]
 
   /// Computes the coverage of `input`'s rules over `axes`.
@@ -41,10 +52,10 @@ public struct Coverage: Sendable, Hashable, Codable {
       }
     }
     func covered(_ topic: String, _ points: [CoverageAxes.Point]) -> Bool {
-      var cell = Box()
-      for point in points { cell = cell.intersection(Box(constraints: point.constraints)) }
+      var cell = ConditionRegion()
+      for point in points { cell = cell.intersection(ConditionRegion(constraints: point.constraints)) }
       return (byTopic[topic] ?? []).contains { index in
-        input.boxes[index].contains { box in !input.domains.restrict(box.intersection(cell)).isEmpty }
+        input.regions[index].contains { box in !input.domains.restrict(box.intersection(cell)).isEmpty }
       }
     }
     rowName = axes.rowName
@@ -70,11 +81,11 @@ public struct Coverage: Sendable, Hashable, Codable {
   }
 
   /// The matrices as text: `●` covered, `·` no rule.
-  public func text(language: String) -> String {
+  public func text(language: Language) -> String {
     var lines: [String] = []
     let width = max(rows.map(\.id.count).max() ?? 0, rowName.count)
     lines.append(
-      language == "zh" ? "覆盖矩阵：\(rowName) × 主题（● 有规则，· 没有规则）" : "Coverage: \(rowName) × topic (● some rule, · no rule)")
+      language == .zh ? "覆盖矩阵：\(rowName) × 主题（● 有规则，· 没有规则）" : "Coverage: \(rowName) × topic (● some rule, · no rule)")
     lines.append(rowName.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + topics.joined(separator: " "))
     for row in rows {
       let cells = topics.map { topic in
@@ -87,7 +98,7 @@ public struct Coverage: Sendable, Hashable, Codable {
       let detailWidth = detailRows.map { $0.row.count + $0.detail.count + 3 }.max() ?? 0
       lines.append("")
       lines.append(
-        language == "zh"
+        language == .zh
           ? "覆盖矩阵：\(detailTopic)（\(rowName) × 海拔带 × 月份）" : "Coverage: \(detailTopic) (\(rowName) × band × month)")
       lines.append(
         String(repeating: " ", count: detailWidth) + "  "
@@ -107,10 +118,13 @@ public struct Coverage: Sendable, Hashable, Codable {
 /// Reports the gaps of the coverage matrix as `info` findings: one per row with uncovered topics,
 /// and one per row × detail row with uncovered columns (only for rows that have some rule at all).
 public struct CoveragePass: VerificationPass {
+  /// The pass's name and finding kind: `gap`.
   public let name = "gap"
 
+  /// The pass (the axes come from the input's context).
   public init() {}
 
+  /// The gap findings; none when the context has no coverage axes.
   public func run(_ input: VerificationInput) -> [Finding] {
     guard let axes = input.context.coverage else { return [] }
     let coverage = Coverage(input, axes: axes)

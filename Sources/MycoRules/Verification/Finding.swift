@@ -1,3 +1,4 @@
+import MycoCalendar
 import MycoXML
 
 /// One thing the verifier found in a rule base: what kind, how bad, which rules, where, and why.
@@ -5,40 +6,50 @@ import MycoXML
 /// Findings are values (`Sendable`, `Hashable`, `Codable`) so tests compare them directly and the
 /// CLI prints them as `FILE:LINE:COLUMN: severity: [kind] message (rules: a, b)`.
 public struct Finding: Sendable, Hashable, Codable {
+  /// Error, warning or info, as for load problems.
   public typealias Severity = Diagnostic.Severity
 
   /// A one-line explanation in Chinese and English.
   public struct Message: Sendable, Hashable, Codable {
+    /// The message in Chinese.
     public var zh: String
+    /// The message in English.
     public var en: String
 
+    /// A message in both languages.
     public init(zh: String, en: String) {
       self.zh = zh
       self.en = en
     }
 
-    /// The message in `language` (`zh` or `en`; anything else gives English).
-    public func text(in language: String) -> String { language == "zh" ? zh : en }
+    /// The message in `language`.
+    public func text(in language: Language) -> String { language == .zh ? zh : en }
   }
 
   /// One fact value of a witness situation.
   public struct WitnessValue: Sendable, Hashable, Codable {
+    /// The fact's name.
     public var fact: String
+    /// Its value in the witness, in the base unit.
     public var value: Value
     /// The value as people read it (with its unit or label).
     public var shown: String
   }
 
+  /// How bad it is: an error fails `myco rules check`.
   public var severity: Severity
   /// A short machine name, e.g. `conflict`, `unknown-fact`.
   public var kind: String
   /// The rules involved; the first is the one the finding is about.
   public var rules: [String]
+  /// Where to look: the rule (or declaration) the finding is about.
   public var location: SourceLocation
+  /// What was found, in Chinese and English.
   public var message: Message
   /// For conflicts: a situation in which the rules involved all apply (one value per tested fact).
   public var witness: [WitnessValue]
 
+  /// A finding of `kind` about `rules` at `location`.
   public init(
     _ severity: Severity, kind: String, rules: [String], at location: SourceLocation, _ message: Message,
     witness: [WitnessValue] = []
@@ -52,7 +63,7 @@ public struct Finding: Sendable, Hashable, Codable {
   }
 
   /// `FILE:LINE:COLUMN: severity: [kind] message (rules: a, b)`.
-  public func line(language: String) -> String {
+  public func line(language: Language) -> String {
     let rules = self.rules.isEmpty ? "" : " (rules: \(self.rules.joined(separator: ", ")))"
     return "\(location): \(severity.rawValue): [\(kind)] \(message.text(in: language))\(rules)"
   }

@@ -1,10 +1,15 @@
 /// A set of numbers between two ends, each end open or closed; infinite ends are open.
 public struct Interval: Sendable, Hashable, CustomStringConvertible {
+  /// The lower end (`-infinity` for none).
   public var lower: Double
+  /// True when the lower end itself is excluded.
   public var lowerOpen: Bool
+  /// The upper end (`infinity` for none).
   public var upper: Double
+  /// True when the upper end itself is excluded.
   public var upperOpen: Bool
 
+  /// The interval between two ends (the whole line by default); an infinite end is made open.
   public init(lower: Double = -.infinity, lowerOpen: Bool = true, upper: Double = .infinity, upperOpen: Bool = true) {
     self.lower = lower
     self.lowerOpen = lowerOpen || lower == -.infinity
@@ -26,8 +31,10 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// True when no number lies inside (e.g. `(5, 5]`).
   public var isEmpty: Bool { lower > upper || (lower == upper && (lowerOpen || upperOpen)) }
 
+  /// The numbers in both intervals (possibly empty).
   public func intersection(_ other: Interval) -> Interval {
     var result = self
     if other.lower > lower || (other.lower == lower && other.lowerOpen) {
@@ -49,6 +56,7 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
     return lowerOK && upperOK
   }
 
+  /// Whether `number` lies inside.
   public func contains(_ number: Double) -> Bool {
     (number > lower || (number == lower && !lowerOpen)) && (number < upper || (number == upper && !upperOpen))
   }
@@ -66,6 +74,7 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// Mathematical notation, e.g. `[0, 500)`.
   public var description: String {
     "\(lowerOpen ? "(" : "[")\(Value.format(lower)), \(Value.format(upper))\(upperOpen ? ")" : "]")"
   }
@@ -80,6 +89,7 @@ public enum FactConstraint: Sendable, Hashable {
   /// A set-valued fact that contains every `required` member and no `forbidden` one.
   case members(required: Set<String>, forbidden: Set<String>)
 
+  /// True when the constraint admits no value (an empty interval or choice, or a member both required and forbidden).
   public var isEmpty: Bool {
     switch self {
     case .interval(let interval): interval.isEmpty

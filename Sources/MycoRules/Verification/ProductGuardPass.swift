@@ -11,8 +11,10 @@ import Foundation
 /// finding, so that `高效氟氯氰菊酯` (registered) does not count as `氯氰菊酯` (not registered). When one name is part of a longer one (`cypermethrin` in
 /// `beta-cypermethrin`), only the longer name counts; a Latin-letter name must stand as a word.
 public struct ProductGuardPass: VerificationPass {
+  /// The pass's name: `product-guard` (findings take their list's kind).
   public let name = "product-guard"
 
+  /// The pass (the lists come from the input's context).
   public init() {}
 
   static let negations = [
@@ -20,6 +22,7 @@ public struct ProductGuardPass: VerificationPass {
     "禁用", "严禁", "切勿", "别用", "没有", "没查到", "未", "不是", "不用", "residue", "残留",
   ]
 
+  /// One finding per rule and product name found in a positive clause.
   public func run(_ input: VerificationInput) -> [Finding] {
     let lists = input.context.productLists
     guard !lists.isEmpty else { return [] }
@@ -72,7 +75,7 @@ public struct ProductGuardPass: VerificationPass {
   /// whole domain where a box leaves the fact open; `*` when the domain cannot be listed).
   static func values(of fact: String, in input: VerificationInput, rule index: Int) -> Set<String> {
     var values = Set<String>()
-    for box in input.boxes[index] {
+    for box in input.regions[index] {
       guard case .symbols(let symbols)? = input.domains.constraint(box, fact) else { return ["*"] }
       values.formUnion(symbols)
     }

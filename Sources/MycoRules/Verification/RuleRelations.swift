@@ -2,7 +2,9 @@
 public struct RuleRelations: Sendable {
   /// Another rule on a shared topic that can apply together with this one.
   public struct Competitor: Sendable, Hashable {
+    /// The other rule's id.
     public var rule: String
+    /// The topic both advise on.
     public var topic: String
     /// True when this rule wins (higher priority, or same priority and more specific / smaller id).
     public var thisWins: Bool
@@ -10,6 +12,7 @@ public struct RuleRelations: Sendable {
 
   private let input: VerificationInput
 
+  /// Prepares `base` for the questions below (its regions are computed once).
   public init(_ base: RuleBase) { input = VerificationInput(base: base, context: VerificationContext()) }
 
   /// The rules that share an advice topic with `ruleID` and can apply in the same situation.
@@ -23,8 +26,8 @@ public struct RuleRelations: Sendable {
     for case .advise(let topic, _) in rule.conclusions {
       for (other, otherRule) in input.rules.enumerated() where other != index {
         guard otherRule.conclusions.contains(where: { if case .advise(topic, _) = $0 { true } else { false } }),
-          input.boxes[index].contains(where: { a in
-            input.boxes[other].contains { b in !input.domains.restrict(a.intersection(b)).isEmpty }
+          input.regions[index].contains(where: { a in
+            input.regions[other].contains { b in !input.domains.restrict(a.intersection(b)).isEmpty }
           })
         else { continue }
         let mine = (rule.priority, rule.condition.specificity)

@@ -4,10 +4,13 @@
 /// experts look for peer-reviewed, official or extension sources; the summary line counts them.
 /// Citations not resolved against a registry (a rule base loaded without one) are not judged.
 public struct SourceGradePass: VerificationPass {
+  /// The pass's name and finding kind: `weak-sources`.
   public let name = "weak-sources"
 
+  /// The pass (it has no settings).
   public init() {}
 
+  /// One `info` finding per rule whose resolved sources are all grade C.
   public func run(_ input: VerificationInput) -> [Finding] {
     input.rules.compactMap { rule in
       let grades = rule.sources.compactMap { $0.publication?.grade }

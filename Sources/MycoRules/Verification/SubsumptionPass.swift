@@ -4,8 +4,10 @@
 /// The finding is on the more specific rule (for a duplicate, the later one). The wider rule must
 /// have an exact box, so `not` over something undecidable never yields a claim.
 public struct SubsumptionPass: VerificationPass {
+  /// The pass's name: `subsumption`.
   public let name = "subsumption"
 
+  /// The pass (it has no settings).
   public init() {}
 
   private struct Signature: Hashable {
@@ -14,6 +16,7 @@ public struct SubsumptionPass: VerificationPass {
     var conclusions: [Conclusion]
   }
 
+  /// One `warning` per rule another rule makes superfluous (`subsumed`, or `redundant` for a duplicate).
   public func run(_ input: VerificationInput) -> [Finding] {
     var groups: [Signature: [Int]] = [:]
     for (index, rule) in input.rules.enumerated() where !rule.conclusions.isEmpty {
@@ -23,8 +26,8 @@ public struct SubsumptionPass: VerificationPass {
     var findings: [Finding] = []
     for indices in groups.values where indices.count > 1 {
       input.candidatePairs(indices) { a, b in
-        let aInB = covers(input.boxes[b], input.boxes[a], input)
-        let bInA = covers(input.boxes[a], input.boxes[b], input)
+        let aInB = covers(input.regions[b], input.regions[a], input)
+        let bInA = covers(input.regions[a], input.regions[b], input)
         let (first, second) = (input.rules[a], input.rules[b])
         if aInB && bInA {
           let (original, duplicate) = first.isBefore(second) ? (first, second) : (second, first)
@@ -45,13 +48,13 @@ public struct SubsumptionPass: VerificationPass {
   }
 
   /// Whether every situation of `inner` is one of `outer` (outer's alternatives must be exact).
-  private func covers(_ outer: [Box], _ inner: [Box], _ input: VerificationInput) -> Bool {
+  private func covers(_ outer: [ConditionRegion], _ inner: [ConditionRegion], _ input: VerificationInput) -> Bool {
     inner.allSatisfy { box in
       box.isEmpty || outer.contains { wide in wide.exact && contains(wide, box, input.domains) }
     }
   }
 
-  private func contains(_ wide: Box, _ narrow: Box, _ domains: Domains) -> Bool {
+  private func contains(_ wide: ConditionRegion, _ narrow: ConditionRegion, _ domains: Domains) -> Bool {
     wide.constraints.allSatisfy { fact, constraint in
       guard let inner = domains.constraint(narrow, fact) else { return false }
       return constraint.contains(inner)

@@ -5,27 +5,32 @@
 /// Sound through `not` and fact-to-fact tests: a box leaves out what it cannot represent, so it
 /// admits more than the rule; an empty box therefore proves the rule can never apply.
 public struct UnreachablePass: VerificationPass {
+  /// The pass's name and finding kind: `unreachable`.
   public let name = "unreachable"
 
+  /// The pass (it has no settings).
   public init() {}
 
+  /// One `error` per rule that can never apply, naming the fact that rules it out.
   public func run(_ input: VerificationInput) -> [Finding] {
-    let expansion = BoxExpansion(domains: input.domains)
+    let expansion = RegionExpansion(domains: input.domains)
     var findings: [Finding] = []
     for (index, rule) in input.rules.enumerated() {
-      let raw = expansion.boxes(rule.condition)
+      let raw = expansion.regions(rule.condition)
       var reasons: [Finding] = []
-      for (alternative, box) in input.boxes[index].enumerated() {
+      for (alternative, box) in input.regions[index].enumerated() {
         guard let reason = reason(rule, box, raw[alternative], input) else { break }
         reasons.append(reason)
       }
-      if reasons.count == input.boxes[index].count, let first = reasons.first { findings.append(first) }
+      if reasons.count == input.regions[index].count, let first = reasons.first { findings.append(first) }
     }
     return findings
   }
 
   /// Why this alternative is empty, or nil when it is not.
-  private func reason(_ rule: Rule, _ box: Box, _ raw: Box, _ input: VerificationInput) -> Finding? {
+  private func reason(_ rule: Rule, _ box: ConditionRegion, _ raw: ConditionRegion, _ input: VerificationInput)
+    -> Finding?
+  {
     if let fact = box.emptyFact {
       let tests = rule.condition.tests.filter { $0.fact == fact }.map(\.summary)
       let location = box.locations[fact] ?? rule.location
@@ -48,7 +53,7 @@ public struct UnreachablePass: VerificationPass {
   }
 
   /// The links the box breaks: it pins `fact` to values whose links all exclude its `linkedFact` range.
-  private func links(_ box: Box, _ input: VerificationInput) -> [FactLink] {
+  private func links(_ box: ConditionRegion, _ input: VerificationInput) -> [FactLink] {
     var broken: [FactLink] = []
     let byFact = Dictionary(grouping: input.context.links) { "\($0.fact)\u{0}\($0.linkedFact)" }
     for key in byFact.keys.sorted() {
@@ -68,8 +73,8 @@ public struct UnreachablePass: VerificationPass {
   static func range(_ declaration: FactDeclaration) -> String {
     switch declaration.type {
     case .number:
-      let low = declaration.minimum.map { declaration.display(.number($0), language: "en") } ?? "−∞"
-      let high = declaration.maximum.map { declaration.display(.number($0), language: "en") } ?? "∞"
+      let low = declaration.minimum.map { declaration.display(.number($0), language: .en) } ?? "−∞"
+      let high = declaration.maximum.map { declaration.display(.number($0), language: .en) } ?? "∞"
       return "\(low) – \(high)"
     default:
       return declaration.values.map(\.id).joined(separator: ", ")

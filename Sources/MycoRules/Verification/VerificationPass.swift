@@ -1,3 +1,5 @@
+import MycoCalendar
+
 /// One verification pass: looks at the prepared rule base and returns findings.
 ///
 /// Each pass lives in its own file with its messages beside it (see `Verifier` for the list).
@@ -7,24 +9,28 @@ public protocol VerificationPass: Sendable {
   func run(_ input: VerificationInput) -> [Finding]
 }
 
-/// A rule base prepared once for every pass: the rules, their boxes, the domains and the context.
+/// A rule base prepared once for every pass: the rules, their condition regions, the domains and the context.
 public struct VerificationInput: Sendable {
+  /// The rule base checked.
   public let base: RuleBase
+  /// What the domain adds (coverage axes, links, product lists).
   public let context: VerificationContext
+  /// The values each declared fact can take.
   public let domains: Domains
   /// The rules, sorted by id.
   public let rules: [Rule]
   /// For each rule (same index as `rules`): its alternatives, narrowed to the fact domains.
-  public let boxes: [[Box]]
+  public let regions: [[ConditionRegion]]
 
+  /// Sorts the rules and expands each condition into regions, once for every pass.
   public init(base: RuleBase, context: VerificationContext) {
     self.base = base
     self.context = context
     let domains = Domains(base.vocabulary)
     self.domains = domains
     self.rules = base.rules.sorted { $0.id < $1.id }
-    let expansion = BoxExpansion(domains: domains)
-    self.boxes = rules.map { expansion.boxes($0.condition).map(domains.restrict) }
+    let expansion = RegionExpansion(domains: domains)
+    self.regions = rules.map { expansion.regions($0.condition).map(domains.restrict) }
   }
 
   /// The advice (not warnings) a rule gives on `topic`, if any.
@@ -45,20 +51,20 @@ public struct VerificationInput: Sendable {
   }
 
   /// One value per constrained fact of `box`, in fact-name order.
-  func witness(_ box: Box) -> [Finding.WitnessValue] {
+  func witness(_ box: ConditionRegion) -> [Finding.WitnessValue] {
     box.constraints.keys.sorted().map { fact in
       let value = witness(box.constraints[fact]!)
-      let shown = base.vocabulary[fact]?.display(value, language: "en") ?? value.description
+      let shown = base.vocabulary[fact]?.display(value, language: .en) ?? value.description
       return Finding.WitnessValue(fact: fact, value: value, shown: shown)
     }
   }
 
   /// `fact = value, …` for messages.
-  func describe(_ witness: [Finding.WitnessValue], language: String) -> String {
+  func describe(_ witness: [Finding.WitnessValue], language: Language) -> String {
     witness.map { item in
       let shown = base.vocabulary[item.fact]?.display(item.value, language: language) ?? item.shown
       return "\(item.fact) = \(shown)"
-    }.joined(separator: language == "zh" ? "，" : ", ")
+    }.joined(separator: language == .zh ? "，" : ", ")
   }
 
   /// Groups rule indices by the values of the enumerated fact most rules test for equality (e.g.
@@ -69,7 +75,7 @@ public struct VerificationInput: Sendable {
     var counts: [String: Int] = [:]
     for index in indices {
       for fact in Set(
-        boxes[index].flatMap { $0.constraints.compactMap { if case .symbols = $0.value { $0.key } else { nil } } })
+        regions[index].flatMap { $0.constraints.compactMap { if case .symbols = $0.value { $0.key } else { nil } } })
       {
         counts[fact, default: 0] += 1
       }
@@ -82,7 +88,7 @@ public struct VerificationInput: Sendable {
     var everywhere: [Int] = []
     for index in indices {
       var values = Set<String>()
-      for box in boxes[index] {
+      for box in regions[index] {
         guard case .symbols(let symbols)? = box.constraints[key] else { values = []; break }
         values.formUnion(symbols)
       }

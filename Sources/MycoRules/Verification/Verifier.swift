@@ -1,4 +1,5 @@
 import Foundation
+import MycoCalendar
 
 /// Runs the verification passes over a loaded rule base.
 ///
@@ -11,8 +12,10 @@ public struct Verifier: Sendable {
     UnreachablePass(), ConflictPass(), SubsumptionPass(), ProductGuardPass(), CoveragePass(), SourceGradePass(),
   ]
 
+  /// What the domain adds to the checks.
   public let context: VerificationContext
 
+  /// A verifier; without a context only the domain-free checks find anything.
   public init(context: VerificationContext = VerificationContext()) { self.context = context }
 
   /// Every finding of every pass, sorted by place, plus the coverage matrix.
@@ -28,9 +31,12 @@ public struct Verifier: Sendable {
 public struct VerificationReport: Sendable, Hashable, Codable {
   /// Sorted by file, line, column, kind.
   public var findings: [Finding]
+  /// The coverage matrix, when the context gave axes.
   public var coverage: Coverage?
+  /// How many rules were checked.
   public var ruleCount: Int
 
+  /// A report of `findings`, sorted by place.
   public init(findings: [Finding], coverage: Coverage? = nil, ruleCount: Int = 0) {
     self.findings = findings.sorted(by: Finding.order)
     self.coverage = coverage
@@ -42,19 +48,20 @@ public struct VerificationReport: Sendable, Hashable, Codable {
     self.init(findings: loadFailure.diagnostics.map(Finding.init))
   }
 
+  /// True when some finding is an error (`myco rules check` then exits non-zero).
   public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
   /// How many findings of a severity.
   public func count(_ severity: Finding.Severity) -> Int { findings.filter { $0.severity == severity }.count }
 
   /// One line per finding, the coverage matrix, and a summary line.
-  public func text(language: String) -> String {
+  public func text(language: Language) -> String {
     var text = findings.map { $0.line(language: language) + "\n" }.joined()
     if let coverage { text += (text.isEmpty ? "" : "\n") + coverage.text(language: language) }
     let (errors, warnings, infos) = (count(.error), count(.warning), count(.info))
     if coverage == nil && hasErrors {
       text +=
-        language == "zh"
+        language == .zh
         ? "\n规则库未能载入：\(errors) 个错误（先改正这些错误，才能做其余的检查）\n"
         : "\nthe rule base did not load: \(errors) error\(errors == 1 ? "" : "s") (fix them to run the other checks)\n"
       return text
@@ -63,17 +70,17 @@ public struct VerificationReport: Sendable, Hashable, Codable {
     let weakNote =
       weak == 0
       ? ""
-      : language == "zh"
+      : language == .zh
         ? "（其中 \(weak) 条规则只有 C 级来源）" : " (\(weak) rule\(weak == 1 ? "" : "s") supported only by grade-C sources)"
     text +=
-      language == "zh"
+      language == .zh
       ? "\n检查了 \(ruleCount) 条规则：\(errors) 个错误，\(warnings) 个警告，\(infos) 条提示\(weakNote)\n"
       : "\n\(ruleCount) rules checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info\(weakNote)\n"
     return text
   }
 
   /// `{"findings": [...], "coverage": {...}, "rules": N}`; messages in `language`.
-  public func json(language: String) -> String {
+  public func json(language: Language) -> String {
     struct Item: Encodable {
       var severity, kind, location, message: String
       var rules: [String]

@@ -12,7 +12,7 @@ import Testing
     let fixture = try VerificationFixture(rule("ok.rule", when: #"<fact name="variety" is="oyster"/>"#) + rules)
     let report = try fixture.check()
     #expect(
-      report.findings.count == 1, "\(report.findings.map { $0.line(language: "en") })", sourceLocation: sourceLocation)
+      report.findings.count == 1, "\(report.findings.map { $0.line(language: .en) })", sourceLocation: sourceLocation)
     let finding = try #require(report.findings.first, sourceLocation: sourceLocation)
     #expect(finding.kind == kind, sourceLocation: sourceLocation)
     #expect(finding.severity == .error, sourceLocation: sourceLocation)

@@ -15,15 +15,15 @@ import Testing
           when: #"<any><fact name="variety" is="oyster"/><fact name="month" below="3"/></any>"#))
     let report = try fixture.check()
     #expect(report.findings.isEmpty)
-    #expect(report.text(language: "en") == "\n3 rules checked: 0 errors, 0 warnings, 0 info\n")
+    #expect(report.text(language: .en) == "\n3 rules checked: 0 errors, 0 warnings, 0 info\n")
   }
 
   @Test func textLineFormat() {
     let finding = Finding(
       .warning, kind: "conflict", rules: ["a", "b"], at: SourceLocation(file: "Rules/x.xml", line: 4, column: 3),
       .init(zh: "冲突", en: "they conflict"))
-    #expect(finding.line(language: "en") == "Rules/x.xml:4:3: warning: [conflict] they conflict (rules: a, b)")
-    #expect(finding.line(language: "zh") == "Rules/x.xml:4:3: warning: [conflict] 冲突 (rules: a, b)")
+    #expect(finding.line(language: .en) == "Rules/x.xml:4:3: warning: [conflict] they conflict (rules: a, b)")
+    #expect(finding.line(language: .zh) == "Rules/x.xml:4:3: warning: [conflict] 冲突 (rules: a, b)")
   }
 
   /// 10,000 generated rules (11 varieties × 10 topics, bands of elevation and months, two

@@ -1,13 +1,14 @@
 import MycoXML
 
-/// One conjunctive alternative of a rule's condition: a constraint per tested fact.
+/// The region of situations one conjunctive alternative of a rule's condition admits: a
+/// constraint per tested fact (a box in the space of facts).
 ///
 /// A condition is expanded into alternatives (`any` multiplies them, `not` is pushed down to the
 /// tests and complemented). A test the box cannot represent — a comparison between two facts, an
 /// equality on a whole set, a negation over a free-text fact — is left out and the box is marked
 /// inexact: it then admits *more* situations than the rule, so the box can still prove a rule
 /// unreachable, but never that it is subsumed by another rule or conflicts with it.
-public struct Box: Sendable, Hashable {
+public struct ConditionRegion: Sendable, Hashable {
   /// The constraint on each tested fact; an absent fact may take any value.
   public var constraints: [String: FactConstraint] = [:]
   /// Where the last test on each fact is (for messages).
@@ -15,13 +16,14 @@ public struct Box: Sendable, Hashable {
   /// False when some test was left out (see above).
   public var exact = true
 
+  /// A region with these constraints; `exact` false when some test was left out.
   public init(constraints: [String: FactConstraint] = [:], exact: Bool = true) {
     self.constraints = constraints
     self.exact = exact
   }
 
-  /// Both boxes at once.
-  public func intersection(_ other: Box) -> Box {
+  /// The situations in both regions (their intersection).
+  public func intersection(_ other: ConditionRegion) -> ConditionRegion {
     var result = self
     result.exact = exact && other.exact
     for (fact, constraint) in other.constraints {
@@ -42,6 +44,7 @@ public struct Box: Sendable, Hashable {
   /// The first fact (by name) whose constraint admits no value, if any.
   public var emptyFact: String? { constraints.keys.sorted().first { constraints[$0]!.isEmpty } }
 
+  /// True when some fact's constraint admits no value: no situation lies in the region.
   public var isEmpty: Bool { constraints.values.contains(where: \.isEmpty) }
 }
 
@@ -49,6 +52,7 @@ public struct Box: Sendable, Hashable {
 public struct Domains: Sendable {
   private var byFact: [String: FactConstraint] = [:]
 
+  /// The domains of every declared fact, from its type, min/max and values.
   public init(_ vocabulary: Vocabulary) {
     for declaration in vocabulary.declarations {
       switch declaration.type {
@@ -69,7 +73,7 @@ public struct Domains: Sendable {
   public subscript(fact: String) -> FactConstraint? { byFact[fact] }
 
   /// The box with every constraint narrowed to its fact's domain.
-  public func restrict(_ box: Box) -> Box {
+  public func restrict(_ box: ConditionRegion) -> ConditionRegion {
     var result = box
     for (fact, constraint) in box.constraints {
       if let domain = byFact[fact], let narrowed = constraint.intersection(domain) {
@@ -80,32 +84,33 @@ public struct Domains: Sendable {
   }
 
   /// The constraint a box puts on `fact`, narrowed to the domain (the whole domain when untested).
-  public func constraint(_ box: Box, _ fact: String) -> FactConstraint? {
+  public func constraint(_ box: ConditionRegion, _ fact: String) -> FactConstraint? {
     guard let constraint = box.constraints[fact] else { return byFact[fact] }
     guard let domain = byFact[fact] else { return constraint }
     return constraint.intersection(domain) ?? constraint
   }
 }
 
-/// Expands conditions into boxes.
-public struct BoxExpansion: Sendable {
+/// Expands conditions into condition regions, one per conjunctive alternative.
+public struct RegionExpansion: Sendable {
   /// At most this many alternatives per rule; beyond it the rule becomes one inexact, unconstrained box.
   public static let limit = 64
   let domains: Domains
 
+  /// An expansion that narrows negated tests to `domains`.
   public init(domains: Domains) { self.domains = domains }
 
   /// The alternatives of `condition` (their union admits at least every situation the condition admits).
-  public func boxes(_ condition: Condition) -> [Box] {
-    expand(condition, negated: false) ?? [Box(exact: false)]
+  public func regions(_ condition: Condition) -> [ConditionRegion] {
+    expand(condition, negated: false) ?? [ConditionRegion(exact: false)]
   }
 
-  private func expand(_ condition: Condition, negated: Bool) -> [Box]? {
+  private func expand(_ condition: Condition, negated: Bool) -> [ConditionRegion]? {
     switch (condition, negated) {
     case (.not(let part), _):
       return expand(part, negated: !negated)
     case (.all(let parts), false), (.any(let parts), true):
-      var result = [Box()]
+      var result = [ConditionRegion()]
       for part in parts {
         guard let alternatives = expand(part, negated: negated) else { return nil }
         result = result.flatMap { box in alternatives.map { box.intersection($0) } }
@@ -113,7 +118,7 @@ public struct BoxExpansion: Sendable {
       }
       return result
     case (.any(let parts), false), (.all(let parts), true):
-      var result: [Box] = []
+      var result: [ConditionRegion] = []
       for part in parts {
         guard let alternatives = expand(part, negated: negated) else { return nil }
         result += alternatives
@@ -123,8 +128,8 @@ public struct BoxExpansion: Sendable {
     case (.test(let test), _):
       return constraints(test, negated: negated).map { alternatives in
         alternatives.map { constraint in
-          guard let constraint else { return Box(exact: false) }
-          var box = Box(constraints: [test.fact: constraint])
+          guard let constraint else { return ConditionRegion(exact: false) }
+          var box = ConditionRegion(constraints: [test.fact: constraint])
           box.locations[test.fact] = test.location
           return box
         }

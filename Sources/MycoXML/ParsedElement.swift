@@ -2,7 +2,7 @@
 ///
 /// Only what Myco's formats use is kept: the local name, the namespace, attributes,
 /// child elements, the text directly inside, and where the start tag is.
-public struct XMLElement: Sendable, Hashable {
+public struct ParsedElement: Sendable, Hashable {
   /// The local name (without prefix).
   public var name: String
   /// The namespace URI, if any.
@@ -10,7 +10,7 @@ public struct XMLElement: Sendable, Hashable {
   /// Attributes by local name, in document order.
   public var attributes: [(name: String, value: String)]
   /// Child elements in document order.
-  public var children: [XMLElement]
+  public var children: [ParsedElement]
   /// The concatenated text and CDATA directly inside this element.
   public var text: String
   /// Where the start tag is.
@@ -18,7 +18,7 @@ public struct XMLElement: Sendable, Hashable {
 
   public init(
     name: String, namespace: String? = nil, attributes: [(name: String, value: String)] = [],
-    children: [XMLElement] = [], text: String = "", location: SourceLocation
+    children: [ParsedElement] = [], text: String = "", location: SourceLocation
   ) {
     self.name = name
     self.namespace = namespace
@@ -34,12 +34,12 @@ public struct XMLElement: Sendable, Hashable {
   }
 
   /// Child elements with this local name.
-  public func children(named childName: String) -> [XMLElement] {
+  public func children(named childName: String) -> [ParsedElement] {
     children.filter { $0.name == childName }
   }
 
   /// The first child element with this local name.
-  public func child(named childName: String) -> XMLElement? {
+  public func child(named childName: String) -> ParsedElement? {
     children.first { $0.name == childName }
   }
 
@@ -110,7 +110,7 @@ public struct XMLElement: Sendable, Hashable {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  public static func == (lhs: XMLElement, rhs: XMLElement) -> Bool {
+  public static func == (lhs: ParsedElement, rhs: ParsedElement) -> Bool {
     lhs.name == rhs.name && lhs.namespace == rhs.namespace
       && lhs.attributes.map(\.name) == rhs.attributes.map(\.name)
       && lhs.attributes.map(\.value) == rhs.attributes.map(\.value)

@@ -1,6 +1,6 @@
 import MycoXML
 
-extension XMLElement {
+extension ParsedElement {
   /// The child elements named `name`, read as one text per `lang` attribute.
   public func localized(_ name: String) -> LocalizedText {
     var byLanguage: [String: String] = [:]
