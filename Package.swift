@@ -56,8 +56,11 @@ let package = Package(
     // The one CSV reader (RFC 4180 over bytes) of the records import and the growers CSV.
     .target(name: "MycoCSV"),
     // The edible-fungus domain: varieties, climate, bags; situation -> facts.
+    // Its XSDs (Schemas/) are the program's contract for knowledge, rules and test-case files.
     .target(
-      name: "MycoKnowledge", dependencies: ["MycoRules", "MycoXML", "MycoDiagnostics", "MycoCalendar", "MycoUnits"]),
+      name: "MycoKnowledge", dependencies: ["MycoRules", "MycoXML", "MycoDiagnostics", "MycoCalendar", "MycoUnits"],
+      resources: [.copy("Schemas")]
+    ),
     // Batches and harvests in SQLite (GRDB) or PostgreSQL (PostgresNIO); CSV import/export; yield reports.
     .target(
       name: "MycoRecords",
@@ -99,15 +102,16 @@ let package = Package(
         "MycoDiagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The one way the tests run another program (myco, the install script, Chromium, poppler).
+    .target(name: "MycoTestSupport", path: "Tests/MycoTestSupport"),
     .testTarget(name: "MycoXMLTests", dependencies: ["MycoXML", "MycoDiagnostics"]),
+    .testTarget(name: "MycoCalendarTests", dependencies: ["MycoCalendar"]),
     .testTarget(name: "MycoUnitsTests", dependencies: ["MycoUnits"]),
     .testTarget(
       name: "MycoRulesTests", dependencies: ["MycoRules", "MycoXML", "MycoDiagnostics", "MycoCalendar", "MycoUnits"]),
     .testTarget(
       name: "MycoKnowledgeTests",
-      dependencies: [
-        "MycoKnowledge", "MycoRules", "MycoXML", "MycoDiagnostics", "MycoCalendar", "MycoUnits", "MycoCLI",
-      ]
+      dependencies: ["MycoKnowledge", "MycoRules", "MycoXML", "MycoDiagnostics", "MycoCalendar", "MycoUnits"]
     ),
     .testTarget(
       name: "MycoRecordsTests",
@@ -117,13 +121,22 @@ let package = Package(
     ),
     .testTarget(
       name: "MycoSheetsTests",
-      dependencies: ["MycoSheets", "MycoKnowledge", "MycoCalendar", "MycoUnits", "MycoCLI"]
+      dependencies: ["MycoSheets", "MycoKnowledge", "MycoCalendar", "MycoUnits", "MycoTestSupport"]
     ),
     .testTarget(
       name: "MycoServerTests",
       dependencies: [
-        "MycoServer", "MycoKnowledge", "MycoRecords", "MycoCalendar", "MycoUnits",
+        "MycoServer", "MycoKnowledge", "MycoRecords", "MycoSheets", "MycoCalendar", "MycoUnits", "MycoTestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
+    // The `myco` command: parsed in-process (`Myco.parseAsRoot`), and run as a process where exit
+    // codes, the two output streams or the installed layout matter. The only target that depends on MycoCLI.
+    .testTarget(
+      name: "MycoCLITests",
+      dependencies: [
+        "MycoCLI", "MycoKnowledge", "MycoRules", "MycoRecords", "MycoSheets", "MycoCalendar", "MycoUnits",
+        "MycoDiagnostics", "MycoTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
   ]

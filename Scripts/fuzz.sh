@@ -35,10 +35,10 @@ case $target in
     find "$root/Tests/Fixtures/fuzz-regressions" -maxdepth 1 -type f -exec cp {} "$seeds/" \;
     ;;
   xsd)  # the byte picks the document validated: 0 rules, 1 cases, 2 facts.xml, 3 a knowledge table
-    seed 00 "$root/Rules/schema/rules.xsd"
-    seed 01 "$root/Rules/schema/cases.xsd"
-    seed 02 "$root/Knowledge/schema/vocabulary.xsd"
-    seed 03 "$root/Knowledge/schema/knowledge.xsd"
+    seed 00 "$root/Sources/MycoKnowledge/Schemas/rules.xsd"
+    seed 01 "$root/Sources/MycoKnowledge/Schemas/cases.xsd"
+    seed 02 "$root/Sources/MycoKnowledge/Schemas/vocabulary.xsd"
+    seed 03 "$root/Sources/MycoKnowledge/Schemas/knowledge.xsd"
     ;;
   batches) seed "" "$root/Tests/Fixtures/fuzz-csv/batches.csv" ;;
   harvests) seed "" "$root/Tests/Fixtures/fuzz-csv/harvests.csv" ;;

@@ -5,7 +5,7 @@
     time .build/release/myco rules check --rules /tmp/gen10k > /dev/null
 
 Rules use the bundled vocabulary: variety x topic x elevation range x month, each with its own
-advice text, two priorities, spread over files of 500 rules. The schema is copied from Rules/schema.
+advice text, two priorities, spread over files of 500 rules. Myco validates them with its bundled schema.
 
 OUT must be a new or empty folder, or one this script wrote before (it holds the marker file
 .myco-generated-rules); any other folder is refused and left untouched.
@@ -36,7 +36,6 @@ if os.path.isdir(out) and os.listdir(out):
 os.makedirs(out, exist_ok=True)
 with open(os.path.join(out, MARKER), "w") as f:
     f.write("written by Scripts/generate-rules.py; the script may delete and rewrite this folder\n")
-shutil.copytree(os.path.join(here, "..", "Rules", "schema"), os.path.join(out, "schema"))
 
 varieties = ["shiitake", "oyster", "wood-ear", "king-oyster", "enoki", "tremella", "button",
              "lions-mane", "morel", "wine-cap", "lingzhi"]

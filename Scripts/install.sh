@@ -2,7 +2,8 @@
 # Installs myco:  Scripts/install.sh [PREFIX]        (default PREFIX: /usr/local)
 #
 #   PREFIX/bin/myco                      the command (release build)
-#   PREFIX/bin/Myco_MycoSheets.resources the sheet templates (SwiftPM looks for them beside the binary)
+#   PREFIX/bin/Myco_*.resources          the XML schemas, sheet and page templates (SwiftPM looks for
+#                                        them beside the binary)
 #   PREFIX/share/myco/Knowledge          the knowledge base
 #   PREFIX/share/myco/Rules              the rules
 #
@@ -32,8 +33,8 @@ if [ ! -x "$bin/myco" ]; then
   echo "error: no built myco in $bin" >&2
   exit 1
 fi
-if [ ! -f "$root/Knowledge/facts.xml" ] || [ ! -f "$root/Rules/schema/rules.xsd" ]; then
-  echo "error: $root has no Knowledge/facts.xml or Rules/schema/rules.xsd" >&2
+if [ ! -f "$root/Knowledge/facts.xml" ] || [ ! -f "$root/Rules/tests/core.xml" ]; then
+  echo "error: $root has no Knowledge/facts.xml or Rules/tests/core.xml" >&2
   exit 1
 fi
 

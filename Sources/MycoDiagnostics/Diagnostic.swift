@@ -105,6 +105,10 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
     case badDate = "bad-date"
     /// A rule test expectation that names neither a rule nor a topic.
     case emptyExpectation = "empty-expectation"
+    /// A required value missing from a knowledge file.
+    case missingValue = "missing-value"
+    /// A knowledge value of the wrong form or out of its bounds.
+    case badValue = "bad-value"
   }
 
   /// How bad the problem is.

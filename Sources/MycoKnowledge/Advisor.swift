@@ -18,7 +18,7 @@ public struct Advisor: Sendable {
     self.engine = Engine(rules)
   }
 
-  /// Loads a knowledge folder and a rules folder (schema from `RULES/schema/rules.xsd`).
+  /// Loads a knowledge folder and a rules folder, each validated with Myco's bundled schemas.
   ///
   /// - Parameters:
   ///   - knowledgeName, rulesName: how the folders are named in messages.
@@ -31,15 +31,11 @@ public struct Advisor: Sendable {
     return Advisor(knowledge: knowledge, rules: rules)
   }
 
-  /// Loads a rules folder against a vocabulary, validating with its `schema/rules.xsd`.
+  /// Loads a rules folder against a vocabulary, validating with the bundled ``BundledSchema/rules``.
   public static func loadRules(
     _ directory: URL, name: String, vocabulary: Vocabulary, sources: SourceRegistry? = nil
   ) throws(Diagnostics) -> RuleBase {
-    let schemaURL = directory.appendingPathComponent("schema/rules.xsd")
-    let schema: XMLSchema
-    do { schema = try XMLSchema(file: schemaURL) } catch {
-      throw error
-    }
+    let schema = try BundledSchema.rules.compiled()
     return try RuleLoader(vocabulary: vocabulary, schema: schema, sources: sources).load(
       directory: directory, displayName: name)
   }

@@ -5,7 +5,7 @@ import MycoXML
 
 /// The plausible range of every number a knowledge table holds, checked when it loads.
 ///
-/// The schema (`Knowledge/schema/knowledge.xsd`) states the same bounds; this check also holds
+/// The bundled schema (``BundledSchema/knowledge``) states the same bounds; this check also holds
 /// when a table is read without it, and gives one message per number with its `FILE:LINE:COLUMN`.
 /// Without bounds a typo becomes a hang (`for-days="99999999999"` makes every start-window scan
 /// loop for hours) or nonsense advice (a 1e300 °C climate).

@@ -28,14 +28,9 @@ struct KnowledgeLoader {
           "knowledge folder has no facts.xml (is \(displayName) a Myco knowledge folder?)")
       ])
     }
-    let vocabularySchema: XMLSchema
-    let knowledgeSchema: XMLSchema
-    do {
-      vocabularySchema = try XMLSchema(file: file("schema/vocabulary.xsd").0)
-      knowledgeSchema = try XMLSchema(file: file("schema/knowledge.xsd").0)
-    } catch {
-      throw error
-    }
+    let vocabularySchema = try BundledSchema.vocabulary.compiled()
+    let knowledgeSchema = try BundledSchema.knowledge.compiled()
+    let sourcesSchema = try BundledSchema.sources.compiled()
     var vocabulary = Vocabulary()
     do {
       vocabulary = try VocabularyLoader(schema: vocabularySchema).load(file: factsURL, displayName: factsName)
@@ -45,7 +40,6 @@ struct KnowledgeLoader {
     var registry = SourceRegistry()
     let (sourcesURL, sourcesName) = file("sources.xml")
     do {
-      let sourcesSchema = try XMLSchema(file: file("schema/sources.xsd").0)
       let root = try XMLReader.read(file: sourcesURL, displayName: sourcesName, schema: sourcesSchema)
       let (parsed, problems) = SourceRegistry.parse(root)
       registry = parsed

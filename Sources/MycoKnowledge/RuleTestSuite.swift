@@ -13,13 +13,10 @@ public struct RuleTestSuite: Sendable {
   /// A suite of already loaded cases.
   public init(cases: [RuleTestCase]) { self.cases = cases }
 
-  /// Loads every `*.xml` in `RULES/tests`, validating with `RULES/schema/cases.xsd`. All-or-nothing.
+  /// Loads every `*.xml` in `RULES/tests`, validating with the bundled ``BundledSchema/cases``. All-or-nothing.
   public static func load(rulesDirectory: URL, displayName: String) throws(Diagnostics) -> RuleTestSuite {
     let directory = rulesDirectory.appendingPathComponent("tests")
-    let schema: XMLSchema
-    do { schema = try XMLSchema(file: rulesDirectory.appendingPathComponent("schema/cases.xsd")) } catch {
-      throw error
-    }
+    let schema = try BundledSchema.cases.compiled()
     var diagnostics: [Diagnostic] = []
     var cases: [RuleTestCase] = []
     var seen: [String: SourceLocation] = [:]

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Number formatting that is the same on every machine and locale.
-enum NumberText {
+public enum NumberText {
   /// The shortest text that reads back as the same `Double`; whole numbers without `.0`.
   /// Used for stored values, so CSV export → import → export is lossless.
   static func plain(_ value: Double) -> String {
@@ -12,7 +12,7 @@ enum NumberText {
   }
 
   /// Fixed decimals (`fixed(3.14159, 1)` is `3.1`), for reports. Never `-0.0`.
-  static func fixed(_ value: Double, _ decimals: Int) -> String {
+  public static func fixed(_ value: Double, _ decimals: Int) -> String {
     guard value.isFinite else { return "" }
     let text = String(format: "%.\(decimals)f", value)
     if text.hasPrefix("-"), let number = Double(text), number == 0 {

@@ -1,12 +1,13 @@
 import MycoUnits
 
-/// The output formats of the yield report.
+/// The data formats of the yield report. The HTML page is made from templates, one layer up
+/// (MycoSheets' `YieldReportPage`), in the sheets' style and in Chinese or English.
 public enum ReportFormat: String, Sendable, CaseIterable {
-  case text, json, csv, html
+  case text, json, csv
 }
 
 extension YieldReport {
-  /// The report as text, JSON, CSV or a self-contained HTML page.
+  /// The report as text, JSON or CSV.
   ///
   /// Every format shows the same figures rounded the same way (`ReportCells`). Weights are in
   /// `unit`, except in JSON, whose field names say kg and whose weights are always kg.
@@ -15,29 +16,43 @@ extension YieldReport {
     case .text: TextReportFormatter(report: self, unit: unit).render()
     case .json: JSONReportFormatter(report: self).render()
     case .csv: CSVReportFormatter(report: self, unit: unit).render()
-    case .html: HTMLReportFormatter(report: self, unit: unit).render()
     }
   }
 }
 
-/// A group's figures as fixed-decimal text, shared by all formatters so they agree.
-struct ReportCells {
-  let batches: String
-  let bags: String
-  let fresh: String
-  let yieldPerBag: String
-  let yieldPerBagSD: String
-  let yieldPerBagLow: String
-  let yieldPerBagHigh: String
-  let be: String
-  let beSD: String
-  let beLow: String
-  let beHigh: String
-  let contamination: String
-  let flushes: String
-  let daysToFirstHarvest: String
+/// A group's figures as fixed-decimal text, shared by all formatters (and the HTML page) so they agree.
+public struct ReportCells: Sendable {
+  /// Number of batches.
+  public let batches: String
+  /// Inoculated bags.
+  public let bags: String
+  /// Fresh weight, in the unit, 1 decimal.
+  public let fresh: String
+  /// Mean yield per inoculated bag, 3 decimals.
+  public let yieldPerBag: String
+  /// Its standard deviation over batches.
+  public let yieldPerBagSD: String
+  /// Low end of its 95 % interval (empty when there is none).
+  public let yieldPerBagLow: String
+  /// High end of its 95 % interval.
+  public let yieldPerBagHigh: String
+  /// Mean biological efficiency, %, 1 decimal.
+  public let be: String
+  /// Its standard deviation over batches.
+  public let beSD: String
+  /// Low end of its 95 % interval (empty when there is none).
+  public let beLow: String
+  /// High end of its 95 % interval.
+  public let beHigh: String
+  /// Contaminated bags, %.
+  public let contamination: String
+  /// Mean flushes per batch.
+  public let flushes: String
+  /// Mean days from inoculation to the first harvest (empty when unknown).
+  public let daysToFirstHarvest: String
 
-  init(_ group: YieldReport.Group, unit: WeightUnit) {
+  /// The figures of `group`, weights in `unit`.
+  public init(_ group: YieldReport.Group, unit: WeightUnit) {
     func weight(_ kg: Double?, _ decimals: Int) -> String {
       kg.map { NumberText.fixed(unit.fromKilograms($0), decimals) } ?? ""
     }

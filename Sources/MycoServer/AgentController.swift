@@ -4,6 +4,7 @@ import Hummingbird
 import MycoCalendar
 import MycoKnowledge
 import MycoRecords
+import MycoSheets
 import NIOCore
 
 /// The extension agent's pages: sign in and out, add a batch, add a harvest, the yield report.
@@ -284,14 +285,16 @@ struct AgentController: Sendable {
   /// The yield report as the same HTML page `myco yields report --format html` writes.
   func reportPage(_ request: Request, _ context: MycoContext) throws -> Response {
     let session = try signedIn(request, context)
+    let report: YieldReport
     do {
-      let query = try RecordsService.query(request.queryPairs)
-      return Responses.html(try records.report(query).rendered(as: .html))
+      report = try records.report(try RecordsService.query(request.queryPairs))
     } catch {
       return page(
         "agent", request, context, session: session, status: HTTPResponse.Status(code: error.status),
         fields: ["error": error.message, "home": true])
     }
+    let yields = YieldReportPage(report: report, language: language(request) == .en ? .en : .zh)
+    return Responses.html(try yields.html(store.current.sheets.templates))
   }
 }
 

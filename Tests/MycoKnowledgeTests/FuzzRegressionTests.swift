@@ -29,14 +29,13 @@ import Testing
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
       "myco-fuzz-regression-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: scratch) }
-    try FileManager.default.createDirectory(
-      at: scratch.appendingPathComponent("schema"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     let knowledge = Bundled.knowledgeURL
     switch kind % 3 {
     case 0:
       let url = scratch.appendingPathComponent("facts.xml")
       try data.dropFirst().write(to: url)
-      let schema = try XMLSchema(file: knowledge.appendingPathComponent("schema/vocabulary.xsd"))
+      let schema = try BundledSchema.vocabulary.compiled()
       do {
         let vocabulary = try VocabularyLoader(schema: schema).load(file: url, displayName: "facts.xml")
         _ = try? Advisor.loadRules(Bundled.rulesURL, name: "Rules", vocabulary: vocabulary)
@@ -45,9 +44,7 @@ import Testing
       }
     case 1:
       for file in [
-        "schema/knowledge.xsd", "schema/vocabulary.xsd", "schema/sources.xsd", "facts.xml", "sources.xml",
-        "climate.xml",
-        "bags.xml",
+        "facts.xml", "sources.xml", "climate.xml", "bags.xml",
       ] {
         try FileManager.default.copyItem(
           at: knowledge.appendingPathComponent(file), to: scratch.appendingPathComponent(file))
@@ -59,7 +56,7 @@ import Testing
     default:
       let url = scratch.appendingPathComponent("fuzz.xml")
       try data.dropFirst().write(to: url)
-      let schema = try XMLSchema(file: Bundled.rulesURL.appendingPathComponent("schema/rules.xsd"))
+      let schema = try BundledSchema.rules.compiled()
       do {
         _ = try RuleLoader(vocabulary: Bundled.advisor.knowledge.vocabulary, schema: schema).load(files: [
           (url, "fuzz.xml")

@@ -1,9 +1,10 @@
 import MycoDiagnostics
 import Foundation
 import MycoCalendar
-import MycoKnowledge
+@testable import MycoKnowledge
 import MycoRules
 import MycoUnits
+import MycoXML
 import Testing
 
 /// Dates, bag sizes and knowledge-table numbers outside their ranges are refused with a clear
@@ -37,7 +38,7 @@ import Testing
   }
 
   @Test func aRuleTestCaseWithADateOutsideTheYearsIsALoadError() throws {
-    let folder = try Self.copy(Bundled.rulesURL, only: ["schema"])
+    let folder = try Self.copy(Bundled.rulesURL, only: [])
     defer { try? FileManager.default.removeItem(at: folder) }
     try FileManager.default.createDirectory(
       at: folder.appendingPathComponent("tests"), withIntermediateDirectories: true)
@@ -119,8 +120,8 @@ import Testing
     return target
   }
 
-  /// The problems of loading the bundled knowledge with one text replaced in one file, with and
-  /// without the knowledge schema.
+  /// The problems of loading the bundled knowledge with one text replaced in one file: with the
+  /// (bundled) knowledge schema, and of the loader's own bounds check on the file read without it.
   static func knowledgeProblems(_ file: String, _ old: String, _ new: String) throws -> (
     schema: [Diagnostic], loader: [Diagnostic]
   ) {
@@ -133,13 +134,8 @@ import Testing
     var schema: [Diagnostic] = []
     do { _ = try KnowledgeBase.load(directory: folder, displayName: "Knowledge") } catch { schema = error.diagnostics }
     // Without the schema's bounds: the loader's own check
-    let relaxed = try String(contentsOf: folder.appendingPathComponent("schema/knowledge.xsd"), encoding: .utf8)
-      .replacingOccurrences(of: "type=\"k:Days\"", with: "type=\"xs:string\"")
-      .replacingOccurrences(of: "type=\"k:Temperature\"", with: "type=\"xs:string\"")
-    try relaxed.write(to: folder.appendingPathComponent("schema/knowledge.xsd"), atomically: true, encoding: .utf8)
-    var loader: [Diagnostic] = []
-    do { _ = try KnowledgeBase.load(directory: folder, displayName: "Knowledge") } catch { loader = error.diagnostics }
-    return (schema, loader)
+    let root = try XMLReader.read(file: url, displayName: "Knowledge/\(file)")
+    return (schema, KnowledgeBounds.check(root))
   }
 
   /// The 1-based line of the first line of the bundled `file` that contains `text`.

@@ -110,7 +110,7 @@ import Testing
     var bytes = Array(good.utf8)
     bytes.insert(0xFF, at: bytes.firstIndex(of: UInt8(ascii: "T"))!)
     try Data(bytes).write(to: folder.appendingPathComponent("r.xml"))
-    let schema = try XMLSchema(file: F.repository.appendingPathComponent("Rules/schema/rules.xsd"))
+    let schema = try XMLSchema(file: F.repository.appendingPathComponent("Sources/MycoKnowledge/Schemas/rules.xsd"))
     do {
       _ = try RuleLoader(vocabulary: F.vocabulary, schema: schema).load(directory: folder, displayName: "rules")
       Issue.record("expected invalid UTF-8 to be refused")

@@ -12,7 +12,7 @@ import Testing
   @Test func rulesFromMemoryLoadLikeRulesFromFiles() throws {
     let text = F.document(
       F.rule("r1", "<when><fact name=\"temp\" above=\"25\"/></when><then>\(F.advise("t", "{temp}"))</then>"))
-    let schema = try XMLSchema(file: F.repository.appendingPathComponent("Rules/schema/rules.xsd"))
+    let schema = try XMLSchema(file: F.repository.appendingPathComponent("Sources/MycoKnowledge/Schemas/rules.xsd"))
     let fromMemory = try RuleLoader(vocabulary: F.vocabulary, schema: schema).load(documents: [
       (Data(text.utf8), "rules/r.xml")
     ])
@@ -23,7 +23,7 @@ import Testing
   @Test func schemaErrorsFromMemoryNameTheRuleToo() throws {
     let text = F.document(F.rule("r1", "<when><fact name=\"temp\" above=\"25\"/></when><then>\(F.advise("t"))</then>"))
       .replacingOccurrences(of: "priority=\"50\"", with: "priority=\"2000\"")
-    let schema = try XMLSchema(file: F.repository.appendingPathComponent("Rules/schema/rules.xsd"))
+    let schema = try XMLSchema(file: F.repository.appendingPathComponent("Sources/MycoKnowledge/Schemas/rules.xsd"))
     #expect(throws: Diagnostics.self) {
       _ = try RuleLoader(vocabulary: F.vocabulary, schema: schema).load(documents: [(Data(text.utf8), "rules/r.xml")])
     }

@@ -67,7 +67,9 @@ struct RuleFixture {
       try? text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
     let schema: XMLSchema
-    do { schema = try XMLSchema(file: repository.appendingPathComponent("Rules/schema/rules.xsd")) } catch {
+    // The rules schema is MycoKnowledge's resource; MycoRules (domain-free) reads it from the repository.
+    let url = repository.appendingPathComponent("Sources/MycoKnowledge/Schemas/rules.xsd")
+    do { schema = try XMLSchema(file: url) } catch {
       throw error
     }
     return try RuleLoader(vocabulary: vocabulary, schema: schema).load(directory: folder, displayName: "rules")

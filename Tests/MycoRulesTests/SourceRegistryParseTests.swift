@@ -28,7 +28,7 @@ import Testing
     """
 
   static func registry(_ text: String = registryText) throws -> (SourceRegistry, [Diagnostic]) {
-    let schema = try XMLSchema(file: F.repository.appendingPathComponent("Knowledge/schema/sources.xsd"))
+    let schema = try XMLSchema(file: F.repository.appendingPathComponent("Sources/MycoKnowledge/Schemas/sources.xsd"))
     let root = try XMLReader.parse(data: Data(text.utf8), name: "sources.xml", schema: schema)
     return SourceRegistry.parse(root)
   }
@@ -55,7 +55,7 @@ import Testing
 
   @Test func aRuleCitingAnUnknownIdDoesNotLoadAndOneCitingAKnownIdIsResolved() throws {
     let (registry, _) = try Self.registry()
-    let schema = try XMLSchema(file: F.repository.appendingPathComponent("Rules/schema/rules.xsd"))
+    let schema = try XMLSchema(file: F.repository.appendingPathComponent("Sources/MycoKnowledge/Schemas/rules.xsd"))
     let good = F.document(F.rule("r1", "<when><fact name=\"temp\" above=\"25\"/></when><then>\(F.advise("t"))</then>"))
       .replacingOccurrences(of: "<source ref=\"test\"/>", with: "<source ref=\"royse-2008\" note=\"heavier logs\"/>")
     #expect(good.contains("royse-2008"))
@@ -82,7 +82,7 @@ import Testing
 
   @Test func aRuleWithOnlyGradeCSourcesIsReported() throws {
     let (registry, _) = try Self.registry()
-    let schema = try XMLSchema(file: F.repository.appendingPathComponent("Rules/schema/rules.xsd"))
+    let schema = try XMLSchema(file: F.repository.appendingPathComponent("Sources/MycoKnowledge/Schemas/rules.xsd"))
     let text = F.document(
       F.rule("weak", "<when><fact name=\"temp\" above=\"25\"/></when><then>\(F.advise("t"))</then>")
         .replacingOccurrences(of: "<source ref=\"test\"/>", with: "<source ref=\"some-page\"/>"),

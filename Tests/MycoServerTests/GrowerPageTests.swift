@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MycoCalendar
 import MycoKnowledge
 import MycoSheets
+import MycoTestSupport
 import MycoUnits
 @testable import MycoServer
 import Testing
@@ -164,21 +165,10 @@ struct GrowerPageTests {
 }
 
 extension GrowerPageTests {
-  /// The QR codes on a PDF page (pdftoppm + zbarimg), or nil when those tools are missing.
   /// Runs a command-line tool and returns its standard output (nil if it is missing or fails).
-  static func tool(_ tool: String, _ arguments: [String]) -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return nil }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
-  }
+  static func tool(_ tool: String, _ arguments: [String]) -> String? { Processes.output(of: tool, arguments) }
 
+  /// The QR codes on a PDF page (pdftoppm + zbarimg), or nil when those tools are missing.
   static func scan(_ pdf: URL, in folder: URL) -> [String]? {
     let run = tool
     guard run("zbarimg", ["--version"]) != nil, run("pdftoppm", ["-v"]) != nil else { return nil }

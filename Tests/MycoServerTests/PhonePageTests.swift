@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import MycoKnowledge
 import MycoSheets
+import MycoTestSupport
 import MycoUnits
 @testable import MycoServer
 import Testing
@@ -14,21 +15,14 @@ struct PhonePageTests {
   static func chromium(_ arguments: [String]) throws -> String {
     let profile = FileManager.default.temporaryDirectory.appendingPathComponent("myco-chromium-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: profile) }
-    let process = Process()
-    process.executableURL = try #require(MycoSheets.PDFPrinter.find()).executable
-    process.arguments =
+    let executable = try #require(MycoSheets.PDFPrinter.find()).executable
+    let arguments =
       [
         "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
         "--user-data-dir=\(profile.path)",
         "--window-size=390,844", "--force-device-scale-factor=1",
       ] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    return try Processes.run(executable, arguments).out
   }
 
   /// The query a browser sends when this form is submitted with `choices` (checked radios and

@@ -2,6 +2,7 @@ import Foundation
 import MycoCalendar
 import MycoKnowledge
 import MycoSheets
+import MycoTestSupport
 import MycoUnits
 import Synchronization
 import Testing
@@ -11,7 +12,7 @@ import Testing
 /// zh+en, 60-character grower names and villages — and checks each with `pdfinfo`; with
 /// `--details` the details page follows as a separate second page and page 1 reads the same.
 @Suite(.serialized) struct SheetMatrixTests {
-  static let tools = PDFPrinter.find() != nil && Fixture.run("pdfinfo", ["-v"]) != nil
+  static let tools = PDFPrinter.find() != nil && Processes.output(of: "pdfinfo", ["-v"]) != nil
 
   static let varieties = Fixture.advisor.knowledge.varieties.map(\.id).sorted()
   static let stages = Fixture.advisor.knowledge.vocabulary["stage"]!.values.map(\.id)
@@ -114,7 +115,7 @@ import Testing
   }
 
   static func pages(_ pdf: URL) -> (count: Int?, a4: Bool) {
-    let info = Fixture.run("pdfinfo", [pdf.path]) ?? ""
+    let info = Processes.output(of: "pdfinfo", [pdf.path]) ?? ""
     let line = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
     return (
       line.flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }, info.contains("(A4)")
@@ -165,10 +166,10 @@ import Testing
       let detailed = try #require(try results[name + "-details"]?.get(), "\(name) with details: not printed")
       #expect(Self.pages(sheet).count == 1, "\(name): sheet not one page")
       #expect(Self.pages(detailed).count == 2, "\(name): with --details not two pages")
-      let pageOne = Fixture.run("pdftotext", ["-f", "1", "-l", "1", "-layout", detailed.path, "-"])
-      let alone = Fixture.run("pdftotext", ["-layout", sheet.path, "-"])
+      let pageOne = Processes.output(of: "pdftotext", ["-f", "1", "-l", "1", "-layout", detailed.path, "-"])
+      let alone = Processes.output(of: "pdftotext", ["-layout", sheet.path, "-"])
       #expect(pageOne != nil && pageOne == alone, "\(name): page 1 differs from the sheet alone")
-      let pageTwo = try #require(Fixture.run("pdftotext", ["-f", "2", "-l", "2", detailed.path, "-"]))
+      let pageTwo = try #require(Processes.output(of: "pdftotext", ["-f", "2", "-l", "2", detailed.path, "-"]))
         .replacingOccurrences(of: "\n", with: " ")
       let heading = name.hasSuffix("wood-ear") && !name.hasPrefix("crowded") ? "Details (optional)" : "详情页（可选）"
       #expect(pageTwo.contains(heading), "\(name): page 2 is not the details page")

@@ -2,13 +2,14 @@ import Foundation
 import MycoCalendar
 import MycoKnowledge
 import MycoSheets
+import MycoTestSupport
 import MycoUnits
 import Testing
 
 /// Checks sheets as a person would see them: printed by Chromium, read back with poppler.
 /// Skipped (with a message) only when Chromium or poppler is not installed; CI installs both.
 @Suite(.serialized) struct SheetPDFTests {
-  static let tools = PDFPrinter.find() != nil && Fixture.run("pdfinfo", ["-v"]) != nil
+  static let tools = PDFPrinter.find() != nil && Processes.output(of: "pdfinfo", ["-v"]) != nil
 
   /// Several varieties and situations, including the longest advice the rules give and zh+en.
   static let cases: [(String, SheetRequest)] = [
@@ -51,12 +52,12 @@ import Testing
     for (name, request) in Self.cases {
       let written = try writer.write(request, to: folder.appendingPathComponent("\(name).pdf"), format: .pdf)
       let pdf = try #require(written.pdf).path
-      let info = try #require(Fixture.run("pdfinfo", [pdf]))
+      let info = try #require(Processes.output(of: "pdfinfo", [pdf]))
       #expect(info.contains("Pages:           1\n"), "\(name): not one page")
       #expect(info.contains("(A4)"), "\(name): not A4")
       // Chromium embeds Noto CJK (CFF outlines) as Type 3 fonts without a name (see DESIGN.md):
       // every font must be embedded with a Unicode map, and the Chinese text must read back.
-      let fonts = try #require(Fixture.run("pdffonts", [pdf])).split(separator: "\n").dropFirst(2)
+      let fonts = try #require(Processes.output(of: "pdffonts", [pdf])).split(separator: "\n").dropFirst(2)
       #expect(!fonts.isEmpty, "\(name): no fonts")
       for font in fonts {
         let columns = font.split(separator: " ", omittingEmptySubsequences: true)
@@ -64,7 +65,7 @@ import Testing
           columns.suffix(5).prefix(3) == ["yes", "no", "yes"] || columns.suffix(5).prefix(3) == ["yes", "yes", "yes"],
           "\(name): font not embedded: \(font)")
       }
-      let text = try #require(Fixture.run("pdftotext", [pdf, "-"])).replacingOccurrences(of: "\n", with: " ")
+      let text = try #require(Processes.output(of: "pdftotext", [pdf, "-"])).replacingOccurrences(of: "\n", with: " ")
       let model = try Fixture.maker.model(request)
       #expect(text.contains(request.grower ?? "?"), "\(name): grower missing")
       #expect(text.contains(Fixture.advisor.knowledge.variety(request.situation.variety)!.name.text(in: .zh)))
@@ -73,7 +74,8 @@ import Testing
       }
     }
     #expect(
-      Fixture.run("fc-match", ["Noto Sans CJK SC"])?.contains("NotoSansCJK") == true, "Noto CJK font not installed")
+      Processes.output(of: "fc-match", ["Noto Sans CJK SC"])?.contains("NotoSansCJK") == true,
+      "Noto CJK font not installed")
   }
 
   @Test(

@@ -2,6 +2,7 @@ import Foundation
 import MycoCalendar
 import MycoKnowledge
 import MycoSheets
+import MycoTestSupport
 import MycoUnits
 import Testing
 
@@ -44,7 +45,8 @@ import Testing
   }
 
   static let tools =
-    PDFPrinter.find() != nil && Fixture.run("pdfinfo", ["-v"]) != nil && Fixture.run("zbarimg", ["--version"]) != nil
+    PDFPrinter.find() != nil && Processes.output(of: "pdfinfo", ["-v"]) != nil
+    && Processes.output(of: "zbarimg", ["--version"]) != nil
 
   /// Printed, the codes scan back (zbarimg) to the advice and harvest addresses, and the sheet stays one page.
   @Test(.enabled(if: tools, "chromium, poppler-utils or zbar-tools is not installed"))
@@ -56,10 +58,11 @@ import Testing
     let written = try SheetWriter(maker: Fixture.maker).write(
       request, to: folder.appendingPathComponent("qr.pdf"), format: .pdf)
     let pdf = try #require(written.pdf).path
-    #expect(try #require(Fixture.run("pdfinfo", [pdf])).contains("Pages:           1\n"))
-    _ = Fixture.run("pdftoppm", ["-r", "200", "-png", "-singlefile", pdf, folder.appendingPathComponent("page").path])
+    #expect(try #require(Processes.output(of: "pdfinfo", [pdf])).contains("Pages:           1\n"))
+    _ = Processes.output(
+      of: "pdftoppm", ["-r", "200", "-png", "-singlefile", pdf, folder.appendingPathComponent("page").path])
     let scanned = try #require(
-      Fixture.run("zbarimg", ["--quiet", "--raw", folder.appendingPathComponent("page.png").path]))
+      Processes.output(of: "zbarimg", ["--quiet", "--raw", folder.appendingPathComponent("page.png").path]))
     let links = Set(scanned.split(separator: "\n").map(String.init))
     #expect(
       links == [

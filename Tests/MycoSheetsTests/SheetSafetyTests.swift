@@ -1,6 +1,7 @@
 import Foundation
 import MycoKnowledge
 import MycoSheets
+import MycoTestSupport
 import Testing
 
 /// Issue 10 items 3, 4 and 16: the page's security policy, hostile templates, files written beside
@@ -48,7 +49,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let script = folder.appendingPathComponent("fit.js")
     try Data(html[open.upperBound..<close.lowerBound].utf8).write(to: script)
-    let hex = try #require(Fixture.run("sha256sum", [script.path])).prefix(64)
+    let hex = try #require(Processes.output(of: "sha256sum", [script.path])).prefix(64)
     var bytes: [UInt8] = []
     var index = hex.startIndex
     while index < hex.endIndex {
@@ -90,7 +91,7 @@ import Testing
     let written = try SheetWriter(maker: maker).write(
       Fixture.exampleRequest(), to: folder.appendingPathComponent("evil.pdf"), format: .pdf)
     let pdf = try #require(written.pdf)
-    let text = try #require(Fixture.run("pdftotext", [pdf.path, "-"]))
+    let text = try #require(Processes.output(of: "pdftotext", [pdf.path, "-"]))
     #expect(text.contains("SCRIPT-DID-NOT-RUN"))
     #expect(!text.contains("SCRIPT-RAN"))
     #expect(!text.contains("root:"), "the contents of /etc/passwd are on the sheet")
@@ -174,7 +175,7 @@ import Testing
     let writer = SheetWriter(maker: Fixture.maker)
     _ = try writer.write(Fixture.exampleRequest(), to: pdf, format: .pdf)
     #expect(OutputFile.isMycos(try Data(contentsOf: pdf), kind: .pdf))
-    #expect(try #require(Fixture.run("pdfinfo", [pdf.path])).contains("Pages:           1\n"))
+    #expect(try #require(Processes.output(of: "pdfinfo", [pdf.path])).contains("Pages:           1\n"))
     _ = try writer.write(Fixture.exampleRequest(), to: pdf, format: .pdf)  // its own PDF is rewritten
   }
 }

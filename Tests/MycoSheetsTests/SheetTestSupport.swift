@@ -31,18 +31,4 @@ enum Fixture {
     try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
-
-  /// Runs a command-line tool and returns its standard output (nil if it is not installed).
-  static func run(_ tool: String, _ arguments: [String]) -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return nil }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
-  }
 }

@@ -5,9 +5,9 @@ import MycoRules
 /// Writes a synthetic rule base in its two forms: a Myco rules + knowledge folder, and CLIPS.
 ///
 /// Layout of `DIR`:
-/// - `knowledge/`: the real schema, `bags.xml`, `climate.xml`, `topics.xml`, three variety tables,
+/// - `knowledge/`: `bags.xml`, `climate.xml`, `topics.xml`, three variety tables,
 ///   and `facts.xml` = the real vocabulary plus the synthetic derived facts;
-/// - `rules/`: `schema/rules.xsd` and `rules-NNN.xml` (2,000 rules per file);
+/// - `rules/`: `rules-NNN.xml` (2,000 rules per file);
 /// - `situations.txt`: one situation per line, as `myco advise` flags;
 /// - `rules.clp`: the same rules as CLIPS defrules, then every situation
 ///   (`(reset)`, `(assert …)`, `(run)`), then `(exit)`; run it with `clips -f DIR/rules.clp`;
@@ -32,21 +32,13 @@ struct SyntheticFiles {
   func write(rules count: Int, situations situationCount: Int, seed: UInt64) throws -> (rules: Int, situations: Int) {
     let fileManager = FileManager.default
     try? fileManager.removeItem(at: folder)
-    try fileManager.createDirectory(at: knowledge.appendingPathComponent("schema"), withIntermediateDirectories: true)
-    try fileManager.createDirectory(at: rules.appendingPathComponent("schema"), withIntermediateDirectories: true)
+    try fileManager.createDirectory(at: knowledge, withIntermediateDirectories: true)
+    try fileManager.createDirectory(at: rules, withIntermediateDirectories: true)
     let realKnowledge = repository.appendingPathComponent("Knowledge")
-    for schema in ["knowledge.xsd", "vocabulary.xsd"] {
-      try fileManager.copyItem(
-        at: realKnowledge.appendingPathComponent("schema/\(schema)"),
-        to: knowledge.appendingPathComponent("schema/\(schema)"))
-    }
     for table in Self.knowledgeTables {
       try fileManager.copyItem(
         at: realKnowledge.appendingPathComponent(table), to: knowledge.appendingPathComponent(table))
     }
-    try fileManager.copyItem(
-      at: repository.appendingPathComponent("Rules/schema/rules.xsd"),
-      to: rules.appendingPathComponent("schema/rules.xsd"))
 
     // The vocabulary first without synthetic facts: the generator needs the declared values.
     let realFacts = try String(contentsOf: realKnowledge.appendingPathComponent("facts.xml"), encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import MycoKnowledge
 import MycoXML
 
 /// `xsd`: schema loading. Byte 0 picks a bundled document (`% 4`: a rules file, a test-case
@@ -14,11 +15,8 @@ final class FuzzSchema: FuzzTarget, @unchecked Sendable {
 
   init(root: URL) {
     let scratch = FuzzScratch.folder("xsd")
-    for schema in [
-      "Rules/schema/rules.xsd", "Rules/schema/cases.xsd", "Knowledge/schema/vocabulary.xsd",
-      "Knowledge/schema/knowledge.xsd", "Knowledge/schema/sources.xsd",
-    ] {
-      let from = root.appendingPathComponent(schema)
+    for schema in BundledSchema.allCases {
+      let from = schema.url
       try! FileManager.default.copyItem(at: from, to: scratch.appendingPathComponent(from.lastPathComponent))
     }
     schemaURL = scratch.appendingPathComponent("fuzz.xsd")

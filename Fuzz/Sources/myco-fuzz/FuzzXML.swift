@@ -22,17 +22,16 @@ final class FuzzXML: FuzzTarget, @unchecked Sendable {
     let fileManager = FileManager.default
     scratch = FuzzScratch.folder("xml")
     try! fileManager.createDirectory(
-      at: scratch.appendingPathComponent("knowledge/schema"), withIntermediateDirectories: true)
+      at: scratch.appendingPathComponent("knowledge"), withIntermediateDirectories: true)
     let knowledge = root.appendingPathComponent("Knowledge")
     for file in [
-      "schema/knowledge.xsd", "schema/vocabulary.xsd", "schema/sources.xsd", "facts.xml", "sources.xml", "climate.xml",
-      "bags.xml",
+      "facts.xml", "sources.xml", "climate.xml", "bags.xml",
     ] {
       try! fileManager.copyItem(
         at: knowledge.appendingPathComponent(file), to: scratch.appendingPathComponent("knowledge/\(file)"))
     }
-    vocabularySchema = try! XMLSchema(file: knowledge.appendingPathComponent("schema/vocabulary.xsd"))
-    rulesSchema = try! XMLSchema(file: root.appendingPathComponent("Rules/schema/rules.xsd"))
+    vocabularySchema = try! BundledSchema.vocabulary.compiled()
+    rulesSchema = try! BundledSchema.rules.compiled()
     vocabulary = try! KnowledgeBase.load(directory: knowledge).vocabulary
     bundledRules = RuleLoader.ruleFiles(in: root.appendingPathComponent("Rules")).map {
       (try! Data(contentsOf: $0), "Rules/\($0.lastPathComponent)")

@@ -41,7 +41,7 @@ struct RulesFolderOption: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Rules folder (*.xml and schema/rules.xsd).",
+      "Rules folder (*.xml and tests/; the schema is the program's own).",
       discussion:
         "Default: $MYCO_RULES, else the installed <prefix>/share/myco/Rules (or the repository's Rules/ for swift run).",
       valueName: "dir"))
@@ -50,7 +50,7 @@ struct RulesFolderOption: ParsableArguments {
   /// The rules folder, or an exit after printing how to name one.
   func rulesFolder() throws -> LocatedFolder {
     switch Folders.locate(
-      "Rules", marker: "schema/rules.xsd", option: rules, optionName: "--rules", environment: "MYCO_RULES")
+      "Rules", marker: "tests", option: rules, optionName: "--rules", environment: "MYCO_RULES")
     {
     case .success(let folder): return folder
     case .failure(let error): throw Console.failure(error.message)

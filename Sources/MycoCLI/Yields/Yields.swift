@@ -52,4 +52,8 @@ extension BagDimensions: ExpressibleByArgument {
 }
 
 extension WeightUnit: ExpressibleByArgument {}
-extension ReportFormat: ExpressibleByArgument {}
+/// `--format` of `yields report`: the records' data formats (`ReportFormat`), or the HTML page
+/// made from the sheets' templates (`YieldReportPage`).
+enum YieldsReportFormat: String, CaseIterable, ExpressibleByArgument {
+  case text, json, csv, html
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MycoCalendar
 import MycoRecords
+import MycoSheets
 import MycoUnits
 
 extension Myco.Yields {
@@ -27,8 +28,10 @@ extension Myco.Yields {
     var advice: String?
     @OptionGroup(title: "Knowledge (read only for --by elevation-band, for its elevation bands)")
     var folders: KnowledgeFolderOption
-    @Option(help: "Output format: text, json, csv or html.")
-    var format: ReportFormat = .text
+    @Option(help: "Output format: text, json, csv or html (a printable page with charts, in the sheets' style).")
+    var format: YieldsReportFormat = .text
+    @Option(help: "Language of the HTML page: zh, en, or zh+en. (Text, JSON and CSV are in English.)")
+    var lang: SheetLanguage = .zh
     @Option(help: "Weight unit for text, CSV and HTML: kg or jin (斤). JSON is always kg.")
     var unit: WeightUnit = .kg
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
@@ -61,7 +64,15 @@ extension Myco.Yields {
           ? try folders.knowledgeBase().elevationBands : nil
         let query = ReportQuery(
           groupBy: fields, variety: variety, from: from, to: to, adviceRule: advice, elevationBands: bands)
-        let text = try database.openForReading().report(query).rendered(as: format, unit: unit)
+        let report = try database.openForReading().report(query)
+        let text: String
+        switch format {
+        case .html:
+          text = try YieldReportPage(report: report, unit: unit, language: lang).html(SheetTemplates.bundled())
+        case .text: text = report.rendered(as: .text, unit: unit)
+        case .json: text = report.rendered(as: .json, unit: unit)
+        case .csv: text = report.rendered(as: .csv, unit: unit)
+        }
         if let out {
           // Atomic: written to a temporary file and renamed, so a symlink at --out is replaced, not followed.
           try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)

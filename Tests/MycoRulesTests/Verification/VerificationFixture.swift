@@ -74,9 +74,9 @@ struct VerificationFixture {
   /// Loads and verifies the base (load problems become findings, as in `myco rules check`).
   func check(_ context: VerificationContext = VerificationContext()) throws -> VerificationReport {
     let vocabulary = try VocabularyLoader(
-      schema: XMLSchema(file: Self.repository.appendingPathComponent("Knowledge/schema/vocabulary.xsd"))
+      schema: XMLSchema(file: Self.repository.appendingPathComponent("Sources/MycoKnowledge/Schemas/vocabulary.xsd"))
     ).load(file: folder.appendingPathComponent("facts.xml"), displayName: "facts.xml")
-    let schema = try XMLSchema(file: Self.repository.appendingPathComponent("Rules/schema/rules.xsd"))
+    let schema = try XMLSchema(file: Self.repository.appendingPathComponent("Sources/MycoKnowledge/Schemas/rules.xsd"))
     defer { try? FileManager.default.removeItem(at: folder) }
     do {
       let base = try RuleLoader(vocabulary: vocabulary, schema: schema).load(

@@ -73,7 +73,7 @@ struct PostgresCommandTests {
     // All eight at once, as eight stations would.
     let runs = try files.map { file in
       let process = Process()
-      process.executableURL = CommandLineTests.binary
+      process.executableURL = CLI.binary
       process.arguments = ["yields", "import", "--db", url, "--batches", file.batches, "--harvests", file.harvests]
       let err = Pipe()
       process.standardError = err
@@ -118,34 +118,34 @@ struct PostgresCommandTests {
     let folder = try Self.folder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let sqlite = folder.appendingPathComponent("records.sqlite").path
-    let samples = Bundled.knowledgeURL.appendingPathComponent("samples")
-    let imported = try CommandLineTests.myco([
+    let samples = Repository.samples
+    let imported = try CLI.myco([
       "yields", "import", "--db", sqlite, "--batches", samples.appendingPathComponent("batches.csv").path,
       "--harvests", samples.appendingPathComponent("harvests.csv").path,
     ])
     #expect(imported.status == 0, "\(imported.err)")
-    let batches = try CommandLineTests.myco(["yields", "export", "--db", sqlite, "--out", folder.path + "/a"])
+    let batches = try CLI.myco(["yields", "export", "--db", sqlite, "--out", folder.path + "/a"])
     #expect(batches.status == 0, "\(batches.err)")
 
     // What was copied is a status line: on standard error, like "imported …".
-    let first = try CommandLineTests.myco(["yields", "migrate", "--from", sqlite, "--to", url])
+    let first = try CLI.myco(["yields", "migrate", "--from", sqlite, "--to", url])
     #expect(first.status == 0, "\(first.err)")
     #expect(first.err.hasPrefix("copied "), "\(first.err)")
     #expect(!first.err.hasPrefix("copied 0 "), "\(first.err)")
-    let second = try CommandLineTests.myco(["yields", "migrate", "--from", sqlite, "--to", url])
+    let second = try CLI.myco(["yields", "migrate", "--from", sqlite, "--to", url])
     #expect(second.status == 0, "\(second.err)")
     #expect(second.err.hasPrefix("copied 0 batches ("), "\(second.err)")
     #expect(second.err.hasSuffix(" already there), 0 harvests, 0 inputs\n"), "\(second.err)")
 
     // The same figures from both stores, in every format.
     for arguments in [["--by", "bag-size"], ["--by", "variety,season", "--format", "json"], ["--format", "csv"]] {
-      let local = try CommandLineTests.myco(["yields", "report", "--db", sqlite] + arguments)
-      let shared = try CommandLineTests.myco(["yields", "report", "--db", url] + arguments)
+      let local = try CLI.myco(["yields", "report", "--db", sqlite] + arguments)
+      let shared = try CLI.myco(["yields", "report", "--db", url] + arguments)
       #expect(local.status == 0 && shared.status == 0, "\(shared.err)")
       #expect(local.out == shared.out)
     }
     // And the same export, byte for byte.
-    let export = try CommandLineTests.myco(["yields", "export", "--db", url, "--out", folder.path + "/b"])
+    let export = try CLI.myco(["yields", "export", "--db", url, "--out", folder.path + "/b"])
     #expect(export.status == 0, "\(export.err)")
     for name in ["batches.csv", "harvests.csv", "inputs.csv"] {
       #expect(
@@ -157,14 +157,14 @@ struct PostgresCommandTests {
   @Test func passwordsAreNeverPrinted() throws {
     let url = try #require(postgresURL)
     // In the URL: refused before connecting, the password not repeated.
-    let inURL = try CommandLineTests.myco([
+    let inURL = try CLI.myco([
       "yields", "report", "--db", url.replacingOccurrences(of: "postgres@", with: "postgres:hunter2secret@"),
     ])
     #expect(inURL.status == 1)
     #expect(inURL.err.contains("has a password in it; give it in PGPASSWORD or ~/.pgpass"), "\(inURL.err)")
     #expect(!inURL.err.contains("hunter2secret"))
     // A wrong one: PostgreSQL's refusal, the password not repeated.
-    let wrong = try CommandLineTests.myco(
+    let wrong = try CLI.myco(
       ["yields", "report", "--db", url],
       environment: ["PGPASSWORD": "wrong-hunter2secret", "PGPASSFILE": "/nonexistent"])
     #expect(wrong.status == 1)
@@ -182,7 +182,7 @@ struct PostgresCommandTests {
     environment["PGPASSWORD"] = nil
     environment["PGPASSFILE"] = passfile.path
     let process = Process()
-    process.executableURL = CommandLineTests.binary
+    process.executableURL = CLI.binary
     process.arguments = ["yields", "report", "--db", database]
     process.environment = environment
     let err = Pipe()
@@ -202,7 +202,7 @@ struct PostgresCommandTests {
       ("postgres://me@host/db?sslmode=sometimes", "sslmode \"sometimes\" is not known"),
       ("postgres:me@host/db", "a PostgreSQL URL starts with postgres://"),
     ] {
-      let run = try CommandLineTests.myco(["yields", "report", "--db", url])
+      let run = try CLI.myco(["yields", "report", "--db", url])
       #expect(run.status == 1, "\(url)")
       #expect(run.err.contains(message), "\(url): \(run.err)")
     }

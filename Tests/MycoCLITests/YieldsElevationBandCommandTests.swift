@@ -10,15 +10,15 @@ import Testing
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let database = folder.appendingPathComponent("records.sqlite").path
-    let samples = Bundled.knowledgeURL.appendingPathComponent("samples")
-    let imported = try CommandLineTests.myco([
+    let samples = Repository.knowledgeURL.appendingPathComponent("samples")
+    let imported = try CLI.myco([
       "yields", "import", "--db", database, "--batches", samples.appendingPathComponent("batches.csv").path,
       "--harvests", samples.appendingPathComponent("harvests.csv").path,
     ])
     #expect(imported.status == 0, "\(imported.err)")
     // And a copy of the knowledge folder whose valley reaches up to 900 m
     let knowledge = folder.appendingPathComponent("Knowledge")
-    try FileManager.default.copyItem(at: Bundled.knowledgeURL, to: knowledge)
+    try FileManager.default.copyItem(at: Repository.knowledgeURL, to: knowledge)
     let climate = knowledge.appendingPathComponent("climate.xml")
     let text = try String(contentsOf: climate, encoding: .utf8)
       .replacingOccurrences(
@@ -28,10 +28,10 @@ import Testing
     try Data(text.utf8).write(to: climate)
 
     // When the report is grouped by band with the bundled knowledge, then with the copy
-    let bundled = try CommandLineTests.myco([
+    let bundled = try CLI.myco([
       "yields", "report", "--db", database, "--by", "elevation-band", "--format", "csv",
     ])
-    let moved = try CommandLineTests.myco([
+    let moved = try CLI.myco([
       "yields", "report", "--db", database, "--by", "elevation-band", "--format", "csv", "--knowledge", knowledge.path,
     ])
 
@@ -52,13 +52,13 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let database = folder.appendingPathComponent("records.sqlite").path
     #expect(
-      try CommandLineTests.myco([
+      try CLI.myco([
         "yields", "add-batch", "--db", database, "--id", "A1", "--grower", "G",
         "--variety", "shiitake", "--bag-size", "15x55", "--dry-substrate-kg", "1", "--bags", "5",
         "--inoculated-on", "2024-09-01", "--elevation", "700",
       ]).status == 0)
     // When the report by band is asked with it
-    let run = try CommandLineTests.myco([
+    let run = try CLI.myco([
       "yields", "report", "--db", database, "--by", "elevation-band", "--knowledge", folder.path,
     ])
     // Then it fails saying why, and prints no report

@@ -3,7 +3,7 @@ import Testing
 
 /// `myco` refuses dates and bag sizes outside their ranges with a clear message and a non-zero exit.
 @Suite struct InputLimitsCommandLineTests {
-  typealias C = CommandLineTests
+  typealias C = CLI
 
   @Test func adviseWithTheYearOneExitsWithAMessageNotACrash() throws {
     // Given the command that crashed in StartWindow (issue #10, item 8)

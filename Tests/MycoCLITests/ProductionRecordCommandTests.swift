@@ -1,42 +1,16 @@
 import Foundation
 import MycoSheets
+import MycoTestSupport
 import Testing
 
 /// The production record (生产档案), end to end through the `myco` binary: a batch, its inputs
 /// (one banned product refused, one unregistered pesticide warned), harvests, then the record
 /// printed and read back with poppler.
-@Suite struct ProductionRecordTests {
-  static let tools = PDFPrinter.find() != nil && Fixture.run("pdfinfo", ["-v"]) != nil
+@Suite struct ProductionRecordCommandTests {
+  static let tools = PDFPrinter.find() != nil && Processes.output(of: "pdfinfo", ["-v"]) != nil
 
-  struct Run {
-    var out: String
-    var err: String
-    var status: Int32
-  }
-
-  static var binary: URL {
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
-      "myco")
-    if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-    return Fixture.root.appendingPathComponent(".build/debug/myco")
-  }
-
-  static func myco(_ arguments: [String], db: URL) throws -> Run {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments + ["--db", db.path]
-    process.currentDirectoryURL = Fixture.root
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-      out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self),
-      status: process.terminationStatus)
+  static func myco(_ arguments: [String], db: URL) throws -> ProcessRun {
+    try CLI.myco(arguments + ["--db", db.path])
   }
 
   /// Records batch WS-7 with inputs and harvests in a new database; returns the database.
@@ -82,7 +56,7 @@ import Testing
   }
 
   @Test func recordHTMLHasTheInputsTheWarningAndTheFlushTotals() throws {
-    let folder = Fixture.temporaryFolder()
+    let folder = try Processes.temporaryFolder("myco-record")
     defer { try? FileManager.default.removeItem(at: folder) }
     let db = try Self.recordedBatch(in: folder)
     let out = folder.appendingPathComponent("WS-7.html")
@@ -104,19 +78,19 @@ import Testing
     .enabled(
       if: tools, "chromium or poppler-utils is not installed: apt-get install chromium fonts-noto-cjk poppler-utils"))
   func recordPrintsOnAtMostTwoA4Pages() throws {
-    let folder = Fixture.temporaryFolder()
+    let folder = try Processes.temporaryFolder("myco-record")
     defer { try? FileManager.default.removeItem(at: folder) }
     let db = try Self.recordedBatch(in: folder)
     let pdf = folder.appendingPathComponent("WS-7.pdf")
     let run = try Self.myco(["yields", "record", "--batch", "WS-7", "--out", pdf.path], db: db)
     #expect(run.status == 0, "\(run.err)")
-    let info = try #require(Fixture.run("pdfinfo", [pdf.path]))
+    let info = try #require(Processes.output(of: "pdfinfo", [pdf.path]))
     #expect(info.contains("(A4)"))
     let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap {
       Int($0.split(separator: " ").last!)
     }
     #expect(pages.map { (1...2).contains($0) } == true, "\(info)")
-    let text = try #require(Fixture.run("pdftotext", [pdf.path, "-"]))
+    let text = try #require(Processes.output(of: "pdftotext", [pdf.path, "-"]))
     for word in ["WS-7", "L808菌种", "吡虫啉", "80.50", "40.00", "120.50"] {
       #expect(text.contains(word), "missing \(word) in the PDF text")
     }

@@ -4,7 +4,7 @@ import Testing
 /// `myco suggest` end to end: the built binary, its output and exit status.
 @Suite struct SuggestCommandTests {
   @Test func suggestPrintsTheRankedVarietiesWithReasons() throws {
-    let run = try CommandLineTests.myco(["suggest", "--elevation", "1200", "--month", "8", "--lang", "en"])
+    let run = try CLI.myco(["suggest", "--elevation", "1200", "--month", "8", "--lang", "en"])
     #expect(run.status == 0)
     #expect(run.out.hasPrefix("Varieties that fit: elevation 1200 m · "))
     #expect(run.out.contains("\n1. "))
@@ -13,7 +13,7 @@ import Testing
   }
 
   @Test func suggestJSONIsValidAndRanked() throws {
-    let run = try CommandLineTests.myco(["suggest", "--elevation", "200", "--date", "2026-07-15", "--format", "json"])
+    let run = try CLI.myco(["suggest", "--elevation", "200", "--date", "2026-07-15", "--format", "json"])
     #expect(run.status == 0)
     let json = try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as! [String: Any]
     let ranks = (json["suggestions"] as! [[String: Any]]).map { $0["rank"] as! Int }
@@ -34,7 +34,7 @@ import Testing
       (["--elevation", "99999", "--month", "8"], "error: elevation 99999 m is out of range (allowed: 0–9000 m)"),
       (["--elevation", "1200", "--date", "2026-02-30"], "error: --date "),
     ] {
-      let run = try CommandLineTests.myco(["suggest"] + arguments)
+      let run = try CLI.myco(["suggest"] + arguments)
       #expect(run.status == 1, "\(arguments)")
       #expect(run.errors.hasPrefix(message), "\(arguments): \(run.errors)")
       #expect(run.out.isEmpty)

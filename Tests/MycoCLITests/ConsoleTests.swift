@@ -29,25 +29,25 @@ import Testing
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let db = folder.appendingPathComponent("r.sqlite").path
-    let added = try CommandLineTests.myco([
+    let added = try CLI.myco([
       "yields", "add-batch", "--db", db, "--id", "A1", "--grower", "G", "--variety", "oyster", "--bag-size", "15x55",
       "--dry-substrate-kg", "1", "--bags", "5", "--inoculated-on", "2024-03-01",
     ])
     #expect(added.status == 0, "\(added.err)")
     #expect(added.out.isEmpty)
     #expect(added.errors.contains("recorded batch A1\n"))
-    let harvest = try CommandLineTests.myco([
+    let harvest = try CLI.myco([
       "yields", "add-harvest", "--db", db, "--batch", "A1", "--date", "2024-04-01", "--flush", "1", "--fresh-kg", "1",
     ])
     #expect(harvest.status == 0, "\(harvest.err)")
     #expect(harvest.out.isEmpty)
     #expect(harvest.errors == "recorded harvest of batch A1, flush 1\n")
     let out = folder.appendingPathComponent("csv").path
-    let exported = try CommandLineTests.myco(["yields", "export", "--db", db, "--out", out])
+    let exported = try CLI.myco(["yields", "export", "--db", db, "--out", out])
     #expect(exported.status == 0, "\(exported.err)")
     #expect(exported.out.isEmpty)
     #expect(exported.errors.hasPrefix("wrote \(out)/batches.csv\nwrote \(out)/harvests.csv\n"))
-    let report = try CommandLineTests.myco(["yields", "report", "--db", db, "--format", "json"])
+    let report = try CLI.myco(["yields", "report", "--db", db, "--format", "json"])
     #expect(report.status == 0)
     #expect((try? JSONSerialization.jsonObject(with: Data(report.out.utf8))) != nil, "the report is the result")
     #expect(report.errors.isEmpty)
@@ -64,7 +64,7 @@ import Testing
       ["suggest", "--rules", "Rules", "--elevation", "1200", "--month", "8"],
       ["knowledge", "list", "varieties", "--rules", "Rules"], ["yields", "report", "--rules", "Rules"],
     ] {
-      let run = try CommandLineTests.myco(arguments)
+      let run = try CLI.myco(arguments)
       #expect(run.status == 64, "\(arguments): \(run.err)")
       #expect(run.err.contains("Unknown option '--rules'"), "\(arguments): \(run.err)")
     }
