@@ -628,7 +628,8 @@ extension PostgresRecords {
   /// (`YieldReport.init(query:batches:harvests:)`), so the figures are the same.
   public func report(_ query: ReportQuery) throws -> YieldReport {
     if query.groupBy.contains(.elevationBand), query.elevationBands == nil {
-      throw ReportFieldError("grouping by elevation-band needs the elevation bands of the knowledge base")
+      throw YieldRecordsError.query(
+        ReportFieldError("grouping by elevation-band needs the elevation bands of the knowledge base"))
     }
     let (batches, totals) = try reading { connection in
       let batches = try await Self.batches(
