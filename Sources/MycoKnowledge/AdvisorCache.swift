@@ -12,8 +12,7 @@ import MycoRules
 /// and rule base written in a binary form that loads without parsing XML or XSD.
 ///
 /// A cache file is named by a 128-bit key hashed (XXH64, two seeds) over every input file's path
-/// and bytes — the knowledge folder's `*.xml` and `schema/` files, the rules folder's `*.xml` and
-/// `schema/` files — plus the folders as named in messages, Myco's version and build id, and
+/// and bytes — the knowledge and rules folders' `*.xml` files and the bundled XSDs — plus the folders as named in messages, Myco's version and build id, and
 /// this format's version. Any change to any of them selects another file. A file that is missing,
 /// truncated, damaged (its XXH64 checksum, header and every value are checked) or unreadable
 /// means a normal load, which then writes a fresh file; problems are never reported as errors.
@@ -113,17 +112,18 @@ public struct AdvisorCache: Sendable {
     var rules: URL
     var rulesName: String
 
-    /// Every file the load reads, with a label: the folder's `*.xml` files and its `schema/` files.
+    /// Every file the load reads, with a label: the folders' `*.xml` files and the bundled schemas
+    /// (the program's own, so a rebuild that changes one also changes the key).
     func files() -> [(label: String, url: URL)] {
       func list(_ folder: URL, _ label: String) -> [(label: String, url: URL)] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
           .filter { $0.hasSuffix(".xml") }.sorted()
-        let schema = folder.appendingPathComponent("schema")
-        let schemaNames = ((try? FileManager.default.contentsOfDirectory(atPath: schema.path)) ?? []).sorted()
         return names.map { ("\(label)/\($0)", folder.appendingPathComponent($0)) }
-          + schemaNames.map { ("\(label)/schema/\($0)", schema.appendingPathComponent($0)) }
       }
-      return list(knowledge, "knowledge") + list(rules, "rules")
+      let schemas = [BundledSchema.vocabulary, .knowledge, .sources, .rules].map {
+        ("schema/\($0.rawValue).xsd", $0.url)
+      }
+      return list(knowledge, "knowledge") + list(rules, "rules") + schemas
     }
   }
 

@@ -109,7 +109,7 @@ struct APIController: Sendable {
     }
     let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
     let accounts = accounts
-    guard let name = await Blocking.run({ accounts.tokenOwner(token) }) else {
+    guard let name = await SlowWork.run({ accounts.tokenOwner(token) }) else {
       throw HTTPError(.forbidden, message: "this token is not valid")
     }
     return name
@@ -159,7 +159,7 @@ func jsonString(_ text: String) -> String {
 }
 
 /// Runs slow synchronous work (bcrypt, SQLite, Chromium) off the server's event loops.
-enum Blocking {
+enum SlowWork {
   static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
     await Task.detached(priority: .userInitiated) { work() }.value
   }

@@ -73,8 +73,8 @@ public struct AdviceRequest: Sendable, Hashable {
 
   /// From a JSON object; an unknown field or a wrong type is an ``InputError`` (400) naming it.
   public init(json data: Data) throws(InputError) {
-    let dictionary: [String: JSONValue]
-    do { dictionary = try JSONDecoder().decode([String: JSONValue].self, from: data) } catch {
+    let dictionary: [String: DecodedJSON]
+    do { dictionary = try JSONDecoder().decode([String: DecodedJSON].self, from: data) } catch {
       throw InputError("malformed JSON: the body must be one JSON object")
     }
     for key in dictionary.keys.sorted() where !Self.jsonFields.contains(key) {
@@ -184,8 +184,8 @@ extension SituationError {
 }
 
 /// A JSON value, decoded strictly (a number is never a flag and the reverse).
-enum JSONValue: Decodable, Sendable {
-  case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+enum DecodedJSON: Decodable, Sendable {
+  case null, bool(Bool), number(Double), string(String), array([DecodedJSON]), object([String: DecodedJSON])
 
   init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
@@ -197,10 +197,10 @@ enum JSONValue: Decodable, Sendable {
       self = .number(value)
     } else if let value = try? container.decode(String.self) {
       self = .string(value)
-    } else if let value = try? container.decode([JSONValue].self) {
+    } else if let value = try? container.decode([DecodedJSON].self) {
       self = .array(value)
     } else {
-      self = .object(try container.decode([String: JSONValue].self))
+      self = .object(try container.decode([String: DecodedJSON].self))
     }
   }
 }

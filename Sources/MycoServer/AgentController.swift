@@ -84,7 +84,7 @@ struct AgentController: Sendable {
     let name = pairs.first { $0.0 == "name" }?.1 ?? ""
     let password = pairs.first { $0.0 == "password" }?.1 ?? ""
     let accounts = accounts
-    let good = await Blocking.run { accounts.verify(user: name, password: password) }
+    let good = await SlowWork.run { accounts.verify(user: name, password: password) }
     guard good else {
       sessions.failed(client)
       context.logger.notice("sign-in failed for '\(name)' from \(client)")

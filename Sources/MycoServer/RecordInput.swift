@@ -32,8 +32,8 @@ struct RecordInput {
   }
 
   init(json data: Data, fields: Set<String>) throws(InputError) {
-    let dictionary: [String: JSONValue]
-    do { dictionary = try JSONDecoder().decode([String: JSONValue].self, from: data) } catch {
+    let dictionary: [String: DecodedJSON]
+    do { dictionary = try JSONDecoder().decode([String: DecodedJSON].self, from: data) } catch {
       throw InputError("malformed JSON: the body must be one JSON object")
     }
     for key in dictionary.keys.sorted() where !fields.contains(key) {
