@@ -647,11 +647,7 @@ extension PostgresRecords {
     }
     return YieldReport(
       query: query,
-      batches: batches.filter { batch in
-        (query.variety.map { $0 == batch.variety } ?? true)
-          && (query.from.map { batch.inoculatedOn >= $0 } ?? true)
-          && (query.to.map { batch.inoculatedOn <= $0 } ?? true)
-      },
+      batches: batches.filter(query.includes),
       harvests: totals)
   }
 
@@ -737,30 +733,16 @@ extension PostgresRecords {
       }
       if !problems.isEmpty { throw YieldRecordsError.invalidRecords(problems) }
       let presentIDs = Array(storedByID.keys)
-      var storedHarvests: [String: Int] = [:]
-      for harvest in try await Self.harvests(
-        "\(unescaped: Self.harvestSelect) WHERE batch_id = ANY(\(presentIDs))", connection)
-      {
-        storedHarvests[Self.key(harvest), default: 0] += 1
-      }
-      let newHarvests = harvests.filter { harvest in
-        let key = Self.key(harvest)
-        guard let count = storedHarvests[key], count > 0 else { return true }
-        storedHarvests[key] = count - 1
-        return false
-      }
-      var storedInputs: [String: Int] = [:]
-      for input in try await Self.inputs(
-        "\(unescaped: Self.inputSelect) WHERE batch_id = ANY(\(presentIDs))", connection)
-      {
-        storedInputs[Self.key(input), default: 0] += 1
-      }
-      let newInputs = inputs.filter { input in
-        let key = Self.key(input)
-        guard let count = storedInputs[key], count > 0 else { return true }
-        storedInputs[key] = count - 1
-        return false
-      }
+      let newHarvests = Self.notYetStored(
+        harvests,
+        stored: try await Self.harvests(
+          "\(unescaped: Self.harvestSelect) WHERE batch_id = ANY(\(presentIDs))", connection),
+        key: Self.key)
+      let newInputs = Self.notYetStored(
+        inputs,
+        stored: try await Self.inputs(
+          "\(unescaped: Self.inputSelect) WHERE batch_id = ANY(\(presentIDs))", connection),
+        key: Self.key)
       try await Self.copy(batches: newBatches, connection)
       try await Self.copy(harvests: newHarvests, connection)
       try await Self.copy(inputs: newInputs, connection)
@@ -768,6 +750,19 @@ extension PostgresRecords {
       summary.harvestsAdded = newHarvests.count
       summary.inputsAdded = newInputs.count
       return summary
+    }
+  }
+
+  /// The items not stored yet: each stored record with the same key cancels one item (so a
+  /// second copy of identical harvests is kept apart from the first).
+  static func notYetStored<Record>(_ items: [Record], stored: [Record], key: (Record) -> String) -> [Record] {
+    var counts: [String: Int] = [:]
+    for record in stored { counts[key(record), default: 0] += 1 }
+    return items.filter { item in
+      let itemKey = key(item)
+      guard let count = counts[itemKey], count > 0 else { return true }
+      counts[itemKey] = count - 1
+      return false
     }
   }
 

@@ -35,11 +35,7 @@ extension YieldDatabase {
       }
       return YieldReport(
         query: query,
-        batches: batches.filter { batch in
-          (query.variety.map { $0 == batch.variety } ?? true)
-            && (query.from.map { batch.inoculatedOn >= $0 } ?? true)
-            && (query.to.map { batch.inoculatedOn <= $0 } ?? true)
-        },
+        batches: batches.filter(query.includes),
         harvests: harvestTotals)
     }
   }

@@ -29,6 +29,13 @@ public struct ReportQuery: Sendable, Equatable {
     self.to = to
     self.adviceRule = adviceRule
   }
+
+  /// Whether `batch` is one the report covers (its variety and inoculation day), on either store.
+  func includes(_ batch: Batch) -> Bool {
+    (variety.map { $0 == batch.variety } ?? true)
+      && (from.map { batch.inoculatedOn >= $0 } ?? true)
+      && (to.map { batch.inoculatedOn <= $0 } ?? true)
+  }
 }
 
 /// The yield report: figures per group of batches and, with two groups, their comparison.
