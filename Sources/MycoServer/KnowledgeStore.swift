@@ -1,6 +1,7 @@
 import MycoDiagnostics
 import Foundation
 import Logging
+import Synchronization
 import MycoKnowledge
 import MycoRules
 import MycoSheets
@@ -97,12 +98,44 @@ extension KnowledgeStore {
     }
   }
 
-  /// Reloads on SIGHUP for as long as the returned source is kept.
-  public func reloadOnHangup(_ logger: Logger) -> any DispatchSourceSignal {
-    signal(SIGHUP, SIG_IGN)
-    let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
-    source.setEventHandler { [self] in reloadLogged(logger) }
+  /// Reloads on SIGHUP for as long as the returned source is kept (cancel it to stop).
+  ///
+  /// The signal is caught by a handler that writes one byte to a pipe, and the reload runs when
+  /// the pipe is readable. A dispatch signal source is not used: on Linux it only sees the signal
+  /// when every thread blocks it, and the server's event-loop and database threads do not, so a
+  /// hang-up could be silently ignored.
+  public func reloadOnHangup(_ logger: Logger) -> any DispatchSourceProtocol {
+    var ends: [Int32] = [-1, -1]
+    guard pipe(&ends) == 0 else {
+      logger.error("cannot watch for SIGHUP: no pipe (\(String(cString: strerror(errno))))")
+      let idle = DispatchSource.makeUserDataAddSource(queue: .global())
+      idle.resume()
+      return idle
+    }
+    let (readEnd, writeEnd) = (ends[0], ends[1])
+    _ = fcntl(readEnd, F_SETFL, O_NONBLOCK)
+    _ = fcntl(writeEnd, F_SETFL, O_NONBLOCK)
+    hangupPipe.store(writeEnd, ordering: .sequentiallyConsistent)
+    signal(SIGHUP) { _ in
+      var byte: UInt8 = 1
+      _ = write(hangupPipe.load(ordering: .relaxed), &byte, 1)
+    }
+    let source = DispatchSource.makeReadSource(fileDescriptor: readEnd, queue: .global())
+    source.setEventHandler { [self] in
+      var buffer = [UInt8](repeating: 0, count: 64)
+      while read(readEnd, &buffer, buffer.count) > 0 {}
+      reloadLogged(logger)
+    }
+    source.setCancelHandler {
+      signal(SIGHUP, SIG_IGN)
+      hangupPipe.store(-1, ordering: .sequentiallyConsistent)
+      close(writeEnd)
+      close(readEnd)
+    }
     source.resume()
     return source
   }
 }
+
+/// The write end of the pipe the SIGHUP handler writes to (-1 when no one watches).
+private let hangupPipe = Atomic<Int32>(-1)
