@@ -215,10 +215,10 @@ enum SingleTemplate {
           at: schema.appendingPathComponent("schema"), withIntermediateDirectories: true)
       }
       try fileManager.copyItem(
-        at: repository.appendingPathComponent("Knowledge/schema/vocabulary.xsd"),
+        at: repository.appendingPathComponent("Sources/MycoKnowledge/Schemas/vocabulary.xsd"),
         to: vocabulary.appendingPathComponent("schema/vocabulary.xsd"))
       try fileManager.copyItem(
-        at: repository.appendingPathComponent("Rules/schema/rules.xsd"),
+        at: repository.appendingPathComponent("Sources/MycoKnowledge/Schemas/rules.xsd"),
         to: rules.appendingPathComponent("schema/rules.xsd"))
       let (generated, situationList) = SingleTemplate.generate(count: count, seed: seed)
       try Data(SingleTemplate.vocabulary().utf8).write(to: vocabulary.appendingPathComponent("facts.xml"))
