@@ -40,6 +40,12 @@ struct SyntheticFiles {
         at: realKnowledge.appendingPathComponent(table), to: knowledge.appendingPathComponent(table))
     }
 
+    // The source registry, with the one source every synthetic rule cites (the varieties' tables
+    // cite the real sources, so the whole registry is needed).
+    let realSources = try String(contentsOf: realKnowledge.appendingPathComponent("sources.xml"), encoding: .utf8)
+    try realSources.replacingOccurrences(of: "</sources>", with: Self.benchmarkSource + "</sources>")
+      .write(to: knowledge.appendingPathComponent("sources.xml"), atomically: true, encoding: .utf8)
+
     // The vocabulary first without synthetic facts: the generator needs the declared values.
     let realFacts = try String(contentsOf: realKnowledge.appendingPathComponent("facts.xml"), encoding: .utf8)
     try realFacts.write(to: knowledge.appendingPathComponent("facts.xml"), atomically: true, encoding: .utf8)
@@ -81,6 +87,16 @@ struct SyntheticFiles {
       $0.split(separator: " ").map(String.init)
     }
   }
+
+  /// The registry entry of `myco-bench-generate`, the source the synthetic rules cite.
+  static let benchmarkSource = """
+      <source id="myco-bench-generate" grade="C">
+        <authors>myco-bench</authors>
+        <title>Synthetic rules generated for benchmarking (not advice)</title>
+        <took>nothing: synthetic benchmark rules</took>
+      </source>
+
+    """
 
   private static func declarations(_ derived: [SyntheticRules.DerivedFact]) -> String {
     derived.map { fact in
