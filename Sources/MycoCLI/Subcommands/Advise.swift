@@ -27,7 +27,7 @@ extension Myco {
     func run() throws {
       let advisor = try folders.advisor()
       let report: AdviceReport
-      do { report = try advisor.advise(try situation.situation()) } catch let error as SituationError {
+      do { report = try advisor.advise(situation.situation()) } catch {
         throw Console.failure(error.description)
       }
       if let whyNot {
