@@ -27,7 +27,8 @@ public struct VocabularyLoader: Sendable {
     return try load(root)
   }
 
-  private func load(_ root: ParsedElement) throws(Diagnostics) -> Vocabulary {
+  /// Loads a vocabulary from a `<vocabulary>` document already read (and schema-checked) by the caller.
+  public func load(_ root: ParsedElement) throws(Diagnostics) -> Vocabulary {
     var diagnostics: [Diagnostic] = []
     var vocabulary = Vocabulary()
     var seen: [String: SourceLocation] = [:]
