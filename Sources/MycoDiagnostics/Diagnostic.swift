@@ -3,7 +3,8 @@
 /// XML files, rule bases, knowledge bases and rule tests all report what is wrong as diagnostics:
 /// where (``SourceLocation``), how bad (``Severity``), what kind (``Kind``) and a one-line message.
 /// Prints as `FILE:LINE:COLUMN: error: message`, the form editors and terminals turn into links.
-/// The message is English; the rule checker adds a Chinese label per kind (`Finding`).
+/// The message is a ``LocalizedText``: always in English, and in Chinese where the message has one
+/// (the rule checker's findings, the situation checks a grower sees).
 public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
   /// How bad a problem is. Sorts errors first.
   public enum Severity: String, Sendable, Hashable, Codable, Comparable {
@@ -109,6 +110,30 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
     case missingValue = "missing-value"
     /// A knowledge value of the wrong form or out of its bounds.
     case badValue = "bad-value"
+
+    // Verifying a rule base (`myco rules check`).
+    /// Rules that can apply together and advise opposite things.
+    case conflict
+    /// A rule that repeats another rule.
+    case redundant
+    /// A rule whose situations are all covered by another rule giving the same advice.
+    case subsumed
+    /// A rule no situation can reach (contradictory or out-of-range conditions).
+    case unreachable
+    /// A topic, band or month no rule gives advice on.
+    case gap
+    /// A rule whose sources are all of the weakest grades.
+    case weakSources = "weak-sources"
+    /// A rule advising a product on a never-use list.
+    case bannedPesticide = "banned-pesticide"
+    /// A rule naming a registered product outside the crops it is registered for.
+    case registeredPesticide = "registered-pesticide"
+    /// A rule naming a pesticide that is on no registered list.
+    case unregisteredPesticide = "unregistered-pesticide"
+    /// A registered pesticide advised for a crop it is not registered for.
+    case pesticideCrop = "pesticide-crop"
+    /// A product of an allow-list advised outside its scope (the engine's default name).
+    case productScope = "product-scope"
   }
 
   /// How bad the problem is.
@@ -117,14 +142,22 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
   public var kind: Kind
   /// Where the problem is.
   public var location: SourceLocation
-  /// One line in plain words (English).
-  public var message: String
+  /// One line in plain words: English always, Chinese where the message has one.
+  public var message: LocalizedText
   /// The rules involved, if any.
   public var rules: [String]
 
   /// A problem of `kind` at `location`.
   public init(
     _ severity: Severity = .error, kind: Kind, at location: SourceLocation, _ message: String,
+    rules: [String] = []
+  ) {
+    self.init(severity, kind: kind, at: location, LocalizedText(en: message), rules: rules)
+  }
+
+  /// A problem of `kind` at `location` whose message has more than one language.
+  public init(
+    _ severity: Severity = .error, kind: Kind, at location: SourceLocation, _ message: LocalizedText,
     rules: [String] = []
   ) {
     self.severity = severity
@@ -134,8 +167,8 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
     self.rules = rules
   }
 
-  /// `FILE:LINE:COLUMN: severity: message`.
-  public var description: String { "\(location): \(severity.rawValue): \(message)" }
+  /// `FILE:LINE:COLUMN: severity: message` (English).
+  public var description: String { "\(location): \(severity.rawValue): \(message.english)" }
 }
 
 /// One or more problems, in file order: the error thrown when a file or a base cannot be loaded.

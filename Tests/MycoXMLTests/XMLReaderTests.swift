@@ -134,7 +134,7 @@ import Testing
       #expect(error.diagnostics.count == 1)
       #expect(error.diagnostics[0].kind == .xmlSchema)
       #expect(error.diagnostics[0].location.line == 3)
-      #expect(error.diagnostics[0].message.contains("'x' is not a valid value"))
+      #expect(error.diagnostics[0].message.english.contains("'x' is not a valid value"))
     }
   }
 }
