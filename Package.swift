@@ -106,6 +106,7 @@ let package = Package(
     ),
     // The one way the tests run another program (myco, the install script, Chromium, poppler).
     .target(name: "MycoTestSupport", path: "Tests/MycoTestSupport"),
+    .testTarget(name: "MycoDiagnosticsTests", dependencies: ["MycoDiagnostics", "MycoCalendar"]),
     .testTarget(name: "MycoXMLTests", dependencies: ["MycoXML", "MycoDiagnostics"]),
     .testTarget(name: "MycoCalendarTests", dependencies: ["MycoCalendar"]),
     .testTarget(name: "MycoUnitsTests", dependencies: ["MycoUnits"]),
@@ -118,7 +119,8 @@ let package = Package(
     .testTarget(
       name: "MycoRecordsTests",
       dependencies: [
-        "MycoRecords", "MycoCSV", "MycoCalendar", "MycoUnits", "MycoDiagnostics", .product(name: "GRDB", package: "GRDB.swift"),
+        "MycoRecords", "MycoCSV", "MycoCalendar", "MycoUnits", "MycoDiagnostics",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .testTarget(

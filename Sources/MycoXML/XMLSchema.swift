@@ -118,8 +118,8 @@ private final class ErrorCollector {
     var error = LibXML2.error(
       from: record, name: file.map { $0 == name || $0.isEmpty ? name : $0 } ?? name, kind: .xmlSchema)
     error.message = LocalizedText(en: Self.unescapingQuotedPaths(error.message.english))
-    if record.pointee.int2 == 0, error.location.file == name, let lines {
-      error.location.column = lines.columnOfStartTag(line: error.location.line, occurrence: 0)
+    if record.pointee.int2 == 0, let location = error.location, location.file == name, let lines {
+      error.location?.column = lines.columnOfStartTag(line: location.line, occurrence: 0)
     }
     errors.append(error)
   }

@@ -40,7 +40,7 @@ import Testing
         "<start> needs season", "<stage> needs starts-after-days (a whole number)", "<strain> needs id",
         "<variety> needs latin", "<variety> needs temperature-type",
       ])
-    #expect(builder.diagnostics.allSatisfy { $0.kind == .missingValue && $0.location.line == 3 })
+    #expect(builder.diagnostics.allSatisfy { $0.kind == .missingValue && $0.location?.line == 3 })
   }
 
   @Test func aWellFormedTableBuildsWithoutProblems() throws {

@@ -27,7 +27,7 @@ enum Console {
 
   /// A diagnostic as one line: `FILE:LINE:COLUMN: error: message` (`warning:` for a warning).
   static func line(_ diagnostic: Diagnostic) -> String {
-    "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message.english)"
+    diagnostic.line()
   }
 
   /// The exit status for a run that found `diagnostics`: 1 if any is an error, else 0.

@@ -71,7 +71,10 @@ extension Finding {
       let label = Self.kindLabels[kind] ?? (kind.hasPrefix("xml-") ? "XML 文件错误" : "规则错误")
       message.byLanguage["zh"] = "\(label)：\(message.english)"
     }
-    self.init(diagnostic.severity, kind: diagnostic.kind, rules: diagnostic.rules, at: diagnostic.location, message)
+    self.init(
+      diagnostic.severity, kind: diagnostic.kind, rules: diagnostic.rules,
+      at: diagnostic.location ?? SourceLocation(file: ""),
+      message)
   }
 
   private static let kindLabels: [String: String] = [
