@@ -217,11 +217,12 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
   }
 
   /// `FILE:LINE:COLUMN: severity: field: message` in `language`, each part only when there is one:
-  /// `error: unknown variety 'truffle' (known: …)` has neither location nor field.
+  /// `error: unknown variety 'truffle' (known: …)` has neither location nor field. Always one line:
+  /// control characters from the files (a cell's ESC or line feed) are shown escaped (`TerminalText`).
   public func line(in language: Language = .en) -> String {
     let place = location.map { "\($0): " } ?? ""
     let field = self.field.map { "\($0): " } ?? ""
-    return "\(place)\(severity.rawValue): \(field)\(message.text(in: language))"
+    return TerminalText.escaped("\(place)\(severity.rawValue): \(field)\(message.text(in: language))")
   }
 
   /// ``line(in:)`` in English.

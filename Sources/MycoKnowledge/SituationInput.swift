@@ -1,4 +1,5 @@
 import MycoCalendar
+import MycoDiagnostics
 import MycoUnits
 
 /// A situation as the `advise` and `sheet` flags give it: text where the grower types text
@@ -69,15 +70,15 @@ public struct SituationInput: Sendable, Hashable {
   }
 
   /// The situation these flags describe; throws for a malformed date or bag size, naming the flag.
-  public func situation(today: CalendarDate) throws(SituationError) -> Situation {
+  public func situation(today: CalendarDate) throws(Diagnostic) -> Situation {
     var parsedDate = today
     if let date {
-      do { parsedDate = try CalendarDate.parse(date) } catch { throw SituationError("--date \(error)") }
+      do { parsedDate = try CalendarDate.parse(date) } catch { throw Diagnostic(kind: .badDate, "--date \(error)") }
     }
     var dimensions: BagDimensions?
     if let bag {
       guard let value = BagDimensions(parsing: bag) else {
-        throw SituationError("--bag '\(bag)' is not a size like 15x55 (folded width × length, cm)")
+        throw Diagnostic(kind: .badBag, "--bag '\(bag)' is not a size like 15x55 (folded width × length, cm)")
       }
       dimensions = value
     }

@@ -1,5 +1,6 @@
 import Foundation
 import MycoCalendar
+import MycoDiagnostics
 import MycoRecords
 import MycoUnits
 
@@ -74,9 +75,10 @@ public struct YieldReportPage: Sendable {
   }
 
   /// The page as HTML, with Myco's generator mark and the sheets' security policy.
-  public func html(_ templates: SheetTemplates) throws(SheetError) -> String {
+  public func html(_ templates: SheetTemplates) throws(Diagnostic) -> String {
     guard let page = templates.library.render(model(templates), withTemplate: "yields") else {
-      throw SheetError("\(templates.directory.path): no yields.mustache (the yield report's template)")
+      throw Diagnostic(
+        kind: .sheetTemplate, "\(templates.directory.path): no yields.mustache (the yield report's template)")
     }
     return SheetTemplates.secured(page)
   }

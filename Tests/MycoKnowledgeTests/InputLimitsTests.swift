@@ -34,7 +34,9 @@ import Testing
     // Given the date that crashed the start-window scan (issue #10, item 8), built without parsing
     let situation = Situation(variety: "shiitake", elevation: 300, date: CalendarDate(year: 1, month: 1, day: 1))
     // Then advice is refused with the range
-    #expect(throws: SituationError("date 0001-01-01 is outside the years 1900–2200")) { try Bundled.advise(situation) }
+    #expect(throws: Diagnostic(kind: .outOfRange, "date 0001-01-01 is outside the years 1900–2200")) {
+      try Bundled.advise(situation)
+    }
   }
 
   @Test func aRuleTestCaseWithADateOutsideTheYearsIsALoadError() throws {
@@ -72,7 +74,8 @@ import Testing
       let situation = Situation(
         variety: "shiitake", elevation: 300, date: Bundled.date("2026-08-15"), bag: BagDimensions(parsing: bag))
       #expect(
-        throws: SituationError(
+        throws: Diagnostic(
+          kind: .outOfRange,
           "bag \(shown) cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)")
       ) { try Bundled.advise(situation) }
     }

@@ -25,7 +25,9 @@ enum Console {
     FileHandle.standardError.write(Data((TerminalText.escapedKeepingLayout(line) + "\n").utf8))
   }
 
-  /// A diagnostic as one line: `FILE:LINE:COLUMN: error: message` (`warning:` for a warning).
+  /// A diagnostic as one line: `FILE:LINE:COLUMN: error: message` (`warning:` for a warning;
+  /// `FILE:ROW: error: column: message` for a record; `error: message` for a typed value). Control
+  /// characters from the files (a cell's ESC or line feed) are shown escaped, so it stays one line.
   static func line(_ diagnostic: Diagnostic) -> String {
     diagnostic.line()
   }
@@ -83,8 +85,7 @@ extension Console {
     do {
       try body()
     } catch let error as YieldRecordsError {
-      Console.error(error.description)
-      throw ExitCode.failure
+      throw Console.failure(error.diagnostics)
     } catch let error as ExitCode {
       throw error
     } catch let error as ValidationError {

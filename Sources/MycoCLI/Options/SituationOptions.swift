@@ -89,7 +89,7 @@ struct SituationOptions: ParsableArguments {
       stage: stage, facility: facility, temperature: temperature, bagTemperature: bagTemperature,
       humidity: humidity, dayNightDifference: dayNightDifference, symptoms: symptoms, place: place,
       strainType: strainType, soilTemperature: soilTemperature, soilMoisture: soilMoisture)
-    do { return try input.situation(today: today) } catch { throw ValidationError(error.message) }
+    do { return try input.situation(today: today) } catch { throw ValidationError(error.message.english) }
   }
 }
 

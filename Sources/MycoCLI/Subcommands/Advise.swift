@@ -1,5 +1,6 @@
 import ArgumentParser
 import MycoCalendar
+import MycoDiagnostics
 import MycoKnowledge
 
 extension Myco {
@@ -27,8 +28,8 @@ extension Myco {
     func run() throws {
       let advisor = try folders.advisor()
       let report: AdviceReport
-      do { report = try advisor.advise(try situation.situation()) } catch let error as SituationError {
-        throw Console.failure(error.description)
+      do { report = try advisor.advise(try situation.situation()) } catch let error as Diagnostic {
+        throw Console.failure([error])
       }
       if let whyNot {
         guard let explanation = report.whyNot(whyNot, language: lang) else {

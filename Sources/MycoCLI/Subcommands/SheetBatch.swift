@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MycoCalendar
+import MycoDiagnostics
 import MycoKnowledge
 import MycoSheets
 
@@ -48,13 +49,13 @@ extension Myco.Sheet {
       let writer = try sheet.writer(try folders.advisor())
       let url = URL(fileURLWithPath: csv)
       let printed = try sheet.printedDate()
-      let table: (rows: [GrowerRow], failures: [RowFailure])
+      let table: (rows: [GrowerRow], failures: [Diagnostic])
       do {
         table = try GrowerCSV.read(
           url, defaultDate: defaultDate, language: sheet.lang, datePrinted: printed, contact: sheet.contact,
           baseURL: sheet.baseURL)
       } catch {
-        throw Console.failure("error: \(error.description)")
+        throw Console.failure([error])
       }
       if htmlOnly, sheet.format == .pdf { throw ValidationError("--html-only and --format pdf contradict each other") }
       let format = htmlOnly ? .html : sheet.format ?? .pdf

@@ -1,6 +1,7 @@
 import MycoCalendar
 import ArgumentParser
 import Foundation
+import MycoDiagnostics
 import MycoKnowledge
 import MycoRecords
 import MycoSheets
@@ -47,8 +48,8 @@ extension Myco.Yields {
           let loaded =
             try templates.map { try SheetTemplates(directory: URL(fileURLWithPath: $0)) } ?? SheetTemplates.bundled()
           writer = SheetWriter(maker: SheetMaker(advisor: try knowledge.advisor(), templates: loaded), force: force)
-        } catch let error as SheetError {
-          throw Console.failure("error: \(error.description)")
+        } catch let error as Diagnostic {
+          throw Console.failure([error])
         }
         let batches: [Batch]
         if let batchID {
@@ -76,8 +77,8 @@ extension Myco.Yields {
           do {
             _ = try writer.write(record, to: target, format: chosen)
             if !all { Console.status("wrote \(TerminalText.escaped(out))") }
-          } catch let error as SheetError {
-            throw Console.failure("error: \(error.description)")
+          } catch let error as Diagnostic {
+            throw Console.failure([error])
           }
           if all {
             let line = ProgressBar.line(done: index + 1, total: batches.count)
