@@ -157,11 +157,15 @@ public struct CalendarDateError: Error, Sendable, Hashable, CustomStringConverti
   }
 
   /// E.g. `'0001-01-01' is outside the years 1900–2200`.
-  public var description: String {
+  public var description: String { "'\(text)' is \(explanation)" }
+
+  /// Why the text is refused, without the text: `not a date like 2026-08-15 (YYYY-MM-DD)` or
+  /// `outside the years 1900–2200`.
+  public var explanation: String {
     switch reason {
-    case .notADate: "'\(text)' is not a date like 2026-08-15 (YYYY-MM-DD)"
+    case .notADate: "not a date like 2026-08-15 (YYYY-MM-DD)"
     case .outsideSupportedYears:
-      "'\(text)' is outside the years \(CalendarDate.supportedYears.lowerBound)–\(CalendarDate.supportedYears.upperBound)"
+      "outside the years \(CalendarDate.supportedYears.lowerBound)–\(CalendarDate.supportedYears.upperBound)"
     }
   }
 }

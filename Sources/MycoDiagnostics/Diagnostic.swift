@@ -170,6 +170,8 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
     case sheet
     /// A PDF could not be printed.
     case pdf
+    /// The system refused something else (a port in use, a file or store that cannot be opened).
+    case system
   }
 
   /// How bad the problem is.

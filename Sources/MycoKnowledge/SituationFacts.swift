@@ -186,9 +186,15 @@ public struct SituationFacts: Sendable {
 
   /// `started`: `no` before the crop is started or when the stage is not given (timing advice is
   /// for a grower who has not started), `yes` in spawn run and after (that stage's advice applies).
+  /// With the stage not given, a symptom seen on the crop (moulds, pests, soft sticks, misshapen
+  /// fruit) means the crop is under way: `yes`, marked as an estimate. A bag temperature alone does
+  /// not: sticks are measured at inoculation, before the start.
   private func addStarted(_ situation: Situation, _ facts: inout [String: Fact]) {
     if let stage = situation.stage {
       facts["started"] = Fact(.symbol(Self.stagesBeforeStart.contains(stage) ? "no" : "yes"))
+    } else if let symptoms = situation.symptoms, !symptoms.isEmpty {
+      facts["started"] = Fact(
+        .symbol("yes"), origin: .estimated("stage not given: a symptom was seen on the crop, so it is under way"))
     } else {
       facts["started"] = Fact(.symbol("no"), origin: .estimated("stage not given: taken as not started yet"))
     }

@@ -116,14 +116,16 @@ extension VarietySuggester {
 }
 
 extension SuggestionReport {
-  /// The date a suggestion is for: `--date YYYY-MM-DD`, or the 15th of `--month N` in `today`'s
-  /// year, or `today`. Throws for both at once, a malformed date or a month outside 1–12.
-  public static func date(_ text: String?, month: Int?, today: CalendarDate) throws(Diagnostic) -> CalendarDate {
-    switch (text, month) {
+  /// The date a suggestion is for: `--date`, or the 15th of `--month N` in `today`'s year, or
+  /// `today`. Throws for both at once or a month outside 1–12.
+  public static func date(_ date: CalendarDate?, month: Int?, today: CalendarDate) throws(Diagnostic)
+    -> CalendarDate
+  {
+    switch (date, month) {
     case (_?, _?):
       throw Diagnostic(kind: .badOptions, "give either --date or --month, not both")
-    case (let text?, nil):
-      do { return try CalendarDate.parse(text) } catch { throw Diagnostic(kind: .badDate, "--date \(error)") }
+    case (let date?, nil):
+      return date
     case (nil, let month?):
       guard (1...12).contains(month), let date = CalendarDate(year: today.year, month: month, day: 15) else {
         throw Diagnostic(kind: .outOfRange, "--month \(month) is out of range (allowed: 1–12)")

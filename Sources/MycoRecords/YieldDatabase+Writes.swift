@@ -280,12 +280,11 @@ extension YieldDatabase {
       let kept = try replaced.checkKeptHarvests(db, &summary)
       if !kept.isEmpty { throw YieldRecordsError.invalidRecords(kept) }
     }
-    // One prepared statement, executed per row (this loop is most of a million-row import; see
-    // Docs/yields.md, benchmark): GRDB binds up to 20 arguments without copying their text.
-    let insert = try db.makeStatement(sql: Harvest.insertSQL)
+    var inserter = try HarvestInserter(db)
     for record in records.harvests {
-      try insert.execute(arguments: record.value.arguments)
+      try inserter.add(record.value.arguments)
     }
+    try inserter.flush()
     summary.harvestsAdded = records.harvests.count
     try insertInputs(inputs.inputs, replacedIDs: Set(replaced.records.map(\.value.id)), db)
     summary.inputsAdded = inputs.inputs.count
@@ -338,7 +337,7 @@ extension YieldDatabase {
     var writing: Bool { rowProblems.isEmpty && problems.isEmpty }
     if writing { try insertBatches(read.batches, replaced: replaced, db) }
 
-    let insert = try db.makeStatement(sql: Harvest.insertSQL)
+    var inserter = try HarvestInserter(db)
     let headerProblems = try files.forEachHarvest { row in
       rowProblems.append(contentsOf: row.problems)
       if let plain = row.plain, let inoculated = inoculation.date(plain.batchID),
@@ -346,9 +345,10 @@ extension YieldDatabase {
       {
         if writing {
           if !replaced.isEmpty, replaced.ids.date(plain.batchID) != nil {
+            try inserter.flush()
             try replaced.clearStoredHarvests(of: String(decoding: plain.batchID, as: UTF8.self), db, &summary)
           }
-          try insert.execute(arguments: plain.arguments)
+          try inserter.add(plain.arguments)
           summary.harvestsAdded += 1
         }
         return
@@ -361,11 +361,15 @@ extension YieldDatabase {
         return
       }
       if writing {
-        if !replaced.isEmpty { try replaced.clearStoredHarvests(of: harvest.batchID, db, &summary) }
-        try insert.execute(arguments: harvest.arguments)
+        if !replaced.isEmpty {
+          try inserter.flush()
+          try replaced.clearStoredHarvests(of: harvest.batchID, db, &summary)
+        }
+        try inserter.add(harvest.arguments)
         summary.harvestsAdded += 1
       }
     }
+    if writing { try inserter.flush() }
     rowProblems.append(contentsOf: headerProblems)
     if !rowProblems.isEmpty { throw YieldRecordsError.invalidRecords(rowProblems) }
     let inputs = try checkInputs(read.inputs, batches: read.batches, checker: checker, db)

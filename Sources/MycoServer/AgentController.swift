@@ -7,7 +7,8 @@ import MycoRecords
 import MycoSheets
 import NIOCore
 
-/// The extension agent's pages: sign in and out, add a batch, add a harvest, the yield report.
+/// The extension agent's pages: sign in and out, add a batch, a harvest or an input (``RecordForm``),
+/// the yield report.
 /// Every form carries the session's CSRF token; a post without it is refused (403).
 struct AgentController: Sendable {
   let store: KnowledgeStore
@@ -23,12 +24,10 @@ struct AgentController: Sendable {
     router.post("/agent/sign-in") { request, context in try await signIn(request, context) }
     router.post("/agent/sign-out") { request, context in try await signOut(request, context) }
     router.get("/agent") { request, context in try home(request, context) }
-    router.get("/agent/batch") { request, context in try batchPage(request, context) }
-    router.post("/agent/batch") { request, context in try await addBatch(request, context) }
-    router.get("/agent/harvest") { request, context in try harvestPage(request, context) }
-    router.post("/agent/harvest") { request, context in try await addHarvest(request, context) }
-    router.get("/agent/input") { request, context in try inputPage(request, context) }
-    router.post("/agent/input") { request, context in try await addInput(request, context) }
+    for recordForm in [RecordForm.batch, .harvest, .input] {
+      router.get(RouterPath(recordForm.action)) { request, context in try formPage(recordForm, request, context) }
+      router.post(RouterPath(recordForm.action)) { request, context in try await submit(recordForm, request, context) }
+    }
     router.get("/agent/report") { request, context in try reportPage(request, context) }
   }
 
@@ -122,164 +121,6 @@ struct AgentController: Sendable {
     let session = try signedIn(request, context)
     return page(
       "agent", request, context, session: session, fields: ["home": true, "hasInputs": true, "message": message as Any])
-  }
-
-  // MARK: Records
-
-  func field(
-    _ name: String, _ label: String?, type: String = "text", value: String = "", required: Bool = false,
-    step: String? = nil
-  ) -> [String: Any] {
-    [
-      "name": name, "label": label ?? name, "type": type, "value": value, "required": required, "step": step ?? false,
-      "options": false,
-    ]
-  }
-
-  func choice(_ name: String, _ label: String?, _ list: [(String, String)], selected: String? = nil) -> [String: Any] {
-    [
-      "name": name, "label": label ?? name,
-      "options": ["list": list.map { ["id": $0.0, "label": $0.1, "selected": $0.0 == selected] as [String: Any] }],
-    ]
-  }
-
-  func batchPage(
-    _ request: Request, _ context: MycoContext, values: [String: String] = [:], error: String? = nil,
-    status: HTTPResponse.Status = .ok
-  ) throws -> Response {
-    let session = try signedIn(request, context)
-    let words = pages.words(language(request))
-    let language = language(request)
-    let knowledge = store.current.advisor.knowledge
-    let fields: [[String: Any]] = [
-      field("id", words["batchId"], value: values["id"] ?? "", required: true),
-      field("grower", words["grower"], value: values["grower"] ?? "", required: true),
-      field("place", words["place"], value: values["place"] ?? ""),
-      field("elevation", words["elevation"], type: "number", value: values["elevation"] ?? "", step: "1"),
-      choice(
-        "variety", words["variety"], knowledge.varieties.map { ($0.id, $0.name.text(in: language)) },
-        selected: values["variety"]),
-      field("strain", words["strain"], value: values["strain"] ?? ""),
-      field("substrate", words["substrate"], value: values["substrate"] ?? ""),
-      field("bag-size", words["bag"], value: values["bag-size"] ?? "15x55", required: true),
-      field(
-        "dry-substrate-kg", words["dryKg"], type: "number", value: values["dry-substrate-kg"] ?? "", required: true,
-        step: "0.01"),
-      field("bags", words["bags"], type: "number", value: values["bags"] ?? "", required: true, step: "1"),
-      field(
-        "inoculated-on", words["inoculatedOn"], type: "date", value: values["inoculated-on"] ?? today().description,
-        required: true),
-      field("facility", words["facility"], value: values["facility"] ?? ""),
-      field(
-        "bags-contaminated", words["contaminated"], type: "number", value: values["bags-contaminated"] ?? "0", step: "1"
-      ),
-    ]
-    return page(
-      "agent", request, context, session: session, status: status,
-      fields: [
-        "form": ["title": words["addBatch"] ?? "", "action": "/agent/batch", "fields": fields] as [String: Any],
-        "error": error as Any,
-      ])
-  }
-
-  func addBatch(_ request: Request, _ context: MycoContext) async throws -> Response {
-    _ = try signedIn(request, context)
-    let pairs = try await form(request, context)
-    let input = RecordInput(pairs: pairs, fields: RecordInput.batchFields)
-    do {
-      let batch = try records.add(batch: input, base: store.current)
-      context.logger.info("agent \(context.agent ?? "?") recorded batch \(batch.id)")
-      return try home(request, context, message: (pages.words(language(request))["saved"] ?? "") + " " + batch.id)
-    } catch let error as InputError {
-      return try batchPage(
-        request, context, values: input.values, error: error.message, status: HTTPResponse.Status(code: error.status))
-    }
-  }
-
-  func harvestPage(
-    _ request: Request, _ context: MycoContext, values: [String: String] = [:], error: String? = nil,
-    status: HTTPResponse.Status = .ok
-  ) throws -> Response {
-    let session = try signedIn(request, context)
-    let words = pages.words(language(request))
-    let batch = values["batch"] ?? request.uri.queryParameters["batch"].map(String.init) ?? ""
-    let fields: [[String: Any]] = [
-      field("batch", words["batchId"], value: batch, required: true),
-      field("date", words["harvestedOn"], type: "date", value: values["date"] ?? today().description, required: true),
-      field("flush", words["flush"], type: "number", value: values["flush"] ?? "1", required: true, step: "1"),
-      field(
-        "fresh-kg", words["freshKg"], type: "number", value: values["fresh-kg"] ?? "", required: true, step: "0.01"),
-      field("grade", words["grade"], value: values["grade"] ?? ""),
-      field(
-        "price-yuan-per-kg", words["price"], type: "number", value: values["price-yuan-per-kg"] ?? "", step: "0.01"),
-    ]
-    return page(
-      "agent", request, context, session: session, status: status,
-      fields: [
-        "form": ["title": words["addHarvest"] ?? "", "action": "/agent/harvest", "fields": fields] as [String: Any],
-        "error": error as Any,
-      ])
-  }
-
-  func addHarvest(_ request: Request, _ context: MycoContext) async throws -> Response {
-    _ = try signedIn(request, context)
-    let pairs = try await form(request, context)
-    let input = RecordInput(pairs: pairs, fields: RecordInput.harvestFields)
-    do {
-      let harvest = try records.add(harvest: input)
-      context.logger.info("agent \(context.agent ?? "?") recorded a harvest of batch \(harvest.batchID)")
-      return try home(
-        request, context, message: (pages.words(language(request))["saved"] ?? "") + " " + harvest.batchID)
-    } catch let error as InputError {
-      return try harvestPage(
-        request, context, values: input.values, error: error.message, status: HTTPResponse.Status(code: error.status))
-    }
-  }
-
-  func inputPage(
-    _ request: Request, _ context: MycoContext, values: [String: String] = [:], error: String? = nil,
-    status: HTTPResponse.Status = .ok
-  ) throws -> Response {
-    let session = try signedIn(request, context)
-    let words = pages.words(language(request))
-    let batch = values["batch"] ?? request.uri.queryParameters["batch"].map(String.init) ?? ""
-    let fields: [[String: Any]] = [
-      field("batch", words["batchId"], value: batch, required: true),
-      field("date", words["usedOn"], type: "date", value: values["date"] ?? today().description, required: true),
-      choice(
-        "kind", words["kind"], InputKind.allCases.map { ($0.rawValue, words["kind." + $0.rawValue] ?? $0.rawValue) },
-        selected: values["kind"] ?? "pesticide"),
-      field("product", words["product"], value: values["product"] ?? "", required: true),
-      field("amount", words["amount"], type: "number", value: values["amount"] ?? "", step: "any"),
-      choice(
-        "unit", words["unit"], [("", "—")] + InputUnit.allCases.map { ($0.rawValue, $0.rawValue) },
-        selected: values["unit"]),
-      field("target", words["target"], value: values["target"] ?? ""),
-      field("note", words["note"], value: values["note"] ?? ""),
-    ]
-    return page(
-      "agent", request, context, session: session, status: status,
-      fields: [
-        "form": ["title": words["addInput"] ?? "", "action": "/agent/input", "fields": fields] as [String: Any],
-        "error": error as Any,
-      ])
-  }
-
-  /// Records an input or spray: a banned product is refused with the reason; an unregistered
-  /// pesticide is stored and its warning shown.
-  func addInput(_ request: Request, _ context: MycoContext) async throws -> Response {
-    _ = try signedIn(request, context)
-    let pairs = try await form(request, context)
-    let input = RecordInput(pairs: pairs, fields: RecordInput.inputFields)
-    do {
-      let stored = try records.add(input: input, base: store.current)
-      context.logger.info("agent \(context.agent ?? "?") recorded \(stored.kind.rawValue) for batch \(stored.batchID)")
-      let saved = (pages.words(language(request))["saved"] ?? "") + " " + stored.batchID + " · " + stored.product
-      return try home(request, context, message: stored.warning.isEmpty ? saved : saved + " — ⚠ " + stored.warning)
-    } catch let error as InputError {
-      return try inputPage(
-        request, context, values: input.values, error: error.message, status: HTTPResponse.Status(code: error.status))
-    }
   }
 
   /// The yield report as the same HTML page `myco yields report --format html` writes.

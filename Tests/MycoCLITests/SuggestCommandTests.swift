@@ -32,7 +32,6 @@ import Testing
       ),
       (["--month", "8"], "error: give --elevation M or --place NAME"),
       (["--elevation", "99999", "--month", "8"], "error: elevation 99999 m is out of range (allowed: 0–9000 m)"),
-      (["--elevation", "1200", "--date", "2026-02-30"], "error: --date "),
     ] {
       let run = try CLI.myco(["suggest"] + arguments)
       #expect(run.status == 1, "\(arguments)")

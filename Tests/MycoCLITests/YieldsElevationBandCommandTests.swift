@@ -9,13 +9,7 @@ import Testing
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("myco-bands-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let database = folder.appendingPathComponent("records.sqlite").path
-    let samples = Repository.knowledgeURL.appendingPathComponent("samples")
-    let imported = try CLI.myco([
-      "yields", "import", "--db", database, "--batches", samples.appendingPathComponent("batches.csv").path,
-      "--harvests", samples.appendingPathComponent("harvests.csv").path,
-    ])
-    #expect(imported.status == 0, "\(imported.err)")
+    let database = try CLI.sampleDatabase(in: folder)
     // And a copy of the knowledge folder whose valley reaches up to 900 m
     let knowledge = folder.appendingPathComponent("Knowledge")
     try FileManager.default.copyItem(at: Repository.knowledgeURL, to: knowledge)

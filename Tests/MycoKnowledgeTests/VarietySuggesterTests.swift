@@ -130,7 +130,7 @@ import Testing
       try SuggestionReport.date(nil, month: 13, today: today)
     }
     #expect(throws: Diagnostic(kind: .badOptions, "give either --date or --month, not both")) {
-      try SuggestionReport.date("2026-08-01", month: 8, today: today)
+      try SuggestionReport.date(Bundled.date("2026-08-01"), month: 8, today: today)
     }
     #expect(try SuggestionReport.date(nil, month: 8, today: today) == Bundled.date("2026-08-15"))
     #expect(throws: Diagnostic.self) { try Self.report(-5, "2026-08-15") }

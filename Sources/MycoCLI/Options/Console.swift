@@ -47,7 +47,13 @@ enum Console {
   /// did, and is not a result.
   static func status(_ line: String) { error(line) }
 
-  /// Prints one error message and returns the exit code to throw.
+  /// Prints one problem with no file (`error: message`, as every diagnostic is rendered) and returns
+  /// the exit code to throw.
+  static func failure(_ kind: Diagnostic.Kind, field: String? = nil, _ message: String) -> ExitCode {
+    failure([Diagnostic(kind: kind, field: field, message)])
+  }
+
+  /// Prints one line as it is (a message that is not a problem) and returns the exit code to throw.
   static func failure(_ message: String) -> ExitCode {
     error(message)
     return ExitCode.failure
@@ -91,8 +97,7 @@ extension Console {
     } catch let error as ValidationError {
       throw error
     } catch {
-      Console.error("error: \(Console.describe(error))")
-      throw ExitCode.failure
+      throw Console.failure(.system, Console.describe(error))
     }
   }
 }

@@ -20,9 +20,9 @@ struct SheetOptions: ParsableArguments {
   @Option(
     name: .customLong("date-printed"),
     help: ArgumentHelp(
-      "Date printed on the sheet, YYYY-MM-DD. Default: the advice date (keeps output reproducible).", valueName: "date")
-  )
-  var datePrinted: String?
+      "Date printed on the sheet, YYYY-MM-DD. Default: the advice date (keeps output reproducible).", valueName: "date"),
+    transform: ArgumentValue.date)
+  var datePrinted: CalendarDate?
 
   @Option(help: ArgumentHelp("The extension agent's name and phone, printed in the contacts band.", valueName: "text"))
   var contact: String?
@@ -55,12 +55,6 @@ struct SheetOptions: ParsableArguments {
     {
       throw ValidationError("--base-url '\(baseURL)' is not an http:// or https:// address")
     }
-  }
-
-  /// The printed date, if given; throws a validation error when malformed.
-  func printedDate() throws -> CalendarDate? {
-    guard let datePrinted else { return nil }
-    do { return try CalendarDate.parse(datePrinted) } catch { throw ValidationError("--date-printed \(error)") }
   }
 
   /// The sheet writer for these options, or an exit after printing the problem.

@@ -2,6 +2,30 @@ import ArgumentParser
 import Foundation
 import MycoCalendar
 import MycoKnowledge
+import MycoUnits
+
+/// Where and when: the farm's elevation (or its place), the date and the facility. Shared by
+/// `advise` and `sheet` (inside ``SituationOptions``) and by `suggest`.
+struct FarmOptions: ParsableArguments {
+  @Option(parsing: .unconditional, help: ArgumentHelp("Elevation of the farm in metres.", valueName: "m"))
+  var elevation: Double?
+
+  @Option(
+    help: ArgumentHelp(
+      "Village or township (Chinese or pinyin, e.g. 官阳镇, guanyang); supplies the elevation when --elevation is not given.",
+      valueName: "name"))
+  var place: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Date the advice is for (planned start or today), YYYY-MM-DD. Default: today.", valueName: "date"),
+    transform: ArgumentValue.date)
+  var date: CalendarDate?
+
+  @Option(
+    help: ArgumentHelp("Facility: simple-shed, insulated-shed, greenhouse, room, forest, field.", valueName: "id"))
+  var facility: String?
+}
 
 /// The flags that describe a grower's situation (shared by `advise` and `sheet`).
 struct SituationOptions: ParsableArguments {
@@ -17,22 +41,12 @@ struct SituationOptions: ParsableArguments {
       "Temperature type of a strain Myco does not list: low, mid-low, mid, mid-high, high.", valueName: "type"))
   var strainType: String?
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("Elevation of the farm in metres.", valueName: "m"))
-  var elevation: Double?
+  @OptionGroup var farm: FarmOptions
 
   @Option(
-    help: ArgumentHelp(
-      "Village or township (Chinese or pinyin, e.g. 官阳镇, guanyang); supplies the elevation when --elevation is not given.",
-      valueName: "name"))
-  var place: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "Date the advice is for (planned start or today), YYYY-MM-DD. Default: today.", valueName: "date"))
-  var date: String?
-
-  @Option(help: ArgumentHelp("Bag size, folded width × length in cm, e.g. 15x55.", valueName: "WxL"))
-  var bag: String?
+    help: ArgumentHelp("Bag size, folded width × length in cm, e.g. 15x55.", valueName: "WxL"),
+    transform: ArgumentValue.bag)
+  var bag: BagDimensions?
 
   @Option(help: ArgumentHelp("Substrate, e.g. sawdust-bran, cottonseed-hulls, corncob.", valueName: "id"))
   var substrate: String?
@@ -42,10 +56,6 @@ struct SituationOptions: ParsableArguments {
       "Stage: planning, bagging, sowing, sterilising, inoculation, spawn-run, browning, fruiting, resting.",
       valueName: "id"))
   var stage: String?
-
-  @Option(
-    help: ArgumentHelp("Facility: simple-shed, insulated-shed, greenhouse, room, forest, field.", valueName: "id"))
-  var facility: String?
 
   @Option(
     parsing: .unconditional,
@@ -82,14 +92,15 @@ struct SituationOptions: ParsableArguments {
       valueName: "id"))
   var symptoms: [String] = []
 
-  /// The situation these flags describe; throws a validation error for malformed values.
-  func situation(today: CalendarDate = CalendarDate.today()) throws -> Situation {
-    let input = SituationInput(
-      variety: variety, strain: strain, elevation: elevation, date: date, bag: bag, substrate: substrate,
-      stage: stage, facility: facility, temperature: temperature, bagTemperature: bagTemperature,
-      humidity: humidity, dayNightDifference: dayNightDifference, symptoms: symptoms, place: place,
+  /// The situation these flags describe, on `--date` or else `today`. `--symptom none` alone
+  /// means none seen; no `--symptom` means not asked.
+  func situation(today: CalendarDate = CalendarDate.today()) -> Situation {
+    Situation(
+      variety: variety, strain: strain, elevation: farm.elevation, date: farm.date ?? today, bag: bag,
+      substrate: substrate, stage: stage, facility: farm.facility, temperature: temperature,
+      bagTemperature: bagTemperature, humidity: humidity, dayNightDifference: dayNightDifference,
+      symptoms: symptoms.isEmpty ? nil : Set(symptoms.filter { $0 != "none" }), place: farm.place,
       strainType: strainType, soilTemperature: soilTemperature, soilMoisture: soilMoisture)
-    do { return try input.situation(today: today) } catch { throw ValidationError(error.message.english) }
   }
 }
 

@@ -28,12 +28,12 @@ extension Myco {
     func run() throws {
       let advisor = try folders.advisor()
       let report: AdviceReport
-      do { report = try advisor.advise(try situation.situation()) } catch let error as Diagnostic {
+      do { report = try advisor.advise(situation.situation()) } catch {
         throw Console.failure([error])
       }
       if let whyNot {
         guard let explanation = report.whyNot(whyNot, language: lang) else {
-          throw Console.failure("error: no rule with id '\(whyNot)' (see: myco rules list)")
+          throw Console.failure(.badOptions, "no rule with id '\(whyNot)' (see: myco rules list)")
         }
         Console.out(explanation + "\n")
         return

@@ -23,8 +23,10 @@ extension Myco.Sheet {
     @Option(help: ArgumentHelp("Folder to write the sheets to (created if missing).", valueName: "dir"))
     var out: String
 
-    @Option(help: ArgumentHelp("Date for rows without one, YYYY-MM-DD. Default: today.", valueName: "date"))
-    var date: String?
+    @Option(
+      help: ArgumentHelp("Date for rows without one, YYYY-MM-DD. Default: today.", valueName: "date"),
+      transform: ArgumentValue.date)
+    var date: CalendarDate?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("How many sheets to print at once.", valueName: "n"))
     var jobs: Int = 2
@@ -42,13 +44,10 @@ extension Myco.Sheet {
     }
 
     func run() throws {
-      var defaultDate = CalendarDate.today()
-      if let date {
-        do { defaultDate = try CalendarDate.parse(date) } catch { throw ValidationError("--date \(error)") }
-      }
+      let defaultDate = date ?? CalendarDate.today()
       let writer = try sheet.writer(try folders.advisor())
       let url = URL(fileURLWithPath: csv)
-      let printed = try sheet.printedDate()
+      let printed = sheet.datePrinted
       let table: (rows: [GrowerRow], failures: [Diagnostic])
       do {
         table = try GrowerCSV.read(
@@ -61,7 +60,7 @@ extension Myco.Sheet {
       let format = htmlOnly ? .html : sheet.format ?? .pdf
       if format == .pdf, writer.printer == nil {
         throw Console.failure(
-          "error: " + PDFPrinter.installHint + " (or pass --html-only to write the HTML pages alone)")
+          .pdf, PDFPrinter.installHint + " (or pass --html-only to write the HTML pages alone)")
       }
       let interactive = isatty(STDERR_FILENO) == 1
       let rows = table.rows.map { row in

@@ -37,8 +37,8 @@ extension Myco.Sheet {
     func run() throws {
       let writer = try sheet.writer(try folders.advisor())
       let request = SheetRequest(
-        situation: try situation.situation(), grower: grower, village: village, batchID: batchID, language: sheet.lang,
-        datePrinted: try sheet.printedDate(), contact: sheet.contact, baseURL: sheet.baseURL,
+        situation: situation.situation(), grower: grower, village: village, batchID: batchID, language: sheet.lang,
+        datePrinted: sheet.datePrinted, contact: sheet.contact, baseURL: sheet.baseURL,
         details: sheet.details)
       let url = URL(fileURLWithPath: out)
       let format = sheet.format ?? (url.pathExtension.lowercased() == "pdf" ? .pdf : .html)

@@ -10,26 +10,12 @@ extension Myco {
       discussion: "Example: myco suggest --elevation 1200 --month 8 --lang en"
     )
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Elevation of the farm in metres.", valueName: "m"))
-    var elevation: Double?
-
-    @Option(
-      help: ArgumentHelp(
-        "Village or township (Chinese or pinyin, e.g. 官阳镇, guanyang); supplies the elevation when --elevation is not given.",
-        valueName: "name"))
-    var place: String?
-
-    @Option(help: ArgumentHelp("Date of the planned start, YYYY-MM-DD. Default: today.", valueName: "date"))
-    var date: String?
+    @OptionGroup var farm: FarmOptions
 
     @Option(
       parsing: .unconditional,
       help: ArgumentHelp("Month of the planned start, 1–12 (the 15th of that month this year).", valueName: "n"))
     var month: Int?
-
-    @Option(
-      help: ArgumentHelp("Facility: simple-shed, insulated-shed, greenhouse, room, forest, field.", valueName: "id"))
-    var facility: String?
 
     @Option(help: "Language of the output.")
     var lang: Language = .zh
@@ -43,9 +29,9 @@ extension Myco {
       let knowledge = try folders.knowledgeBase()
       let report: SuggestionReport
       do {
-        let start = try SuggestionReport.date(date, month: month, today: CalendarDate.today())
+        let start = try SuggestionReport.date(farm.date, month: month, today: CalendarDate.today())
         report = try SuggestionReport(
-          knowledge: knowledge, elevation: elevation, place: place, date: start, facility: facility)
+          knowledge: knowledge, elevation: farm.elevation, place: farm.place, date: start, facility: farm.facility)
       } catch { throw Console.failure(error.description) }
       Console.out(format == .json ? report.json(language: lang) : report.text(language: lang))
     }

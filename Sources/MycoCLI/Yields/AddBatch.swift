@@ -26,7 +26,9 @@ extension Myco.Yields {
     var strain: String = ""
     @Option(help: "Substrate recipe, free text.")
     var substrate: String = ""
-    @Option(help: ArgumentHelp("Bag folded width x length in cm, like 15x55.", valueName: "WxL"))
+    @Option(
+      help: ArgumentHelp("Bag folded width x length in cm, like 15x55.", valueName: "WxL"), transform: ArgumentValue.bag
+    )
     var bagSize: BagDimensions
     @Option(parsing: .unconditional, help: ArgumentHelp("Dry substrate per bag in kg.", valueName: "kg"))
     var drySubstrateKg: Double?
@@ -36,7 +38,7 @@ extension Myco.Yields {
     var drySubstrateJin: Double?
     @Option(parsing: .unconditional, help: "Number of bags inoculated.")
     var bags: Int
-    @Option(help: ArgumentHelp("Inoculation date.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("Inoculation date.", valueName: "YYYY-MM-DD"), transform: ArgumentValue.date)
     var inoculatedOn: CalendarDate
     @Option(help: "Shed or room type (e.g. simple-shed).")
     var facility: String = ""

@@ -13,7 +13,9 @@ extension Myco.Yields {
 
     @Option(name: .customLong("batch"), help: "Id of the batch harvested.")
     var batchID: String
-    @Option(name: .customLong("date"), help: ArgumentHelp("Harvest date.", valueName: "YYYY-MM-DD"))
+    @Option(
+      name: .customLong("date"), help: ArgumentHelp("Harvest date.", valueName: "YYYY-MM-DD"),
+      transform: ArgumentValue.date)
     var harvestedOn: CalendarDate
     @Option(parsing: .unconditional, help: "Flush number (茬次), 1 for the first.")
     var flush: Int

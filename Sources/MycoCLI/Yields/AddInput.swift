@@ -19,7 +19,9 @@ extension Myco.Yields {
 
     @Option(name: .customLong("batch"), help: "Id of the batch.")
     var batchID: String
-    @Option(name: .customLong("date"), help: ArgumentHelp("Day it was used.", valueName: "YYYY-MM-DD"))
+    @Option(
+      name: .customLong("date"), help: ArgumentHelp("Day it was used.", valueName: "YYYY-MM-DD"),
+      transform: ArgumentValue.date)
     var usedOn: CalendarDate
     @Option(help: "spawn, substrate, pesticide, disinfectant or other.")
     var kind: InputKind

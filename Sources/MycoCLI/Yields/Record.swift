@@ -54,17 +54,17 @@ extension Myco.Yields {
         let batches: [Batch]
         if let batchID {
           guard let batch = try records.batch(id: batchID) else {
-            throw Console.failure("error: --batch: no batch \"\(TerminalText.escaped(batchID))\" is recorded")
+            throw Console.failure(.badOptions, field: "--batch", "no batch \"\(batchID)\" is recorded")
           }
           batches = [batch]
         } else {
           batches = try records.batches()
-          if batches.isEmpty { throw Console.failure("error: no batches are recorded") }
+          if batches.isEmpty { throw Console.failure(.badOptions, "no batches are recorded") }
         }
         let today = CalendarDate.today()
         let url = URL(fileURLWithPath: out)
         let chosen = format ?? (all ? .pdf : (url.pathExtension.lowercased() == "html" ? .html : .pdf))
-        if chosen == .pdf, writer.printer == nil { throw Console.failure("error: " + PDFPrinter.installHint) }
+        if chosen == .pdf, writer.printer == nil { throw Console.failure(.pdf, PDFPrinter.installHint) }
         let interactive = isatty(STDERR_FILENO) == 1
         for (index, batch) in batches.enumerated() {
           let record = ProductionRecord(

@@ -43,15 +43,6 @@ struct DatabaseOptions: ParsableArguments {
   }
 }
 
-extension CalendarDate: ExpressibleByArgument {
-  public init?(argument: String) { self.init(iso: argument) }
-}
-
-extension BagDimensions: ExpressibleByArgument {
-  public init?(argument: String) { self.init(parsing: argument) }
-}
-
-extension WeightUnit: ExpressibleByArgument {}
 /// `--format` of `yields report`: the records' data formats (`ReportFormat`), or the HTML page
 /// made from the sheets' templates (`YieldReportPage`).
 enum YieldsReportFormat: String, CaseIterable, ExpressibleByArgument {

@@ -20,9 +20,13 @@ extension Myco.Yields {
     var by: String = ""
     @Option(help: "Only this variety.")
     var variety: String?
-    @Option(help: ArgumentHelp("Only batches inoculated on or after this day.", valueName: "YYYY-MM-DD"))
+    @Option(
+      help: ArgumentHelp("Only batches inoculated on or after this day.", valueName: "YYYY-MM-DD"),
+      transform: ArgumentValue.date)
     var from: CalendarDate?
-    @Option(help: ArgumentHelp("Only batches inoculated on or before this day.", valueName: "YYYY-MM-DD"))
+    @Option(
+      help: ArgumentHelp("Only batches inoculated on or before this day.", valueName: "YYYY-MM-DD"),
+      transform: ArgumentValue.date)
     var to: CalendarDate?
     @Option(help: ArgumentHelp("Rule id that --by advice asks about (followed or not).", valueName: "rule-id"))
     var advice: String?
