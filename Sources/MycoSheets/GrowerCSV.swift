@@ -33,7 +33,7 @@ public enum GrowerCSV {
     contact: String? = nil, baseURL: String? = nil
   ) throws(Diagnostic) -> (rows: [GrowerRow], failures: [Diagnostic]) {
     guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw Diagnostic(kind: .unreadableFile, "\(url.path): cannot read")
+      throw Diagnostic(kind: .unreadableFile, at: SourceLocation(file: url.path), "cannot read")
     }
     return try read(
       data: data, name: url.lastPathComponent, defaultDate: defaultDate, language: language, datePrinted: datePrinted,

@@ -16,15 +16,17 @@ public struct Labels: Sendable {
   public init(contentsOf url: URL) throws(Diagnostic) {
     let data: Data
     do { data = try Data(contentsOf: url) } catch {
-      throw Diagnostic(kind: .sheetTemplate, "\(url.path): cannot read the labels file")
+      throw Diagnostic(kind: .sheetTemplate, at: SourceLocation(file: url.path), "cannot read the labels file")
     }
     do { texts = try JSONDecoder().decode([String: [String: String]].self, from: data) } catch {
       throw Diagnostic(
-        kind: .sheetTemplate, "\(url.path): not a JSON object of {\"key\": {\"zh\": …, \"en\": …}}: \(error)")
+        kind: .sheetTemplate, at: SourceLocation(file: url.path),
+        "not a JSON object of {\"key\": {\"zh\": …, \"en\": …}}: \(error)")
     }
     let missing = Self.required.filter { texts[$0] == nil }.sorted()
     if !missing.isEmpty {
-      throw Diagnostic(kind: .sheetTemplate, "\(url.path): missing labels: \(missing.joined(separator: ", "))")
+      throw Diagnostic(
+        kind: .sheetTemplate, at: SourceLocation(file: url.path), "missing labels: \(missing.joined(separator: ", "))")
     }
   }
 

@@ -167,7 +167,9 @@ extension SheetTemplates {
   /// The production record as a self-contained HTML page (same security policy as a sheet).
   public func html(_ record: ProductionRecord) throws(Diagnostic) -> String {
     guard let page = library.render(RecordPage(record: record), withTemplate: "record") else {
-      throw Diagnostic(kind: .sheetTemplate, "\(directory.path): no record.mustache (the production record's template)")
+      throw Diagnostic(
+        kind: .sheetTemplate, at: SourceLocation(file: directory.path),
+        "no record.mustache (the production record's template)")
     }
     return Self.secured(page)
   }

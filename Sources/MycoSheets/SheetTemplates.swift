@@ -32,13 +32,13 @@ public struct SheetTemplates: Sendable {
     let fileManager = FileManager.default
     let names: [String]
     do { names = try fileManager.contentsOfDirectory(atPath: directory.path).sorted() } catch {
-      throw Diagnostic(kind: .sheetTemplate, "\(directory.path): not a templates folder")
+      throw Diagnostic(kind: .sheetTemplate, at: SourceLocation(file: directory.path), "not a templates folder")
     }
     var templates: [String: MustacheTemplate] = [:]
     for name in names where name.hasSuffix(".mustache") {
       let url = directory.appendingPathComponent(name)
       guard let data = fileManager.contents(atPath: url.path) else {
-        throw Diagnostic(kind: .sheetTemplate, "\(url.path): cannot read")
+        throw Diagnostic(kind: .sheetTemplate, at: SourceLocation(file: url.path), "cannot read")
       }
       let text = String(decoding: data, as: UTF8.self)
       if let range = text.range(of: "http-equiv", options: .caseInsensitive) {
@@ -62,16 +62,16 @@ public struct SheetTemplates: Sendable {
           "\(error.error) in: \(error.context.line)"
         )
       } catch {
-        throw Diagnostic(kind: .sheetTemplate, "\(url.path): \(error)")
+        throw Diagnostic(kind: .sheetTemplate, at: SourceLocation(file: url.path), "\(error)")
       }
     }
     guard templates["sheet"] != nil else {
-      throw Diagnostic(kind: .sheetTemplate, "\(directory.path): no sheet.mustache")
+      throw Diagnostic(kind: .sheetTemplate, at: SourceLocation(file: directory.path), "no sheet.mustache")
     }
     library = MustacheLibrary(templates: templates)
     let cssURL = directory.appendingPathComponent("sheet.css")
     guard let css = fileManager.contents(atPath: cssURL.path) else {
-      throw Diagnostic(kind: .sheetTemplate, "\(cssURL.path): cannot read")
+      throw Diagnostic(kind: .sheetTemplate, at: SourceLocation(file: cssURL.path), "cannot read")
     }
     self.css = String(decoding: css, as: UTF8.self)
     labels = try Labels(contentsOf: directory.appendingPathComponent("labels.json"))

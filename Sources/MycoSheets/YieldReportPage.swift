@@ -87,7 +87,8 @@ public struct YieldReportPage: Sendable {
   public func html(_ templates: SheetTemplates) throws(Diagnostic) -> String {
     guard let page = templates.library.render(model(templates), withTemplate: "yields") else {
       throw Diagnostic(
-        kind: .sheetTemplate, "\(templates.directory.path): no yields.mustache (the yield report's template)")
+        kind: .sheetTemplate, at: SourceLocation(file: templates.directory.path),
+        "no yields.mustache (the yield report's template)")
     }
     return SheetTemplates.secured(page)
   }

@@ -8,6 +8,18 @@ import Testing
 /// Issue 10 items 3, 4 and 16: the page's security policy, hostile templates, files written beside
 /// the PDF (never through a symlink, never over a file Myco did not write), and Chromium missing.
 @Suite struct SheetSafetyTests {
+  @Test func aTemplatesProblemNamesItsFileFirst() {
+    // Given a templates folder that does not exist
+    let missing = URL(fileURLWithPath: "/nonexistent/templates")
+    // Then loading it is a sheet-template problem at that path, printed as FILE: error: message
+    #expect(
+      throws: Diagnostic(kind: .sheetTemplate, at: SourceLocation(file: missing.path), "not a templates folder")
+    ) { _ = try SheetTemplates(directory: missing) }
+    #expect(
+      Diagnostic(kind: .sheetTemplate, at: SourceLocation(file: missing.path), "not a templates folder").description
+        == "/nonexistent/templates: error: not a templates folder")
+  }
+
   static let tools = SheetPDFTests.tools
 
   /// A copy of the bundled templates with `sheet.mustache` changed by `edit`.
