@@ -282,7 +282,7 @@ extension YieldDatabase {
     }
     var inserter = try HarvestInserter(db)
     for record in records.harvests {
-      try inserter.add(record.value.arguments)
+      try inserter.add(record.value.append(to:))
     }
     try inserter.flush()
     summary.harvestsAdded = records.harvests.count
@@ -348,7 +348,7 @@ extension YieldDatabase {
             try inserter.flush()
             try replaced.clearStoredHarvests(of: String(decoding: plain.batchID, as: UTF8.self), db, &summary)
           }
-          try inserter.add(plain.arguments)
+          try inserter.add(plain.append(to:))
           summary.harvestsAdded += 1
         }
         return
@@ -365,7 +365,7 @@ extension YieldDatabase {
           try inserter.flush()
           try replaced.clearStoredHarvests(of: harvest.batchID, db, &summary)
         }
-        try inserter.add(harvest.arguments)
+        try inserter.add(harvest.append(to:))
         summary.harvestsAdded += 1
       }
     }
