@@ -41,8 +41,9 @@ let package = Package(
       pkgConfig: "libqrencode",
       providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]
     ),
-    // The one error model: a located, typed diagnostic (file:line:column, severity, kind, message).
-    .target(name: "MycoDiagnostics"),
+    // The one error model: a located, typed diagnostic (file:line:column, severity, kind, message in
+    // zh and en as `LocalizedText`).
+    .target(name: "MycoDiagnostics", dependencies: ["MycoCalendar"]),
     // A small safe Swift API over libxml2: no network, no entities, limits, XSD, line numbers.
     .target(name: "MycoXML", dependencies: ["CLibXML2", "MycoDiagnostics"]),
     // The domain-free rule language and engine.
@@ -65,7 +66,7 @@ let package = Package(
     .target(
       name: "MycoRecords",
       dependencies: [
-        "MycoCalendar", "MycoUnits", "MycoCSV", .product(name: "GRDB", package: "GRDB.swift"),
+        "MycoCalendar", "MycoUnits", "MycoCSV", "MycoDiagnostics", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
@@ -77,7 +78,8 @@ let package = Package(
     .target(
       name: "MycoSheets",
       dependencies: [
-        "MycoKnowledge", "MycoRules", "MycoRecords", "MycoCalendar", "MycoUnits", "MycoCSV", "CQREncode",
+        "MycoKnowledge", "MycoRules", "MycoRecords", "MycoCalendar", "MycoUnits", "MycoCSV", "MycoDiagnostics",
+        "CQREncode",
         .product(name: "Mustache", package: "swift-mustache"),
       ],
       resources: [.copy("Templates")]
@@ -104,6 +106,7 @@ let package = Package(
     ),
     // The one way the tests run another program (myco, the install script, Chromium, poppler).
     .target(name: "MycoTestSupport", path: "Tests/MycoTestSupport"),
+    .testTarget(name: "MycoDiagnosticsTests", dependencies: ["MycoDiagnostics", "MycoCalendar"]),
     .testTarget(name: "MycoXMLTests", dependencies: ["MycoXML", "MycoDiagnostics"]),
     .testTarget(name: "MycoCalendarTests", dependencies: ["MycoCalendar"]),
     .testTarget(name: "MycoUnitsTests", dependencies: ["MycoUnits"]),
@@ -116,17 +119,21 @@ let package = Package(
     .testTarget(
       name: "MycoRecordsTests",
       dependencies: [
-        "MycoRecords", "MycoCSV", "MycoCalendar", "MycoUnits", .product(name: "GRDB", package: "GRDB.swift"),
+        "MycoRecords", "MycoCSV", "MycoCalendar", "MycoUnits", "MycoDiagnostics",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .testTarget(
       name: "MycoSheetsTests",
-      dependencies: ["MycoSheets", "MycoKnowledge", "MycoCalendar", "MycoUnits", "MycoTestSupport"]
+      dependencies: [
+        "MycoSheets", "MycoKnowledge", "MycoCalendar", "MycoUnits", "MycoDiagnostics", "MycoTestSupport",
+      ]
     ),
     .testTarget(
       name: "MycoServerTests",
       dependencies: [
-        "MycoServer", "MycoKnowledge", "MycoRecords", "MycoSheets", "MycoCalendar", "MycoUnits", "MycoTestSupport",
+        "MycoServer", "MycoKnowledge", "MycoRecords", "MycoSheets", "MycoCalendar", "MycoUnits", "MycoDiagnostics",
+        "MycoTestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
     ),

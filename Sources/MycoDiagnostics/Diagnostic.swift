@@ -1,9 +1,18 @@
+import MycoCalendar
+
 /// A problem at a place: the one error model of every Myco library.
 ///
 /// XML files, rule bases, knowledge bases and rule tests all report what is wrong as diagnostics:
 /// where (``SourceLocation``), how bad (``Severity``), what kind (``Kind``) and a one-line message.
 /// Prints as `FILE:LINE:COLUMN: error: message`, the form editors and terminals turn into links.
-/// The message is English; the rule checker adds a Chinese label per kind (`Finding`).
+///
+/// Where a problem is: a place in a file (`rules.xml:3:5`), a row of a CSV file (`batches.csv:7`),
+/// a file alone or the command that took the values (`add-batch`), or nowhere (`location` nil: a value
+/// typed on the command line or sent in a request). A problem about one value of a record also names
+/// its ``field`` (the CSV column or option, `elevation_m`), printed after the severity:
+/// `batches.csv:7: error: elevation_m: "abc" is not a number`.
+/// The message is a ``LocalizedText``: always in English, and in Chinese where the message has one
+/// (the rule checker's findings, the situation checks a grower sees).
 public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
   /// How bad a problem is. Sorts errors first.
   public enum Severity: String, Sendable, Hashable, Codable, Comparable {
@@ -109,33 +118,117 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
     case missingValue = "missing-value"
     /// A knowledge value of the wrong form or out of its bounds.
     case badValue = "bad-value"
+
+    // Verifying a rule base (`myco rules check`).
+    /// Rules that can apply together and advise opposite things.
+    case conflict
+    /// A rule that repeats another rule.
+    case redundant
+    /// A rule whose situations are all covered by another rule giving the same advice.
+    case subsumed
+    /// A rule no situation can reach (contradictory or out-of-range conditions).
+    case unreachable
+    /// A topic, band or month no rule gives advice on.
+    case gap
+    /// A rule whose sources are all of the weakest grades.
+    case weakSources = "weak-sources"
+    /// A rule advising a product on a never-use list.
+    case bannedPesticide = "banned-pesticide"
+    /// A rule naming a registered product outside the crops it is registered for.
+    case registeredPesticide = "registered-pesticide"
+    /// A rule naming a pesticide that is on no registered list.
+    case unregisteredPesticide = "unregistered-pesticide"
+    /// A registered pesticide advised for a crop it is not registered for.
+    case pesticideCrop = "pesticide-crop"
+    /// A product of an allow-list advised outside its scope (the engine's default name).
+    case productScope = "product-scope"
+
+    // A grower's situation (`myco advise`, `myco suggest`, the server's forms).
+    /// A variety the knowledge base does not know.
+    case unknownVariety = "unknown-variety"
+    /// A place (township) the knowledge base does not know, or one too wide to stand for an elevation.
+    case unknownPlace = "unknown-place"
+    /// Options that cannot be given together, or one that is missing.
+    case badOptions = "bad-options"
+
+    // Records, CSV files, sheets.
+    /// A record (CSV row or typed values) with a value that is missing, malformed or out of range.
+    case badRecord = "bad-record"
+    /// A CSV header lacking required columns or naming unknown ones.
+    case badHeader = "bad-header"
+    /// A file that cannot be read (missing, unreadable, not UTF-8).
+    case unreadableFile = "unreadable-file"
+    /// A file or folder that cannot be written.
+    case writeFile = "write-file"
+    /// The records database cannot be used.
+    case database
+    /// A report query that cannot be answered.
+    case badQuery = "bad-query"
+    /// The sheet templates or labels are missing or broken.
+    case sheetTemplate = "sheet-template"
+    /// A sheet could not be made (no advice for the situation, a bad row).
+    case sheet
+    /// A PDF could not be printed.
+    case pdf
+    /// The system refused something else (a port in use, a file or store that cannot be opened).
+    case system
   }
 
   /// How bad the problem is.
   public var severity: Severity
   /// What kind of problem this is.
   public var kind: Kind
-  /// Where the problem is.
-  public var location: SourceLocation
-  /// One line in plain words (English).
-  public var message: String
+  /// Where the problem is; nil for a value with no file (typed on the command line, sent in a request).
+  public var location: SourceLocation?
+  /// The field (CSV column, option or form field) the problem is about, when it is about one value.
+  public var field: String?
+  /// One line in plain words: English always, Chinese where the message has one.
+  public var message: LocalizedText
   /// The rules involved, if any.
   public var rules: [String]
 
   /// A problem of `kind` at `location`.
   public init(
-    _ severity: Severity = .error, kind: Kind, at location: SourceLocation, _ message: String,
-    rules: [String] = []
+    _ severity: Severity = .error, kind: Kind, at location: SourceLocation?, field: String? = nil,
+    _ message: String, rules: [String] = []
+  ) {
+    self.init(severity, kind: kind, at: location, field: field, LocalizedText(en: message), rules: rules)
+  }
+
+  /// A problem of `kind` at `location` whose message has more than one language.
+  public init(
+    _ severity: Severity = .error, kind: Kind, at location: SourceLocation?, field: String? = nil,
+    _ message: LocalizedText, rules: [String] = []
   ) {
     self.severity = severity
     self.kind = kind
     self.location = location
+    self.field = field
     self.message = message
     self.rules = rules
   }
 
-  /// `FILE:LINE:COLUMN: severity: message`.
-  public var description: String { "\(location): \(severity.rawValue): \(message)" }
+  /// A problem with no file: a value typed on the command line or sent in a request.
+  public init(_ severity: Severity = .error, kind: Kind, field: String? = nil, _ message: String) {
+    self.init(severity, kind: kind, at: nil, field: field, message)
+  }
+
+  /// A problem with no file whose message has more than one language.
+  public init(_ severity: Severity = .error, kind: Kind, field: String? = nil, _ message: LocalizedText) {
+    self.init(severity, kind: kind, at: nil, field: field, message)
+  }
+
+  /// `FILE:LINE:COLUMN: severity: field: message` in `language`, each part only when there is one:
+  /// `error: unknown variety 'truffle' (known: …)` has neither location nor field. Always one line:
+  /// control characters from the files (a cell's ESC or line feed) are shown escaped (`TerminalText`).
+  public func line(in language: Language = .en) -> String {
+    let place = location.map { "\($0): " } ?? ""
+    let field = self.field.map { "\($0): " } ?? ""
+    return TerminalText.escaped("\(place)\(severity.rawValue): \(field)\(message.text(in: language))")
+  }
+
+  /// ``line(in:)`` in English.
+  public var description: String { line() }
 }
 
 /// One or more problems, in file order: the error thrown when a file or a base cannot be loaded.

@@ -41,7 +41,7 @@ public struct Advisor: Sendable {
   }
 
   /// The advice for `situation`.
-  public func advise(_ situation: Situation) throws(SituationError) -> AdviceReport {
+  public func advise(_ situation: Situation) throws(Diagnostic) -> AdviceReport {
     try situation.checkLimits(knowledge.vocabulary)
     let facts = try SituationFacts(knowledge: knowledge).facts(for: situation)
     return AdviceReport(

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import MycoRules
 
 /// Monthly mean temperatures at a reference elevation, moved to other elevations by a lapse rate.

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import MycoRules
 
 /// A free table of sourced rows (substrates, pesticides, places, pests, …).

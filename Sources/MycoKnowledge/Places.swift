@@ -1,5 +1,6 @@
 import Foundation
 import MycoCalendar
+import MycoDiagnostics
 import MycoRules
 
 /// A named place of the `places` table with its sourced elevation.

@@ -1,4 +1,5 @@
 import Foundation
+import MycoDiagnostics
 import MycoRules
 import MycoXML
 
@@ -26,8 +27,9 @@ public struct RuleTestRun: Sendable {
   public init(suite: RuleTestSuite, advisor: Advisor) {
     results = suite.cases.map { testCase in
       let report: AdviceReport
-      do throws(SituationError) { report = try advisor.advise(testCase.situation) } catch {
-        return Result(testCase: testCase, failures: ["\(testCase.location): situation rejected: \(error.message)"])
+      do throws(Diagnostic) { report = try advisor.advise(testCase.situation) } catch {
+        return Result(
+          testCase: testCase, failures: ["\(testCase.location): situation rejected: \(error.message.english)"])
       }
       let given = report.evaluation.advice + report.evaluation.warnings
       var failures: [String] = []

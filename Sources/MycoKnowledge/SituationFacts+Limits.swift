@@ -1,4 +1,5 @@
 import Foundation
+import MycoDiagnostics
 import MycoRules
 
 /// One danger limit for a reading, looked up from a variety's sourced ranges.
@@ -114,11 +115,11 @@ extension SituationFacts {
 
   /// Adds `strain` (the table's name when known) and `strain-type`: from the strain table, or as the
   /// grower gave it for a strain the table does not list.
-  func addStrain(_ situation: Situation, _ variety: Variety, _ facts: inout [String: Fact]) throws(SituationError) {
+  func addStrain(_ situation: Situation, _ variety: Variety, _ facts: inout [String: Fact]) throws(Diagnostic) {
     if let type = situation.strainType { try check(type, isValueOf: "strain-type") }
     if let name = situation.strain {
       guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-        throw SituationError("strain name is empty")
+        throw Diagnostic(kind: .missingValue, "strain name is empty")
       }
       if let known = variety.strain(named: name) {
         facts["strain"] = Fact(.symbol(known.id))
@@ -133,18 +134,19 @@ extension SituationFacts {
 
   /// Adds `elevation` from a named place (a village or township of the places table) when the
   /// grower gave a place and no elevation.
-  func addPlace(_ situation: Situation, _ facts: inout [String: Fact]) throws(SituationError) {
+  func addPlace(_ situation: Situation, _ facts: inout [String: Fact]) throws(Diagnostic) {
     guard let name = situation.place, situation.elevation == nil else { return }
     let places = Places(knowledge: knowledge)
     guard let place = places.find(name) else {
       let near = places.nearest(name)
-      throw SituationError(
+      throw Diagnostic(
+        kind: .unknownPlace,
         "unknown place '\(name)'" + (near.isEmpty ? "" : "; nearest known: \(near.joined(separator: ", "))")
           + " (give --elevation instead)")
     }
     guard let elevation = place.elevation else {
       let span = [place.lowest, place.highest].compactMap { $0.map(Value.format) }.joined(separator: "–")
-      throw SituationError("place '\(name)' spans \(span) m; give your farm's --elevation instead")
+      throw Diagnostic(kind: .unknownPlace, "place '\(name)' spans \(span) m; give your farm's --elevation instead")
     }
     facts["elevation"] = Fact(.number(elevation), origin: .reference("place \(place.id)"), sources: place.sources)
   }

@@ -1,4 +1,5 @@
 import MycoCalendar
+import MycoDiagnostics
 import MycoRules
 import MycoUnits
 
@@ -14,10 +15,10 @@ public struct SituationFacts: Sendable {
   public init(knowledge: KnowledgeBase) { self.knowledge = knowledge }
 
   /// The facts of `situation`; throws for unknown varieties, values or impossible numbers.
-  public func facts(for situation: Situation) throws(SituationError) -> [String: Fact] {
+  public func facts(for situation: Situation) throws(Diagnostic) -> [String: Fact] {
     guard let variety = knowledge.variety(situation.variety) else {
       let known = knowledge.varieties.map(\.id).joined(separator: ", ")
-      throw SituationError("unknown variety '\(situation.variety)' (known: \(known))")
+      throw Diagnostic(kind: .unknownVariety, "unknown variety '\(situation.variety)' (known: \(known))")
     }
     var facts: [String: Fact] = ["variety": Fact(.symbol(variety.id))]
     try addChoices(situation, &facts)
@@ -74,7 +75,7 @@ public struct SituationFacts: Sendable {
     }
   }
 
-  private func addChoices(_ situation: Situation, _ facts: inout [String: Fact]) throws(SituationError) {
+  private func addChoices(_ situation: Situation, _ facts: inout [String: Fact]) throws(Diagnostic) {
     for (name, value) in [
       ("substrate", situation.substrate), ("stage", situation.stage), ("facility", situation.facility),
     ] {
@@ -90,7 +91,7 @@ public struct SituationFacts: Sendable {
   }
 
   /// The grower's readings, each checked against the min / max its fact declares in the vocabulary.
-  private func addMeasurements(_ situation: Situation, _ facts: inout [String: Fact]) throws(SituationError) {
+  private func addMeasurements(_ situation: Situation, _ facts: inout [String: Fact]) throws(Diagnostic) {
     let readings: [(String, Double?)] = [
       ("air-temp", situation.temperature), ("bag-temp", situation.bagTemperature), ("air-humidity", situation.humidity),
       ("day-night-difference", situation.dayNightDifference), ("soil-temp", situation.soilTemperature),
@@ -105,7 +106,7 @@ public struct SituationFacts: Sendable {
 
   /// Throws when `value` (in the fact's base unit) lies outside the min / max the vocabulary declares
   /// for `fact`; the message speaks in the fact's display unit.
-  func checkRange(_ value: Double, of fact: String) throws(SituationError) {
+  func checkRange(_ value: Double, of fact: String) throws(Diagnostic) {
     guard let declaration = knowledge.vocabulary[fact] else { return }
     let unit = declaration.displayUnit?.symbol ?? ""
     let factor = declaration.displayUnit?.factor ?? 1
@@ -115,7 +116,8 @@ public struct SituationFacts: Sendable {
       func shown(_ number: Double) -> String { Value.format((number / factor * 1000).rounded() / 1000) }
       let bounds = [declaration.minimum, declaration.maximum].compactMap { $0.map(shown) }.joined(separator: "–")
       let suffix = unit.isEmpty ? "" : " \(unit)"
-      throw SituationError(
+      throw Diagnostic(
+        kind: .outOfRange,
         "\(declaration.label.text(in: .en)) \(value.isFinite ? shown(value) : "\(value)")\(suffix) is out of range (allowed: \(bounds)\(suffix))"
       )
     }
@@ -218,9 +220,9 @@ public struct SituationFacts: Sendable {
     }
   }
 
-  func check(_ value: String, isValueOf fact: String) throws(SituationError) {
+  func check(_ value: String, isValueOf fact: String) throws(Diagnostic) {
     guard let declaration = knowledge.vocabulary[fact], declaration.allowedValue(value) == nil else { return }
     let allowed = declaration.values.map(\.id).joined(separator: ", ")
-    throw SituationError("unknown \(fact) '\(value)' (allowed: \(allowed))")
+    throw Diagnostic(kind: .unknownValue, "unknown \(fact) '\(value)' (allowed: \(allowed))")
   }
 }

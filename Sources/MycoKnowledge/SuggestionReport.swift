@@ -1,5 +1,6 @@
 import Foundation
 import MycoCalendar
+import MycoDiagnostics
 import MycoRules
 
 /// The answer to `myco suggest`: the ranked varieties for one elevation and date, as text or JSON.
@@ -23,7 +24,7 @@ public struct SuggestionReport: Sendable {
   /// place without one elevation (the message says what to give instead).
   public init(
     knowledge: KnowledgeBase, elevation: Double?, place: String?, date: CalendarDate, facility: String?
-  ) throws(SituationError) {
+  ) throws(Diagnostic) {
     let facts = SituationFacts(knowledge: knowledge)
     if let facility { try facts.check(facility, isValueOf: "facility") }
     var found: Place?
@@ -36,11 +37,11 @@ public struct SuggestionReport: Sendable {
       try facts.addPlace(Situation(variety: "", place: place), &situationFacts)
       found = Places(knowledge: knowledge).find(place)
       guard case .number(let value)? = situationFacts["elevation"]?.value else {
-        throw SituationError("unknown place '\(place)' (give --elevation instead)")
+        throw Diagnostic(kind: .unknownPlace, "unknown place '\(place)' (give --elevation instead)")
       }
       metres = value
     } else {
-      throw SituationError("give --elevation M or --place NAME")
+      throw Diagnostic(kind: .badOptions, "give --elevation M or --place NAME")
     }
     self.knowledge = knowledge
     self.elevation = metres
@@ -117,17 +118,17 @@ extension VarietySuggester {
 extension SuggestionReport {
   /// The date a suggestion is for: `--date`, or the 15th of `--month N` in `today`'s year, or
   /// `today`. Throws for both at once or a month outside 1–12.
-  public static func date(_ date: CalendarDate?, month: Int?, today: CalendarDate) throws(SituationError)
+  public static func date(_ date: CalendarDate?, month: Int?, today: CalendarDate) throws(Diagnostic)
     -> CalendarDate
   {
     switch (date, month) {
     case (_?, _?):
-      throw SituationError("give either --date or --month, not both")
+      throw Diagnostic(kind: .badOptions, "give either --date or --month, not both")
     case (let date?, nil):
       return date
     case (nil, let month?):
       guard (1...12).contains(month), let date = CalendarDate(year: today.year, month: month, day: 15) else {
-        throw SituationError("--month \(month) is out of range (allowed: 1–12)")
+        throw Diagnostic(kind: .outOfRange, "--month \(month) is out of range (allowed: 1–12)")
       }
       return date
     case (nil, nil):

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import MycoRules
 
 /// A sourced range of one quantity (temperature, humidity, …) at one stage of a crop.

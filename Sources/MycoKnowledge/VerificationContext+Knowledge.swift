@@ -50,7 +50,7 @@ extension VerificationContext {
       let numbers = months.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
       return FactLink(
         fact: "variety", value: row.id, linkedFact: "month", allowed: numbers.map { Interval(.equals, $0) },
-        name: Finding.Message(zh: "栽培月历", en: "growing calendar"))
+        name: LocalizedText(zh: "栽培月历", en: "growing calendar"))
     }
   }
 
@@ -66,8 +66,8 @@ extension VerificationContext {
     if let banned = knowledge.table("pesticides-banned") {
       lists.append(
         ProductList(
-          kind: "banned-pesticide", severity: .error,
-          name: Finding.Message(zh: "禁用名单（pesticides-banned）", en: "never-use list (pesticides-banned)"),
+          kind: .bannedPesticide, severity: .error,
+          name: LocalizedText(zh: "禁用名单（pesticides-banned）", en: "never-use list (pesticides-banned)"),
           products: products(banned)))
     }
     let others = knowledge.tables.filter {
@@ -92,14 +92,14 @@ extension VerificationContext {
       }
       lists.append(
         ProductList(
-          kind: "registered-pesticide", severity: .warning, name: Finding.Message(zh: "登记名单", en: "registered list"),
-          products: scoped, isAllowList: true, scopeFact: "variety", scopeKind: "pesticide-crop"))
+          kind: .registeredPesticide, severity: .warning, name: LocalizedText(zh: "登记名单", en: "registered list"),
+          products: scoped, isAllowList: true, scopeFact: "variety", scopeKind: .pesticideCrop))
     }
     if !unregistered.isEmpty {
       lists.append(
         ProductList(
-          kind: "unregistered-pesticide", severity: .warning,
-          name: Finding.Message(
+          kind: .unregisteredPesticide, severity: .warning,
+          name: LocalizedText(
             zh: "未在食用菌上登记的农药名单（不在 pesticides-registered 中）",
             en: "list of pesticides not registered for edible fungi (not in pesticides-registered)"),
           products: unregistered))

@@ -1,5 +1,6 @@
 import Foundation
 import MycoCalendar
+import MycoDiagnostics
 
 /// Batch id → inoculation day, looked up by the id's UTF-8 bytes.
 ///
@@ -103,7 +104,7 @@ struct BatchDates {
 extension BatchDates {
   /// The problem with a harvest against the known batches: its batch is not recorded, or it
   /// was picked before the batch was inoculated. Nil when it is fine.
-  func problem(with record: SourcedRecord<Harvest>) -> RecordProblem? {
+  func problem(with record: SourcedRecord<Harvest>) -> Diagnostic? {
     let harvest = record.value
     guard let inoculated = date(harvest.batchID) else {
       return record.problem("batch_id", "no batch \"\(harvest.batchID)\" is recorded")

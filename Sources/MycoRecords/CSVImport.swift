@@ -1,5 +1,6 @@
 import Foundation
 import MycoCSV
+import MycoDiagnostics
 
 /// Batches and harvests read from CSV files, with every problem found in them.
 ///
@@ -14,7 +15,7 @@ public struct CSVImport: Sendable {
   /// Inputs and sprays read, in file order.
   public var inputs: [SourcedRecord<Input>] = []
   /// Every problem found, in file order.
-  public var problems: [RecordProblem] = []
+  public var problems: [Diagnostic] = []
 
   /// Creates an empty import.
   public init() {}
@@ -132,7 +133,7 @@ public struct CSVFiles: Sendable {
     /// The row read with `HarvestCSV.harvest(from:)`, when it is not plain and has no problem.
     let slow: Harvest?
     /// The row's problems (none when it is plain).
-    let problems: [RecordProblem]
+    let problems: [Diagnostic]
 
     /// The harvest, whichever way it was read; nil when the row has problems.
     var harvest: Harvest? { plain?.harvest ?? slow }
@@ -141,9 +142,9 @@ public struct CSVFiles: Sendable {
   /// Calls `body` for each data row of the harvest file, in order.
   ///
   /// - Returns: the problems of the header (then no row was read).
-  func forEachHarvest(_ body: (HarvestRow) throws -> Void) rethrows -> [RecordProblem] {
+  func forEachHarvest(_ body: (HarvestRow) throws -> Void) rethrows -> [Diagnostic] {
     guard let path = harvestsPath else { return [] }
-    var headerProblems: [RecordProblem] = []
+    var headerProblems: [Diagnostic] = []
     var layout: HarvestRowLayout?
     var columnMap: [String: Int] = [:]
     var weightColumn = "fresh_kg"
@@ -177,8 +178,8 @@ public struct CSVFiles: Sendable {
   /// header problems are appended to `problems` (and then no row is read).
   static func forEachRow(
     path: String, bytes: [UInt8], columns known: [String], required: Set<String>,
-    into problems: inout [RecordProblem],
-    _ body: (CSVReader.Record, [String: Int], inout [RecordProblem]) throws -> Void
+    into problems: inout [Diagnostic],
+    _ body: (CSVReader.Record, [String: Int], inout [Diagnostic]) throws -> Void
   ) rethrows {
     var columns: [String: Int]? = nil
     var headerOK = true
@@ -189,7 +190,7 @@ public struct CSVFiles: Sendable {
         // reported alone (and after an unclosed quote nothing more is read).
         let names = columns.map { map in Dictionary(map.map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
         problems.append(
-          RecordProblem(
+          Diagnostic.record(
             file: path, row: fault.line, column: names?[fault.field] ?? "(row)", message: fault.message))
         if columns == nil {
           columns = [:]
@@ -203,13 +204,13 @@ public struct CSVFiles: Sendable {
           let column = (name ?? "").trimmingCharacters(in: .whitespaces).lowercased()
           if !known.contains(column) {
             problems.append(
-              RecordProblem(
+              Diagnostic.record(
                 file: path, row: record.line, column: column.isEmpty ? "(header)" : column,
                 message: "is not a known column (expected \(known.joined(separator: ", ")))"))
             headerOK = false
           } else if map[column] != nil {
             problems.append(
-              RecordProblem(
+              Diagnostic.record(
                 file: path, row: record.line, column: column, message: "appears twice"))
             headerOK = false
           }
@@ -221,7 +222,7 @@ public struct CSVFiles: Sendable {
           case (false, false): missing.append("fresh_kg")
           case (true, true):
             problems.append(
-              RecordProblem(
+              Diagnostic.record(
                 file: path, row: record.line, column: "fresh_jin",
                 message: "give fresh_kg or fresh_jin, not both"))
             headerOK = false
@@ -230,7 +231,7 @@ public struct CSVFiles: Sendable {
         }
         for column in missing {
           problems.append(
-            RecordProblem(
+            Diagnostic.record(
               file: path, row: record.line, column: column, message: "column is missing"))
           headerOK = false
         }
@@ -242,7 +243,7 @@ public struct CSVFiles: Sendable {
     }
     if columns == nil {
       problems.append(
-        RecordProblem(
+        Diagnostic.record(
           file: path, row: 1, column: "(header)", message: "the file is empty; a header row is needed"))
     }
   }

@@ -1,7 +1,8 @@
 import MycoCalendar
+import MycoDiagnostics
 import MycoUnits
 
-/// One record of a CSV file, read by column name, that collects a `RecordProblem` for every
+/// One record of a CSV file, read by column name, that collects a `Diagnostic` for every
 /// cell that does not parse.
 struct CSVRow {
   let file: String
@@ -10,7 +11,7 @@ struct CSVRow {
   let columns: [String: Int]
   /// Whether each field was written in quotes (then its text is kept exactly, spaces too).
   let quoted: [Bool]
-  private(set) var problems: [RecordProblem] = []
+  private(set) var problems: [Diagnostic] = []
 
   init(file: String, line: Int, fields: [String?], columns: [String: Int], quoted: [Bool] = []) {
     self.file = file
@@ -25,7 +26,7 @@ struct CSVRow {
   }
 
   mutating func report(_ column: String, _ message: String) {
-    problems.append(RecordProblem(file: file, row: line, column: column, message: message))
+    problems.append(Diagnostic.record(file: file, row: line, column: column, message: message))
   }
 
   /// Whether the file has this column.

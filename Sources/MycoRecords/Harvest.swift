@@ -51,9 +51,14 @@ extension Harvest: FetchableRecord, PersistableRecord {
     VALUES (?, ?, ?, ?, ?, ?)
     """
 
-  /// Arguments for `insertSQL`.
-  var arguments: StatementArguments {
-    [batchID, harvestedOn.description, flush, freshKg, grade, priceYuanPerKg]
+  /// Appends the values for `insertSQL`, in its order.
+  func append(to values: inout [DatabaseValue]) {
+    values.append(batchID.databaseValue)
+    values.append(harvestedOn.description.databaseValue)
+    values.append(flush.databaseValue)
+    values.append(freshKg.databaseValue)
+    values.append(grade.databaseValue)
+    values.append(priceYuanPerKg.databaseValue)
   }
 
   /// Reads a harvest from a row of the `harvest` table.

@@ -63,13 +63,15 @@ struct PlainHarvest {
   var grade: UnsafeBufferPointer<UInt8>
   var priceYuanPerKg: Double?
 
-  /// Arguments for `Harvest.insertSQL`, the text taken from the file's bytes as they are
-  /// (short ids, dates and grades are stored inline in `String`, without allocating).
-  var arguments: StatementArguments {
-    [
-      String(decoding: batchID, as: UTF8.self), String(decoding: dateText, as: UTF8.self), flush, freshKg,
-      String(decoding: grade, as: UTF8.self), priceYuanPerKg,
-    ]
+  /// Appends the values for `Harvest.insertSQL`, the text taken from the file's bytes as they
+  /// are (short ids, dates and grades are stored inline in `String`, without allocating).
+  func append(to values: inout [DatabaseValue]) {
+    values.append(String(decoding: batchID, as: UTF8.self).databaseValue)
+    values.append(String(decoding: dateText, as: UTF8.self).databaseValue)
+    values.append(flush.databaseValue)
+    values.append(freshKg.databaseValue)
+    values.append(String(decoding: grade, as: UTF8.self).databaseValue)
+    values.append(priceYuanPerKg.databaseValue)
   }
 
   /// The same harvest as `Harvest` values.

@@ -1,5 +1,6 @@
 import GRDB
 import MycoCSV
+import MycoDiagnostics
 
 /// The inputs CSV file (`inputs.csv`): its columns, and the conversion between a row and an
 /// `Input`.
@@ -67,7 +68,7 @@ extension YieldDatabase {
   func checkInputs(
     _ inputs: [SourcedRecord<Input>], batches imported: [SourcedRecord<Batch>], checker: InputChecker?,
     _ db: Database
-  ) throws -> (problems: [RecordProblem], inputs: [Input], warnings: [RecordProblem]) {
+  ) throws -> (problems: [Diagnostic], inputs: [Input], warnings: [Diagnostic]) {
     if inputs.isEmpty { return ([], [], []) }
     var varieties: [String: String] = [:]
     for row in try Row.fetchAll(db, sql: "SELECT id, variety FROM batch") { varieties[row[0]] = row[1] }
@@ -78,11 +79,11 @@ extension YieldDatabase {
   static func checkInputs(
     _ inputs: [SourcedRecord<Input>], batches imported: [SourcedRecord<Batch>],
     storedVarieties: [String: String], checker: InputChecker?
-  ) -> (problems: [RecordProblem], inputs: [Input], warnings: [RecordProblem]) {
-    var warnings: [RecordProblem] = []
+  ) -> (problems: [Diagnostic], inputs: [Input], warnings: [Diagnostic]) {
+    var warnings: [Diagnostic] = []
     var varieties = storedVarieties
     for record in imported { varieties[record.value.id] = record.value.variety }
-    var problems: [RecordProblem] = []
+    var problems: [Diagnostic] = []
     var checked: [Input] = []
     for record in inputs {
       guard let variety = varieties[record.value.batchID] else {
@@ -93,7 +94,9 @@ extension YieldDatabase {
       switch checker?(input, variety) ?? .fine {
       case .fine: break
       case .warning(let text):
-        warnings.append(record.problem("product", text))
+        var warning = record.problem("product", text)
+        warning.severity = .warning
+        warnings.append(warning)
         if input.warning.isEmpty { input.warning = text }
       case .refused(let reason): problems.append(record.problem("product", reason))
       }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import MycoCalendar
+import MycoDiagnostics
 import MycoUnits
 import NIOCore
 import NIOPosix
@@ -282,7 +283,7 @@ extension PostgresRecords {
   public func add(_ batch: Batch, knownVarieties: Set<String>) throws {
     var records = CSVImport()
     records.problems = batch.problems(knownVarieties: knownVarieties).map {
-      RecordProblem(file: "add-batch", row: nil, column: $0.column, message: $0.message)
+      Diagnostic.record(file: "add-batch", row: nil, column: $0.column, message: $0.message)
     }
     records.batches = [SourcedRecord(batch, file: "add-batch", row: nil)]
     try YieldDatabase.namingOptions(YieldDatabase.addBatchOptions) { _ = try importRecords(records, replace: false) }
@@ -292,7 +293,7 @@ extension PostgresRecords {
   public func add(_ harvest: Harvest, weightColumn: String) throws {
     var records = CSVImport()
     records.problems = harvest.problems(weightColumn: weightColumn).map {
-      RecordProblem(file: "add-harvest", row: nil, column: $0.column, message: $0.message)
+      Diagnostic.record(file: "add-harvest", row: nil, column: $0.column, message: $0.message)
     }
     records.harvests = [SourcedRecord(harvest, file: "add-harvest", row: nil, weightColumn: weightColumn)]
     try YieldDatabase.namingOptions(YieldDatabase.addHarvestOptions) { _ = try importRecords(records, replace: false) }
@@ -302,8 +303,8 @@ extension PostgresRecords {
   @discardableResult
   public func add(_ input: Input, checker: InputChecker?, file: String) throws -> Input {
     let options = file == "add-input" ? YieldDatabase.addInputOptions : [:]
-    @Sendable func problem(_ column: String, _ message: String) -> RecordProblem {
-      RecordProblem(file: file, row: nil, column: options[column] ?? column, message: message)
+    @Sendable func problem(_ column: String, _ message: String) -> Diagnostic {
+      Diagnostic.record(file: file, row: nil, column: options[column] ?? column, message: message)
     }
     let own = input.problems().map { problem($0.column, $0.message) }
     if !own.isEmpty { throw YieldRecordsError.invalidRecords(own) }
@@ -354,7 +355,7 @@ extension PostgresRecords {
       if let date = CalendarDate(iso: day) { stored.set(id, date) }
       varieties[id] = variety
     }
-    var problems: [RecordProblem] = []
+    var problems: [Diagnostic] = []
     var summary = ImportSummary()
     var replaced = ReplacedBatches()
     let inoculation = YieldDatabase.checkBatches(
@@ -713,7 +714,7 @@ extension PostgresRecords {
         "\(unescaped: Self.batchSelect) WHERE id = ANY(\(ids))", connection)
       let storedByID = Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
       var summary = CopySummary()
-      var problems: [RecordProblem] = []
+      var problems: [Diagnostic] = []
       var newBatches: [Batch] = []
       for batch in batches {
         guard let there = storedByID[batch.id] else {
@@ -724,7 +725,7 @@ extension PostgresRecords {
           summary.batchesPresent += 1
         } else {
           problems.append(
-            RecordProblem(
+            Diagnostic.record(
               file: sourceName, row: nil, column: "batch_id",
               message:
                 "batch \"\(batch.id)\" differs from the one in the shared database; correct one of them (export, edit, import --replace) and run again"

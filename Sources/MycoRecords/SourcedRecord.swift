@@ -1,3 +1,5 @@
+import MycoDiagnostics
+
 /// A record together with where it was read from, so later checks can name the row.
 public struct SourcedRecord<Value: Sendable>: Sendable {
   /// The record.
@@ -17,7 +19,7 @@ public struct SourcedRecord<Value: Sendable>: Sendable {
     self.weightColumn = weightColumn
   }
 
-  func problem(_ column: String, _ message: String) -> RecordProblem {
-    RecordProblem(file: file, row: row, column: column, message: message)
+  func problem(_ column: String, _ message: String) -> Diagnostic {
+    Diagnostic.record(file: file, row: row, column: column, message: message)
   }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import MycoDiagnostics
 
 extension YieldDatabase {
   /// The command-line option of each column `add-input` checks.
@@ -21,8 +22,8 @@ extension YieldDatabase {
   {
     return try guarded {
       let options = file == "add-input" ? Self.addInputOptions : [:]
-      func problem(_ column: String, _ message: String) -> RecordProblem {
-        RecordProblem(file: file, row: nil, column: options[column] ?? column, message: message)
+      func problem(_ column: String, _ message: String) -> Diagnostic {
+        Diagnostic.record(file: file, row: nil, column: options[column] ?? column, message: message)
       }
       let own = input.problems().map { problem($0.column, $0.message) }
       if !own.isEmpty { throw YieldRecordsError.invalidRecords(own) }

@@ -1,5 +1,6 @@
 import GRDB
 import MycoCalendar
+import MycoDiagnostics
 
 /// What an import or an entry wrote.
 public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
@@ -12,7 +13,7 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
   /// Inputs and sprays added.
   public var inputsAdded = 0
   /// Warnings about added inputs (e.g. a pesticide not registered for the crop), stored with them.
-  public var inputWarnings: [RecordProblem] = []
+  public var inputWarnings: [Diagnostic] = []
   /// Stored harvests of replaced batches that were removed because the import brings that
   /// batch's harvests.
   public var storedHarvestsRemoved = 0
@@ -77,7 +78,7 @@ struct ReplacedBatches {
 
   /// Counts the stored harvests kept (of replaced batches not cleared) and returns a problem
   /// for each batch whose kept harvests now lie before its new inoculation day.
-  func checkKeptHarvests(_ db: Database, _ summary: inout ImportSummary) throws -> [RecordProblem] {
+  func checkKeptHarvests(_ db: Database, _ summary: inout ImportSummary) throws -> [Diagnostic] {
     try checkKeptHarvests(&summary) { id in
       let row = try Row.fetchOne(
         db, sql: "SELECT COUNT(*), MIN(harvested_on) FROM harvest WHERE batch_id = ?", arguments: [id])
@@ -92,8 +93,8 @@ struct ReplacedBatches {
   /// `stored` (whichever store they are in).
   func checkKeptHarvests(
     _ summary: inout ImportSummary, stored: (String) throws -> (count: Int, first: String?)
-  ) rethrows -> [RecordProblem] {
-    var problems: [RecordProblem] = []
+  ) rethrows -> [Diagnostic] {
+    var problems: [Diagnostic] = []
     for record in records where !cleared.contains(record.value.id) {
       let (count, first) = try stored(record.value.id)
       summary.storedHarvestsKept += count
@@ -117,7 +118,7 @@ extension YieldDatabase {
     try guarded {
       var records = CSVImport()
       records.problems = batch.problems(knownVarieties: knownVarieties).map {
-        RecordProblem(file: "add-batch", row: nil, column: $0.column, message: $0.message)
+        Diagnostic.record(file: "add-batch", row: nil, column: $0.column, message: $0.message)
       }
       records.batches = [SourcedRecord(batch, file: "add-batch", row: nil)]
       try Self.namingOptions(Self.addBatchOptions) { _ = try importRecords(records, replace: false) }
@@ -132,7 +133,7 @@ extension YieldDatabase {
     try guarded {
       var records = CSVImport()
       records.problems = harvest.problems(weightColumn: weightColumn).map {
-        RecordProblem(file: "add-harvest", row: nil, column: $0.column, message: $0.message)
+        Diagnostic.record(file: "add-harvest", row: nil, column: $0.column, message: $0.message)
       }
       records.harvests = [SourcedRecord(harvest, file: "add-harvest", row: nil, weightColumn: weightColumn)]
       try Self.namingOptions(Self.addHarvestOptions) { _ = try importRecords(records, replace: false) }
@@ -160,7 +161,9 @@ extension YieldDatabase {
     } catch YieldRecordsError.invalidRecords(let problems) {
       throw YieldRecordsError.invalidRecords(
         problems.map {
-          RecordProblem(file: $0.file, row: $0.row, column: options[$0.column] ?? $0.column, message: $0.message)
+          var problem = $0
+          problem.field = $0.field.map { options[$0] ?? $0 }
+          return problem
         })
     }
   }
@@ -202,7 +205,7 @@ extension YieldDatabase {
   /// stored is a problem unless `replace`.
   private func checkBatches(
     _ batches: [SourcedRecord<Batch>], replace: Bool, _ db: Database, _ summary: inout ImportSummary,
-    _ problems: inout [RecordProblem], _ replaced: inout ReplacedBatches
+    _ problems: inout [Diagnostic], _ replaced: inout ReplacedBatches
   ) throws -> BatchDates {
     var inoculation = BatchDates()
     let stored = try Row.fetchCursor(db, sql: "SELECT id, inoculated_on FROM batch")
@@ -218,7 +221,7 @@ extension YieldDatabase {
   /// store they are in.
   static func checkBatches(
     _ batches: [SourcedRecord<Batch>], stored: BatchDates, replace: Bool, _ summary: inout ImportSummary,
-    _ problems: inout [RecordProblem], _ replaced: inout ReplacedBatches
+    _ problems: inout [Diagnostic], _ replaced: inout ReplacedBatches
   ) -> BatchDates {
     var inoculation = stored
     for record in batches {
@@ -257,7 +260,7 @@ extension YieldDatabase {
   private func write(_ records: CSVImport, replace: Bool, checker: InputChecker?, _ db: Database) throws
     -> ImportSummary
   {
-    var problems: [RecordProblem] = []
+    var problems: [Diagnostic] = []
     var summary = ImportSummary()
     var replaced = ReplacedBatches()
     let inoculation = try checkBatches(
@@ -279,7 +282,7 @@ extension YieldDatabase {
     }
     var inserter = try HarvestInserter(db)
     for record in records.harvests {
-      try inserter.add(record.value.arguments)
+      try inserter.add(record.value.append(to:))
     }
     try inserter.flush()
     summary.harvestsAdded = records.harvests.count
@@ -326,7 +329,7 @@ extension YieldDatabase {
   ) throws -> ImportSummary {
     // Problems of the rows themselves, and problems against the database.
     var rowProblems = read.problems
-    var problems: [RecordProblem] = []
+    var problems: [Diagnostic] = []
     var summary = ImportSummary()
     var replaced = ReplacedBatches()
     let inoculation = try checkBatches(
@@ -345,7 +348,7 @@ extension YieldDatabase {
             try inserter.flush()
             try replaced.clearStoredHarvests(of: String(decoding: plain.batchID, as: UTF8.self), db, &summary)
           }
-          try inserter.add(plain.arguments)
+          try inserter.add(plain.append(to:))
           summary.harvestsAdded += 1
         }
         return
@@ -362,7 +365,7 @@ extension YieldDatabase {
           try inserter.flush()
           try replaced.clearStoredHarvests(of: harvest.batchID, db, &summary)
         }
-        try inserter.add(harvest.arguments)
+        try inserter.add(harvest.append(to:))
         summary.harvestsAdded += 1
       }
     }

@@ -1,3 +1,5 @@
+import MycoDiagnostics
+
 /// What a rule concludes when it fires.
 public enum Conclusion: Sendable, Hashable {
   /// Advice on a topic; competes with other advice on the same topic.

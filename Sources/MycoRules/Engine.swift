@@ -1,3 +1,5 @@
+import MycoDiagnostics
+
 /// Forward-chaining evaluation of a rule base over a set of facts.
 ///
 /// Rules are tried in order (priority, then id). A rule fires at most once; its `derive`

@@ -1,3 +1,5 @@
+import MycoDiagnostics
+
 /// A piece of advice (or a warning) from a fired rule.
 public struct Advice: Sendable, Hashable, Codable {
   /// Whether the rule gave advice (`<advise>`, which competes per topic) or a warning (`<warn>`, always shown).

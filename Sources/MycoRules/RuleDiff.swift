@@ -1,4 +1,5 @@
 import Foundation
+import MycoDiagnostics
 
 /// What changed between two rule bases: rules added, removed and changed (and how).
 public struct RuleDiff: Sendable, Hashable, Codable {

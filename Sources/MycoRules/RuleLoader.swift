@@ -124,7 +124,7 @@ public struct RuleLoader: Sendable {
         }
       }
       diagnostics += (found + result.diagnostics).sorted {
-        ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
+        ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
       }
     }
     diagnostics += Self.cycles(rules)
@@ -140,7 +140,7 @@ public struct RuleLoader: Sendable {
     let starts = root.children(named: "rule").map { ($0.location.line, $0["id"] ?? "") }
     return diagnostics.map { diagnostic in
       guard diagnostic.kind == .xmlSchema, diagnostic.rules.isEmpty,
-        let rule = starts.last(where: { $0.0 <= diagnostic.location.line }), !rule.1.isEmpty
+        let rule = starts.last(where: { $0.0 <= diagnostic.location?.line ?? 0 }), !rule.1.isEmpty
       else { return diagnostic }
       var named = diagnostic
       named.rules = [rule.1]

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import MycoCalendar
+import MycoDiagnostics
 import MycoKnowledge
 import MycoRecords
 import MycoRules
@@ -43,8 +44,8 @@ struct APIController: Sendable {
       return Responses.json(try base.advisor.advise(situation).json(language: input.language))
     } catch let error as InputError {
       return Responses.error(error)
-    } catch let error as SituationError {
-      return Responses.error(InputError(status: 422, error.message, field: error.field))
+    } catch let error as Diagnostic {
+      return Responses.error(InputError(status: 422, error.message.english, field: error.situationField))
     }
   }
 

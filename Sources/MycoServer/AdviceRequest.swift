@@ -1,5 +1,6 @@
 import Foundation
 import MycoCalendar
+import MycoDiagnostics
 import MycoKnowledge
 import MycoSheets
 import MycoUnits
@@ -170,9 +171,11 @@ public struct AdviceRequest: Sendable, Hashable {
   static func encode(_ pairs: [(String, String)]) -> String { SheetLinks.encode(pairs) }
 }
 
-extension SituationError {
-  /// The field a situation error is about, guessed from its words (for `{"field": …}`).
-  var field: String? {
+extension Diagnostic {
+  /// The form field a situation problem is about (for `{"field": …}`), guessed from its words (the
+  /// diagnostic's own ``Diagnostic/field`` names a fact, not always a form field).
+  var situationField: String? {
+    let message = self.message.english
     for (word, field) in [
       ("variety", "variety"), ("elevation", "elevation"), ("humidity", "humidity"),
       ("day–night", "day-night-difference"),

@@ -134,8 +134,12 @@ struct AgentController: Sendable {
         "agent", request, context, session: session, status: HTTPResponse.Status(code: error.status),
         fields: ["error": error.message, "home": true])
     }
-    let yields = YieldReportPage(report: report, language: language(request) == .en ? .en : .zh)
-    return Responses.html(try yields.html(store.current.sheets.templates))
+    let base = store.current
+    let yields = YieldReportPage(
+      report: report, language: language(request) == .en ? .en : .zh,
+      varietyNames: Dictionary(
+        base.advisor.knowledge.varieties.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
+    return Responses.html(try yields.html(base.sheets.templates))
   }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import MycoCalendar
+import MycoDiagnostics
 import MycoKnowledge
 import MycoRules
 import MycoSheets
@@ -77,8 +78,8 @@ struct GrowerController: Sendable {
       report = try base.advisor.advise(situation)
     } catch let error as InputError {
       return formPage(request, context, error: error.message, status: HTTPResponse.Status(code: error.status))
-    } catch let error as SituationError {
-      return formPage(request, context, error: error.message, status: .unprocessableContent)
+    } catch let error as Diagnostic {
+      return formPage(request, context, error: error.message.english, status: .unprocessableContent)
     } catch {
       return formPage(request, context, error: "\(error)", status: .unprocessableContent)
     }
@@ -139,7 +140,7 @@ struct GrowerController: Sendable {
       return Response(
         status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: "inline; filename=\"sheet.pdf\""],
         body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    } catch let error as SheetError {
+    } catch let error as Diagnostic {
       context.logger.error("sheet.pdf failed: \(error.description)")
       return Responses.error(.internalServerError, "the sheet could not be printed")
     }

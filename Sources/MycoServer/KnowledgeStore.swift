@@ -79,7 +79,7 @@ extension Error {
   /// What a load error says, one line per problem (for the server log, never for a response).
   public var loadMessage: String {
     if let failure = self as? Diagnostics { return failure.description }
-    if let failure = self as? SheetError { return failure.description }
+    if let failure = self as? Diagnostic { return failure.description }
     return "\(self)"
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import MycoCalendar
+import MycoDiagnostics
 import MycoKnowledge
 import MycoRules
 import MycoSheets
@@ -15,7 +16,8 @@ public struct Pages: Sendable {
   /// The bundled templates.
   public static func bundled() throws -> Pages {
     guard let url = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-      throw SheetError("the bundled server templates are missing (Myco_MycoServer.resources/Templates)")
+      throw Diagnostic(
+        kind: .sheetTemplate, "the bundled server templates are missing (Myco_MycoServer.resources/Templates)")
     }
     return try Pages(directory: url, sheetTemplates: try SheetTemplates.bundled().directory)
   }

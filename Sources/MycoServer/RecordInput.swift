@@ -158,8 +158,8 @@ extension YieldRecordsError {
     switch self {
     case .invalidRecords(let problems):
       return InputError(
-        status: 422, problems.map { "\(field($0.column)): \($0.message)" }.joined(separator: "; "),
-        field: problems.first.map { field($0.column) })
+        status: 422, problems.map { "\(field($0.field ?? "")): \($0.message.english)" }.joined(separator: "; "),
+        field: problems.first.map { field($0.field ?? "") })
     default:
       return InputError(status: 422, "the record was refused")
     }

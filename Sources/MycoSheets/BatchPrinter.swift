@@ -1,4 +1,5 @@
 import Foundation
+import MycoDiagnostics
 import Synchronization
 
 /// What a batch print did: the sheets written and the rows that could not be printed.
@@ -8,7 +9,7 @@ public struct BatchResult: Sendable {
   /// Written sheets by line number, in line order.
   public var written: [(line: Int, sheet: WrittenSheet)]
   /// Rows that could not be printed, in line order.
-  public var failures: [RowFailure]
+  public var failures: [Diagnostic]
 
   /// `printed 29 of 30 sheets; 1 row could not be printed:` and one line per bad row.
   public var summary: String {
@@ -35,7 +36,7 @@ public struct BatchPrinter: Sendable {
   /// Prints `rows` into `folder` as `NAME.pdf` (+ `.html`) or `NAME.html`; rows that fail are
   /// reported, the others still print. `progress(done, total)` is called after each row, in order of completion.
   public func print(
-    _ rows: [GrowerRow], failures earlier: [RowFailure], file: String, to folder: URL, format: SheetFormat,
+    _ rows: [GrowerRow], failures earlier: [Diagnostic], file: String, to folder: URL, format: SheetFormat,
     progress: @Sendable (Int, Int) -> Void = { _, _ in }
   ) -> BatchResult {
     let total = rows.count + earlier.count
@@ -51,12 +52,12 @@ public struct BatchPrinter: Sendable {
         guard let index else { return }
         let row = rows[index]
         let out = folder.appendingPathComponent(row.name + "." + format.rawValue)
-        let outcome = Result { () throws(SheetError) in try writer.write(row.request, to: out, format: format) }
+        let outcome = Result { () throws(Diagnostic) in try writer.write(row.request, to: out, format: format) }
         let done = state.withLock { state -> Int in
           switch outcome {
           case .success(let sheet): state.written.append((row.line, sheet))
           case .failure(let error):
-            state.failures.append(RowFailure(file: file, line: row.line, message: error.description))
+            state.failures.append(Diagnostic.atRow(row.line, of: file, error))
           }
           state.done += 1
           return state.done
@@ -67,7 +68,7 @@ public struct BatchPrinter: Sendable {
     return state.withLock { state in
       BatchResult(
         total: total, written: state.written.sorted { $0.0 < $1.0 }.map { (line: $0.0, sheet: $0.1) },
-        failures: state.failures.sorted { $0.line < $1.line })
+        failures: state.failures.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) })
     }
   }
 }

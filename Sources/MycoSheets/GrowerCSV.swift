@@ -1,19 +1,9 @@
 import Foundation
 import MycoCSV
 import MycoCalendar
+import MycoDiagnostics
 import MycoKnowledge
 import MycoUnits
-
-/// One row of a growers CSV that could not be turned into a sheet, named by file and line.
-public struct RowFailure: Error, Sendable, Hashable, CustomStringConvertible {
-  public var file: String
-  /// The line number in the file (the header is line 1).
-  public var line: Int
-  public var message: String
-
-  /// `growers.csv:7: elevation: "abc" is not a number`
-  public var description: String { TerminalText.escaped("\(file):\(line): \(message)") }
-}
 
 /// One printable row of a growers CSV.
 public struct GrowerRow: Sendable, Hashable {
@@ -35,14 +25,15 @@ public enum GrowerCSV {
     "temperature", "bag-temperature", "humidity", "day-night-difference", "symptoms", "lang", "contact",
   ]
 
-  /// Reads `url`. A missing file, an unknown column or a missing `variety` column throws; bad rows come back as failures.
+  /// Reads `url`. A missing file, an unknown column or a missing `variety` column throws; bad rows come back as
+  /// failures (kind ``Diagnostic/Kind/badRecord`` at `FILE:ROW`, naming the column when there is one).
   /// With `baseURL` (where `myco serve` runs) every sheet carries QR codes to the phone pages.
   public static func read(
     _ url: URL, defaultDate: CalendarDate, language: SheetLanguage = .zh, datePrinted: CalendarDate? = nil,
     contact: String? = nil, baseURL: String? = nil
-  ) throws(SheetError) -> (rows: [GrowerRow], failures: [RowFailure]) {
+  ) throws(Diagnostic) -> (rows: [GrowerRow], failures: [Diagnostic]) {
     guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw SheetError("\(url.path): cannot read")
+      throw Diagnostic(kind: .unreadableFile, at: SourceLocation(file: url.path), "cannot read")
     }
     return try read(
       data: data, name: url.lastPathComponent, defaultDate: defaultDate, language: language, datePrinted: datePrinted,
@@ -54,95 +45,111 @@ public enum GrowerCSV {
   public static func read(
     data: Data, name file: String, defaultDate: CalendarDate, language: SheetLanguage = .zh,
     datePrinted: CalendarDate? = nil, contact: String? = nil, baseURL: String? = nil
-  ) throws(SheetError) -> (rows: [GrowerRow], failures: [RowFailure]) {
+  ) throws(Diagnostic) -> (rows: [GrowerRow], failures: [Diagnostic]) {
     // The same reader as the yield records import: a quote that is never closed or a NUL byte
     // is a fault of its row, never a silent merge or cut.
     var reader = CSVReader(bytes: [UInt8](data))
     var header: [String]?
-    var headerError: SheetError?
+    var headerError: Diagnostic?
     var rows: [GrowerRow] = []
-    var failures: [RowFailure] = []
+    var failures: [Diagnostic] = []
     reader.forEachRecord { record in
       guard headerError == nil else { return }
       guard let header else {
         if let fault = record.problem {
-          headerError = SheetError("\(file):\(fault.line): header: \(fault.message)")
+          headerError = Diagnostic(
+            kind: .badHeader, at: SourceLocation(file: file, row: fault.line), field: "header", fault.message)
           return
         }
         let names = record.strings.map { ($0 ?? "").trimmingCharacters(in: .whitespaces).lowercased() }
         if let unknown = names.first(where: { !columns.contains($0) }) {
-          headerError = SheetError(
-            "\(file):\(record.line): unknown column \"\(unknown)\" (columns: \(columns.joined(separator: ", ")))")
+          headerError = Diagnostic(
+            kind: .badHeader, at: SourceLocation(file: file, row: record.line),
+            "unknown column \"\(unknown)\" (columns: \(columns.joined(separator: ", ")))")
         } else if let twice = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
-          headerError = SheetError("\(file):\(record.line): column \"\(twice)\" appears twice")
+          headerError = Diagnostic(
+            kind: .badHeader, at: SourceLocation(file: file, row: record.line), "column \"\(twice)\" appears twice")
         } else if !names.contains("variety") {
-          headerError = SheetError("\(file):\(record.line): the header has no \"variety\" column")
+          headerError = Diagnostic(
+            kind: .badHeader, at: SourceLocation(file: file, row: record.line), "the header has no \"variety\" column")
         }
         header = names
         return
       }
       let line = record.line
       if let fault = record.problem {
-        let column = fault.field < header.count ? header[fault.field] + ": " : ""
-        failures.append(RowFailure(file: file, line: fault.line, message: column + fault.message))
+        let column = fault.field < header.count ? header[fault.field] : nil
+        failures.append(
+          Diagnostic(kind: .badRecord, at: SourceLocation(file: file, row: fault.line), field: column, fault.message))
         return
       }
       let cells = record.strings
       if cells.allSatisfy({ ($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty }) { return }
       if cells.count != header.count {
         failures.append(
-          RowFailure(
-            file: file, line: line, message: "has \(cells.count) fields but the header has \(header.count) columns"))
+          Diagnostic(
+            kind: .badRecord, at: SourceLocation(file: file, row: line),
+            "has \(cells.count) fields but the header has \(header.count) columns"))
         return
       }
       var values: [String: String] = [:]
       for (column, cell) in zip(header, cells) {
         guard let cell else {
-          failures.append(RowFailure(file: file, line: line, message: "\(column): is not valid UTF-8 text"))
+          failures.append(
+            Diagnostic(
+              kind: .badRecord, at: SourceLocation(file: file, row: line), field: column, "is not valid UTF-8 text"))
           return
         }
         let value = cell.trimmingCharacters(in: .whitespaces)
         if !value.isEmpty { values[column] = value }
       }
-      do {
+      do throws(Diagnostic) {
         var request = try Self.request(values, defaultDate: defaultDate, language: language)
         request.datePrinted = datePrinted
         request.contact = values["contact"] ?? contact
         request.baseURL = baseURL
         rows.append(GrowerRow(line: line, request: request, name: Self.name(line: line, values)))
       } catch {
-        failures.append(RowFailure(file: file, line: line, message: String(describing: error)))
+        failures.append(Diagnostic.atRow(line, of: file, error))
       }
     }
     if let headerError { throw headerError }
-    if header == nil { throw SheetError("\(file): the file is empty; a header row naming the columns is needed") }
+    if header == nil {
+      throw Diagnostic(
+        kind: .badHeader, at: SourceLocation(file: file), "the file is empty; a header row naming the columns is needed"
+      )
+    }
     return (rows, failures)
   }
 
-  static func request(_ values: [String: String], defaultDate: CalendarDate, language: SheetLanguage) throws(SheetError)
+  static func request(_ values: [String: String], defaultDate: CalendarDate, language: SheetLanguage) throws(Diagnostic)
     -> SheetRequest
   {
-    func number(_ column: String) throws(SheetError) -> Double? {
+    func number(_ column: String) throws(Diagnostic) -> Double? {
       guard let text = values[column] else { return nil }
-      guard let value = Double(text), value.isFinite else { throw SheetError("\(column): \"\(text)\" is not a number") }
+      guard let value = Double(text), value.isFinite else {
+        throw Diagnostic(kind: .badRecord, field: column, "\"\(text)\" is not a number")
+      }
       return value
     }
-    guard let variety = values["variety"] else { throw SheetError("variety: missing (every row needs one)") }
+    guard let variety = values["variety"] else {
+      throw Diagnostic(kind: .badRecord, field: "variety", "missing (every row needs one)")
+    }
     var date = defaultDate
     if let text = values["date"] {
-      do { date = try CalendarDate.parse(text) } catch { throw SheetError("date: \(error)") }
+      do { date = try CalendarDate.parse(text) } catch { throw Diagnostic(kind: .badRecord, field: "date", "\(error)") }
     }
     var bag: BagDimensions?
     if let text = values["bag"] {
       guard let parsed = BagDimensions(parsing: text) else {
-        throw SheetError("bag: \"\(text)\" is not a size like 15x55")
+        throw Diagnostic(kind: .badRecord, field: "bag", "\"\(text)\" is not a size like 15x55")
       }
       bag = parsed
     }
     var rowLanguage = language
     if let text = values["lang"] {
       guard let parsed = SheetLanguage(rawValue: text) else {
-        throw SheetError("lang: \"\(text)\" is not zh, en or zh+en")
+        throw Diagnostic(kind: .badRecord, field: "lang", "\"\(text)\" is not zh, en or zh+en")
       }
       rowLanguage = parsed
     }
@@ -168,5 +175,14 @@ public enum GrowerCSV {
     let safe = String(label.map { "/\\:*?\"<>| ".contains($0) ? "_" : $0 }.prefix(40))
     let number = line < 10 ? "0\(line)" : "\(line)"
     return safe.isEmpty ? number : "\(number)-\(safe)"
+  }
+}
+
+extension Diagnostic {
+  /// `problem` (about a row's values, or a sheet that could not be made for it) placed at row `line` of `file`.
+  static func atRow(_ line: Int, of file: String, _ problem: Diagnostic) -> Diagnostic {
+    var placed = problem
+    placed.location = SourceLocation(file: file, row: line)
+    return placed
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MycoCalendar
+import MycoDiagnostics
 
 /// The fixed words of a sheet (headings, "ask your extension agent", safety lines), read from
 /// `labels.json` in the templates folder so that an agent can reword them without rebuilding.
@@ -11,16 +12,21 @@ public struct Labels: Sendable {
 
   public init(texts: [String: [String: String]]) { self.texts = texts }
 
-  /// Reads `labels.json`; throws a ``SheetError`` naming the file when it is not valid.
-  public init(contentsOf url: URL) throws(SheetError) {
+  /// Reads `labels.json`; throws a ``Diagnostic`` naming the file when it is not valid.
+  public init(contentsOf url: URL) throws(Diagnostic) {
     let data: Data
-    do { data = try Data(contentsOf: url) } catch { throw SheetError("\(url.path): cannot read the labels file") }
+    do { data = try Data(contentsOf: url) } catch {
+      throw Diagnostic(kind: .sheetTemplate, at: SourceLocation(file: url.path), "cannot read the labels file")
+    }
     do { texts = try JSONDecoder().decode([String: [String: String]].self, from: data) } catch {
-      throw SheetError("\(url.path): not a JSON object of {\"key\": {\"zh\": …, \"en\": …}}: \(error)")
+      throw Diagnostic(
+        kind: .sheetTemplate, at: SourceLocation(file: url.path),
+        "not a JSON object of {\"key\": {\"zh\": …, \"en\": …}}: \(error)")
     }
     let missing = Self.required.filter { texts[$0] == nil }.sorted()
     if !missing.isEmpty {
-      throw SheetError("\(url.path): missing labels: \(missing.joined(separator: ", "))")
+      throw Diagnostic(
+        kind: .sheetTemplate, at: SourceLocation(file: url.path), "missing labels: \(missing.joined(separator: ", "))")
     }
   }
 
@@ -61,11 +67,4 @@ public struct Labels: Sendable {
     "h_problem", "h_pesticideRefs", "h_pesticides", "detailsNote", "d_title", "d_intro", "d_steps",
     "d_why",
   ]
-}
-
-/// A problem making a sheet: bad templates, labels, CSV rows or a failed PDF.
-public struct SheetError: Error, Sendable, Hashable, CustomStringConvertible {
-  public var description: String
-
-  public init(_ description: String) { self.description = description }
 }

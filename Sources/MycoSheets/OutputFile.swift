@@ -1,4 +1,5 @@
 import Foundation
+import MycoDiagnostics
 
 /// Writes the files Myco produces (sheet HTML and PDF) safely.
 ///
@@ -31,16 +32,17 @@ public enum OutputFile {
   }
 
   /// Checks that `url` may be (over)written: absent, or a regular file Myco wrote, or `force`.
-  public static func checkTarget(_ url: URL, kind: Kind, force: Bool) throws(SheetError) {
+  public static func checkTarget(_ url: URL, kind: Kind, force: Bool) throws(Diagnostic) {
     var status = stat()
     guard lstat(url.path, &status) == 0 else {
       if errno == ENOENT { return }
-      throw SheetError("cannot write \(url.path): \(String(cString: strerror(errno)))")
+      throw Diagnostic(kind: .writeFile, "cannot write \(url.path): \(String(cString: strerror(errno)))")
     }
     switch status.st_mode & S_IFMT {
     case S_IFLNK:
       if force { return }
-      throw SheetError(
+      throw Diagnostic(
+        kind: .writeFile,
         "\(url.path) is a symbolic link; Myco does not write through links (use --force to replace the link itself)")
     case S_IFREG:
       if force { return }
@@ -50,21 +52,24 @@ public enum OutputFile {
         defer { try? handle.close() }
         head = try handle.readToEnd() ?? Data()
       } catch {
-        throw SheetError("\(url.path) exists and cannot be read to check who wrote it; not overwritten (use --force)")
+        throw Diagnostic(
+          kind: .writeFile, "\(url.path) exists and cannot be read to check who wrote it; not overwritten (use --force)"
+        )
       }
       guard isMycos(head, kind: kind) else {
-        throw SheetError(
+        throw Diagnostic(
+          kind: .writeFile,
           "\(url.path) exists and was not written by Myco; not overwritten (use --force to overwrite it)")
       }
     case S_IFDIR:
-      throw SheetError("\(url.path) is a folder, not a file")
+      throw Diagnostic(kind: .writeFile, "\(url.path) is a folder, not a file")
     default:
-      throw SheetError("\(url.path) exists and is not a regular file; not overwritten")
+      throw Diagnostic(kind: .writeFile, "\(url.path) exists and is not a regular file; not overwritten")
     }
   }
 
   /// Writes `data` to `url` through a temporary file in the same folder, after ``checkTarget(_:kind:force:)``.
-  public static func write(_ data: Data, to url: URL, kind: Kind, force: Bool) throws(SheetError) {
+  public static func write(_ data: Data, to url: URL, kind: Kind, force: Bool) throws(Diagnostic) {
     try checkTarget(url, kind: kind, force: force)
     let temporary = try createTemporary(beside: url)
     do {
@@ -74,18 +79,19 @@ public enum OutputFile {
       try handle.synchronize()
     } catch {
       unlink(temporary.path)
-      throw SheetError("cannot write \(url.path): \(plainWords(error))")
+      throw Diagnostic(kind: .writeFile, "cannot write \(url.path): \(plainWords(error))")
     }
     try replace(url, with: temporary)
   }
 
   /// An empty new file (never an existing one, never through a link) in `url`'s folder.
-  static func createTemporary(beside url: URL) throws(SheetError) -> URL {
+  static func createTemporary(beside url: URL) throws(Diagnostic) -> URL {
     let folder = url.deletingLastPathComponent()
     let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).myco-\(UUID().uuidString).tmp")
     let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      throw SheetError("cannot write \(url.path): \(String(cString: strerror(errno))) (in \(folder.path))")
+      throw Diagnostic(
+        kind: .writeFile, "cannot write \(url.path): \(String(cString: strerror(errno))) (in \(folder.path))")
     }
     close(descriptor)
     return temporary
@@ -97,11 +103,11 @@ public enum OutputFile {
   }
 
   /// Renames `temporary` over `url` (a link at `url` is replaced, its target untouched).
-  static func replace(_ url: URL, with temporary: URL) throws(SheetError) {
+  static func replace(_ url: URL, with temporary: URL) throws(Diagnostic) {
     guard rename(temporary.path, url.path) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporary.path)
-      throw SheetError("cannot write \(url.path): \(reason)")
+      throw Diagnostic(kind: .writeFile, "cannot write \(url.path): \(reason)")
     }
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MycoDiagnostics
 
 /// Prints an HTML page to PDF with headless Chromium.
 ///
@@ -43,7 +44,7 @@ public struct PDFPrinter: Sendable {
 
   /// Prints the HTML file at `html` to `pdf`: into a temporary file beside it, marked as Myco's
   /// (``OutputFile/pdfTrailer``), then renamed over `pdf` (an existing `pdf` must be Myco's unless `force`).
-  public func print(html: URL, to pdf: URL, force: Bool = false) throws(SheetError) {
+  public func print(html: URL, to pdf: URL, force: Bool = false) throws(Diagnostic) {
     let fileManager = FileManager.default
     try OutputFile.checkTarget(pdf, kind: .pdf, force: force)
     let profile = fileManager.temporaryDirectory.appendingPathComponent("myco-chromium-\(UUID().uuidString)")
@@ -67,17 +68,19 @@ public struct PDFPrinter: Sendable {
     let finished = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in finished.signal() }
     do { try process.run() } catch {
-      throw SheetError("cannot start \(executable.path): \(OutputFile.plainWords(error))")
+      throw Diagnostic(kind: .pdf, "cannot start \(executable.path): \(OutputFile.plainWords(error))")
     }
     if finished.wait(timeout: .now() + timeout) == .timedOut {
       process.terminate()
-      throw SheetError("\(executable.lastPathComponent) took longer than \(Int(timeout)) s to print \(pdf.path)")
+      throw Diagnostic(
+        kind: .pdf, "\(executable.lastPathComponent) took longer than \(Int(timeout)) s to print \(pdf.path)")
     }
     guard process.terminationStatus == 0, fileManager.fileExists(atPath: output.path) else {
       let tail = String(decoding: fileManager.contents(atPath: log.path) ?? Data(), as: UTF8.self).split(
         separator: "\n"
       ).suffix(3).joined(separator: "\n")
-      throw SheetError(
+      throw Diagnostic(
+        kind: .pdf,
         "\(executable.lastPathComponent) could not print \(pdf.path) (exit \(process.terminationStatus)): \(tail)")
     }
     do {
@@ -86,7 +89,7 @@ public struct PDFPrinter: Sendable {
       try handle.seekToEnd()
       try handle.write(contentsOf: OutputFile.pdfTrailer)
     } catch {
-      throw SheetError("cannot write \(pdf.path): \(OutputFile.plainWords(error))")
+      throw Diagnostic(kind: .pdf, "cannot write \(pdf.path): \(OutputFile.plainWords(error))")
     }
     try OutputFile.checkTarget(pdf, kind: .pdf, force: force)
     try OutputFile.replace(pdf, with: output)

@@ -1,5 +1,6 @@
 import Foundation
 import MycoCalendar
+import MycoDiagnostics
 import MycoKnowledge
 import MycoRecords
 
@@ -164,9 +165,11 @@ extension SheetTemplates {
   }
 
   /// The production record as a self-contained HTML page (same security policy as a sheet).
-  public func html(_ record: ProductionRecord) throws(SheetError) -> String {
+  public func html(_ record: ProductionRecord) throws(Diagnostic) -> String {
     guard let page = library.render(RecordPage(record: record), withTemplate: "record") else {
-      throw SheetError("\(directory.path): no record.mustache (the production record's template)")
+      throw Diagnostic(
+        kind: .sheetTemplate, at: SourceLocation(file: directory.path),
+        "no record.mustache (the production record's template)")
     }
     return Self.secured(page)
   }
@@ -174,7 +177,7 @@ extension SheetTemplates {
 
 extension SheetWriter {
   /// Writes a production record to `out` as HTML, or as PDF (with its HTML beside it).
-  public func write(_ record: ProductionRecord, to out: URL, format: SheetFormat) throws(SheetError) -> WrittenSheet {
+  public func write(_ record: ProductionRecord, to out: URL, format: SheetFormat) throws(Diagnostic) -> WrittenSheet {
     let html = try maker.templates.html(record)
     return try writePage(html, to: out, format: format)
   }

@@ -1,5 +1,6 @@
 internal import CQREncode
 import Foundation
+import MycoDiagnostics
 
 /// A QR code made by libqrencode (error correction level M, 8-bit mode), drawn as SVG.
 public struct QRCode: Sendable, Hashable {
@@ -9,9 +10,9 @@ public struct QRCode: Sendable, Hashable {
   public let modules: [Bool]
 
   /// Encodes `text` (a URL); throws when it does not fit in a QR code.
-  public init(_ text: String) throws(SheetError) {
+  public init(_ text: String) throws(Diagnostic) {
     guard let code = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M) else {
-      throw SheetError("cannot make a QR code for \(text.prefix(80))… (too long?)")
+      throw Diagnostic(kind: .sheet, "cannot make a QR code for \(text.prefix(80))… (too long?)")
     }
     defer { QRcode_free(code) }
     let width = Int(code.pointee.width)

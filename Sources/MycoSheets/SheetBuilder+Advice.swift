@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import MycoKnowledge
 import MycoRules
 

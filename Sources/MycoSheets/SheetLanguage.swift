@@ -1,4 +1,5 @@
 import MycoCalendar
+import MycoDiagnostics
 import MycoRules
 
 /// The language(s) a sheet is printed in.

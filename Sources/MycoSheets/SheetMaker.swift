@@ -1,4 +1,5 @@
 import Foundation
+import MycoDiagnostics
 import MycoKnowledge
 
 /// Makes sheets: advice from the engine, the sheet model, then HTML from the templates.
@@ -12,14 +13,14 @@ public struct SheetMaker: Sendable {
   }
 
   /// The sheet model for a request; throws for an impossible situation (unknown variety, …).
-  public func model(_ request: SheetRequest) throws(SheetError) -> SheetModel {
+  public func model(_ request: SheetRequest) throws(Diagnostic) -> SheetModel {
     let report: AdviceReport
-    do { report = try advisor.advise(request.situation) } catch { throw SheetError(error.message) }
+    do { report = try advisor.advise(request.situation) } catch { throw error }
     return SheetBuilder(report: report, request: request, labels: templates.labels).build()
   }
 
   /// The sheet as a self-contained HTML page (same request and knowledge base: same bytes).
-  public func html(_ request: SheetRequest) throws(SheetError) -> String {
+  public func html(_ request: SheetRequest) throws(Diagnostic) -> String {
     templates.html(try model(request))
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import MycoDiagnostics
 
 /// The editable files a sheet is made from: `sheet.mustache` (and partials), `sheet.css`
 /// (inlined into the page) and `labels.json` (headings and fixed words).
@@ -17,25 +18,28 @@ public struct SheetTemplates: Sendable {
   let css: String
 
   /// The templates bundled with Myco.
-  public static func bundled() throws(SheetError) -> SheetTemplates {
+  public static func bundled() throws(Diagnostic) -> SheetTemplates {
     guard let url = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-      throw SheetError("the bundled sheet templates are missing (Myco_MycoSheets.resources/Templates)")
+      throw Diagnostic(
+        kind: .sheetTemplate, "the bundled sheet templates are missing (Myco_MycoSheets.resources/Templates)")
     }
     return try SheetTemplates(directory: url)
   }
 
-  /// Loads a templates folder; throws a ``SheetError`` naming the file (and line:column) of a problem.
-  public init(directory: URL) throws(SheetError) {
+  /// Loads a templates folder; throws a ``Diagnostic`` naming the file (and line:column) of a problem.
+  public init(directory: URL) throws(Diagnostic) {
     self.directory = directory
     let fileManager = FileManager.default
     let names: [String]
     do { names = try fileManager.contentsOfDirectory(atPath: directory.path).sorted() } catch {
-      throw SheetError("\(directory.path): not a templates folder")
+      throw Diagnostic(kind: .sheetTemplate, at: SourceLocation(file: directory.path), "not a templates folder")
     }
     var templates: [String: MustacheTemplate] = [:]
     for name in names where name.hasSuffix(".mustache") {
       let url = directory.appendingPathComponent(name)
-      guard let data = fileManager.contents(atPath: url.path) else { throw SheetError("\(url.path): cannot read") }
+      guard let data = fileManager.contents(atPath: url.path) else {
+        throw Diagnostic(kind: .sheetTemplate, at: SourceLocation(file: url.path), "cannot read")
+      }
       let text = String(decoding: data, as: UTF8.self)
       if let range = text.range(of: "http-equiv", options: .caseInsensitive) {
         let before = text[..<range.lowerBound]
@@ -44,24 +48,31 @@ public struct SheetTemplates: Sendable {
           before.distance(
             from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex)
           + 1
-        throw SheetError(
-          "\(url.path):\(line):\(column): error: http-equiv is not allowed in a template (Myco sets the page's security policy itself)"
+        throw Diagnostic(
+          kind: .sheetTemplate, at: SourceLocation(file: url.path, line: line, column: column),
+          "http-equiv is not allowed in a template (Myco sets the page's security policy itself)"
         )
       }
       do {
         templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
       } catch let error as MustacheTemplate.ParserError {
-        throw SheetError(
-          "\(url.path):\(error.context.lineNumber):\(error.context.columnNumber): error: \(error.error) in: \(error.context.line)"
+        throw Diagnostic(
+          kind: .sheetTemplate,
+          at: SourceLocation(file: url.path, line: error.context.lineNumber, column: error.context.columnNumber),
+          "\(error.error) in: \(error.context.line)"
         )
       } catch {
-        throw SheetError("\(url.path): \(error)")
+        throw Diagnostic(kind: .sheetTemplate, at: SourceLocation(file: url.path), "\(error)")
       }
     }
-    guard templates["sheet"] != nil else { throw SheetError("\(directory.path): no sheet.mustache") }
+    guard templates["sheet"] != nil else {
+      throw Diagnostic(kind: .sheetTemplate, at: SourceLocation(file: directory.path), "no sheet.mustache")
+    }
     library = MustacheLibrary(templates: templates)
     let cssURL = directory.appendingPathComponent("sheet.css")
-    guard let css = fileManager.contents(atPath: cssURL.path) else { throw SheetError("\(cssURL.path): cannot read") }
+    guard let css = fileManager.contents(atPath: cssURL.path) else {
+      throw Diagnostic(kind: .sheetTemplate, at: SourceLocation(file: cssURL.path), "cannot read")
+    }
     self.css = String(decoding: css, as: UTF8.self)
     labels = try Labels(contentsOf: directory.appendingPathComponent("labels.json"))
   }

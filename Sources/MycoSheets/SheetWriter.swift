@@ -1,4 +1,5 @@
 import Foundation
+import MycoDiagnostics
 
 /// The file formats a sheet is written in.
 public enum SheetFormat: String, Sendable, Hashable, CaseIterable {
@@ -35,29 +36,31 @@ public struct SheetWriter: Sendable {
   }
 
   /// Writes the sheet for `request` to `out` (and its HTML beside a PDF).
-  public func write(_ request: SheetRequest, to out: URL, format: SheetFormat) throws(SheetError) -> WrittenSheet {
+  public func write(_ request: SheetRequest, to out: URL, format: SheetFormat) throws(Diagnostic) -> WrittenSheet {
     try writePage(try maker.html(request), to: out, format: format)
   }
 
   /// Writes a finished HTML page to `out`, and prints it to PDF when asked.
-  func writePage(_ html: String, to out: URL, format: SheetFormat) throws(SheetError) -> WrittenSheet {
+  func writePage(_ html: String, to out: URL, format: SheetFormat) throws(Diagnostic) -> WrittenSheet {
     let htmlURL = format == .html ? out : Self.htmlURL(for: out)
     let pdfURL = out.pathExtension.lowercased() == "pdf" ? out : out.appendingPathExtension("pdf")
     let folder = htmlURL.deletingLastPathComponent()
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
-      throw SheetError("cannot write \(htmlURL.path): \(folder.path) is a file, not a folder")
+      throw Diagnostic(kind: .writeFile, "cannot write \(htmlURL.path): \(folder.path) is a file, not a folder")
     }
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
-      throw SheetError("cannot create the folder \(folder.path): \(OutputFile.plainWords(error))")
+      throw Diagnostic(kind: .writeFile, "cannot create the folder \(folder.path): \(OutputFile.plainWords(error))")
     }
     // Refuse before writing anything, so a refused PDF leaves no new HTML behind.
     if format == .pdf { try OutputFile.checkTarget(pdfURL, kind: .pdf, force: force) }
     try OutputFile.write(Data(html.utf8), to: htmlURL, kind: .html, force: force)
     guard format == .pdf else { return WrittenSheet(html: htmlURL, pdf: nil) }
-    guard let printer else { throw SheetError("wrote \(htmlURL.path) but no PDF: " + PDFPrinter.installHint) }
+    guard let printer else {
+      throw Diagnostic(kind: .writeFile, "wrote \(htmlURL.path) but no PDF: " + PDFPrinter.installHint)
+    }
     try printer.print(html: htmlURL, to: pdfURL, force: force)
     return WrittenSheet(html: htmlURL, pdf: pdfURL)
   }

@@ -1,5 +1,7 @@
 import Foundation
 import MycoCalendar
+import MycoDiagnostics
+import MycoDiagnostics
 import MycoRecords
 import MycoUnits
 
@@ -15,12 +17,19 @@ public struct YieldReportPage: Sendable {
   public let unit: WeightUnit
   /// The page's language(s).
   public let language: SheetLanguage
+  /// The varieties' names by id (the knowledge base's), for the groups and the scope in Chinese; a
+  /// variety without one, and every variety in English, shows as its id.
+  public let varietyNames: [String: LocalizedText]
 
-  /// A page for `report`, weights in `unit`, words in `language`.
-  public init(report: YieldReport, unit: WeightUnit = .kg, language: SheetLanguage = .zh) {
+  /// A page for `report`, weights in `unit`, words in `language`, varieties named by `varietyNames`.
+  public init(
+    report: YieldReport, unit: WeightUnit = .kg, language: SheetLanguage = .zh,
+    varietyNames: [String: LocalizedText] = [:]
+  ) {
     self.report = report
     self.unit = unit
     self.language = language
+    self.varietyNames = varietyNames
   }
 
   /// Shades of grey: the page prints in black and white like a sheet, so every chart has a legend
@@ -42,6 +51,7 @@ public struct YieldReportPage: Sendable {
   }
 
   struct Row {
+    var group: Line
     var cells: [String]
   }
 
@@ -74,9 +84,11 @@ public struct YieldReportPage: Sendable {
   }
 
   /// The page as HTML, with Myco's generator mark and the sheets' security policy.
-  public func html(_ templates: SheetTemplates) throws(SheetError) -> String {
+  public func html(_ templates: SheetTemplates) throws(Diagnostic) -> String {
     guard let page = templates.library.render(model(templates), withTemplate: "yields") else {
-      throw SheetError("\(templates.directory.path): no yields.mustache (the yield report's template)")
+      throw Diagnostic(
+        kind: .sheetTemplate, at: SourceLocation(file: templates.directory.path),
+        "no yields.mustache (the yield report's template)")
     }
     return SheetTemplates.secured(page)
   }
@@ -96,20 +108,24 @@ public struct YieldReportPage: Sendable {
     ]
     let rows = report.groups.map { group in
       let c = ReportCells(group, unit: unit)
-      return Row(cells: [
-        group.label, c.batches, c.bags, c.fresh, c.yieldPerBag, c.yieldPerBagSD,
-        Self.range(c.yieldPerBagLow, c.yieldPerBagHigh), c.be, c.beSD, Self.range(c.beLow, c.beHigh),
-        c.contamination, c.flushes, c.daysToFirstHarvest,
-      ])
+      return Row(
+        group: Line({ groupLabel(group, labels, $0) }, language),
+        cells: [
+          c.batches, c.bags, c.fresh, c.yieldPerBag, c.yieldPerBagSD,
+          Self.range(c.yieldPerBagLow, c.yieldPerBagHigh), c.be, c.beSD, Self.range(c.beLow, c.beHigh),
+          c.contamination, c.flushes, c.daysToFirstHarvest,
+        ])
     }
     let perBag = report.groups.map { group in
       ChartBar(
-        label: group.label, value: unit.fromKilograms(group.yieldPerBagKg),
+        label: groupLabel(group, labels, language.primary), value: unit.fromKilograms(group.yieldPerBagKg),
         low: group.yieldPerBagInterval.map { unit.fromKilograms($0.lowerBound) },
         high: group.yieldPerBagInterval.map { unit.fromKilograms($0.upperBound) })
     }
     let be = report.groups.map {
-      ChartBar(label: $0.label, value: $0.bePercent, low: $0.beInterval?.lowerBound, high: $0.beInterval?.upperBound)
+      ChartBar(
+        label: groupLabel($0, labels, language.primary), value: $0.bePercent, low: $0.beInterval?.lowerBound,
+        high: $0.beInterval?.upperBound)
     }
     var charts = [
       Self.barChart(title: line("yields.chart.perBag", withUnit), bars: perBag, decimals: 2),
@@ -123,6 +139,27 @@ public struct YieldReportPage: Sendable {
       lang: language.htmlLang, css: templates.css, title: line("yields.title"), scope: scope(labels),
       columns: columns, rows: rows, comparison: sentences, compared: !sentences.isEmpty, charts: charts,
       note: line("yields.note"))
+  }
+
+  /// A group's name in `code`: its values joined, `followed` / `not followed` and varieties in the
+  /// page's words (`按建议`, `香菇`); other values (bag sizes, bands, strains) as recorded.
+  func groupLabel(_ group: YieldReport.Group, _ labels: Labels, _ code: Language) -> String {
+    let fields = report.query.groupBy
+    guard !fields.isEmpty else { return labels.text("yields.group.all", code) }
+    return fields.map { field -> String in
+      let value = group.key[field.rawValue] ?? ""
+      switch field {
+      case .advice: return labels.text(value == "followed" ? "yields.group.followed" : "yields.group.notFollowed", code)
+      case .variety: return varietyName(value, code)
+      default: return value
+      }
+    }.joined(separator: labels.text("yields.group.separator", code))
+  }
+
+  /// A variety's name in `code`: the knowledge base's Chinese name in Chinese, the id otherwise.
+  func varietyName(_ id: String, _ code: Language) -> String {
+    guard code == .zh, let name = varietyNames[id], name.byLanguage["zh"] != nil else { return id }
+    return name.text(in: .zh)
   }
 
   /// Which batches the report covers, e.g. `按品种分组；全部品种`.
@@ -139,7 +176,7 @@ public struct YieldReportPage: Sendable {
           parts.append(labels.text("yields.scope.groupedBy", code, ["fields": fields]))
         }
         parts.append(
-          query.variety.map { labels.text("yields.scope.variety", code, ["variety": $0]) }
+          query.variety.map { labels.text("yields.scope.variety", code, ["variety": varietyName($0, code)]) }
             ?? labels.text("yields.scope.allVarieties", code))
         if query.from != nil || query.to != nil {
           parts.append(
@@ -157,13 +194,18 @@ public struct YieldReportPage: Sendable {
   /// The two groups compared in words, from the Welch tests' numbers.
   func comparison(_ labels: Labels) -> [Line] {
     guard let comparison = report.comparison else { return [] }
-    let names = ["first": comparison.first, "second": comparison.second]
+    // Two groups are compared: the report's first and second, named in each language.
+    let pair = report.groups.count == 2 ? Array(report.groups) : []
+    func names(_ code: Language) -> [String: String] {
+      guard pair.count == 2 else { return ["first": comparison.first, "second": comparison.second] }
+      return ["first": groupLabel(pair[0], labels, code), "second": groupLabel(pair[1], labels, code)]
+    }
     guard let be = comparison.be else {
-      return [labels.line("yields.compare.tooFew", language, names)]
+      return [labels.line("yields.compare.tooFew", language, slots: names)]
     }
     var lines = [
       labels.line("yields.compare.be", language) { code in
-        names.merging(Self.difference(be, scale: 1, decimals: 1, labels: labels, code)) { $1 }.merging([
+        names(code).merging(Self.difference(be, scale: 1, decimals: 1, labels: labels, code)) { $1 }.merging([
           "t": NumberText.fixed(be.t, 2), "df": NumberText.fixed(be.degreesOfFreedom, 1),
           "p": NumberText.fixed(be.p, 3),
         ]) { $1 }
@@ -172,7 +214,7 @@ public struct YieldReportPage: Sendable {
     if let perBag = comparison.yieldPerBag {
       lines.append(
         labels.line("yields.compare.perBag", language) { code in
-          names.merging(
+          names(code).merging(
             Self.difference(perBag, scale: 1 / unit.kilograms, decimals: 3, labels: labels, code)
           ) { $1 }.merging(["unit": labels.text("yields.unit.\(unit.rawValue)", code)]) { $1 }
         })
@@ -284,11 +326,13 @@ public struct YieldReportPage: Sendable {
     }
     var legendX = left
     for (index, group) in groups.enumerated() {
+      let name = groupLabel(group, labels, language.primary)
       chart.legend.append(
         Legend(
           x: f(legendX), y: f(height - 16), textX: f(legendX + 14), textY: f(height - 7),
-          fill: Self.shades[index % Self.shades.count], text: group.label))
-      legendX += 24 + Double(group.label.count) * 6.5
+          fill: Self.shades[index % Self.shades.count], text: name))
+      // Chinese characters are about twice as wide as Latin letters.
+      legendX += 24 + Double(name.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) }) * 6.5
     }
     return chart
   }

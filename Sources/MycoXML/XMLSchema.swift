@@ -60,14 +60,15 @@ public final class XMLSchema: @unchecked Sendable {
     var errors = collector.errors
     for (resource, reason) in scope.refusals {
       // libxml2 reports the failed load at the element that asked for it; use that place.
-      let location = collector.reports.first { Self.names($0.message, resource) }?.location ?? start
+      let location = collector.reports.first { Self.names($0.message.english, resource) }?.location ?? start
       errors.insert(
         Diagnostic(
           kind: .xmlSchema, at: location, "refused to load '\(EntityLoader.displayPath(resource))': \(reason)"), at: 0)
     }
     if !scope.refusals.isEmpty {
       errors.removeAll { error in
-        scope.refusals.contains { Self.names(error.message, $0.resource) } && !error.message.hasPrefix("refused")
+        scope.refusals.contains { Self.names(error.message.english, $0.resource) }
+          && !error.message.english.hasPrefix("refused")
       }
     }
     guard let compiled, scope.refusals.isEmpty, errors.isEmpty else {
@@ -116,9 +117,9 @@ private final class ErrorCollector {
     let file = record.pointee.file.map { String(cString: $0) }.map { EntityLoader.displayPath($0) }
     var error = LibXML2.error(
       from: record, name: file.map { $0 == name || $0.isEmpty ? name : $0 } ?? name, kind: .xmlSchema)
-    error.message = Self.unescapingQuotedPaths(error.message)
-    if record.pointee.int2 == 0, error.location.file == name, let lines {
-      error.location.column = lines.columnOfStartTag(line: error.location.line, occurrence: 0)
+    error.message = LocalizedText(en: Self.unescapingQuotedPaths(error.message.english))
+    if record.pointee.int2 == 0, let location = error.location, location.file == name, let lines {
+      error.location?.column = lines.columnOfStartTag(line: location.line, occurrence: 0)
     }
     errors.append(error)
   }

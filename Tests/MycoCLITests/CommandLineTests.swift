@@ -25,6 +25,13 @@ import Testing
     #expect(run.out.isEmpty)
   }
 
+  @Test func unknownRuleToExplainIsAnErrorLikeEveryOther() throws {
+    let run = try CLI.myco(["rules", "explain", "no.such.rule"])
+    #expect(run.status == 1)
+    #expect(run.errors.hasPrefix("error: no rule 'no.such.rule' in "), "\(run.errors)")
+    #expect(run.out.isEmpty)
+  }
+
   @Test func unknownWhyNotRuleExitsOne() throws {
     let run = try CLI.myco(CLI.seed + ["--why-not", "no.such.rule"])
     #expect(run.status == 1)

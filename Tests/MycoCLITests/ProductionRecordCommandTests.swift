@@ -37,7 +37,7 @@ import Testing
     #expect(banned.status == 1)
     #expect(
       banned.err.contains(
-        "add-input: --product: 甲胺磷 / methamidophos is on the list \"Pesticides never to be used on edible fungi (pesticides-banned)\""
+        "add-input: error: --product: 甲胺磷 / methamidophos is on the list \"Pesticides never to be used on edible fungi (pesticides-banned)\""
       ))
     let unregistered = try myco(
       [

@@ -82,7 +82,7 @@ import Testing
     let database = folder.appendingPathComponent("missing.sqlite")
     let run = try CLI.myco(["yields", "report", "--db", database.path])
     #expect(run.status == 1)
-    #expect(run.errors.hasPrefix("\(database.path): no records database here yet"), "\(run.err)")
+    #expect(run.errors.hasPrefix("\(database.path): error: no records database here yet"), "\(run.err)")
     #expect(!FileManager.default.fileExists(atPath: database.path))
   }
 }

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoKnowledge
 import MycoRules
@@ -91,7 +92,9 @@ import Testing
   }
 
   @Test func unknownVarietyIsRejected() {
-    #expect(throws: SituationError.self) { try Bundled.advise(Situation(variety: "truffle")) }
+    #expect { try Bundled.advise(Situation(variety: "truffle")) } throws: {
+      ($0 as? Diagnostic)?.kind == .unknownVariety
+    }
   }
 
   @Test func jsonHasTheDocumentedKeys() throws {

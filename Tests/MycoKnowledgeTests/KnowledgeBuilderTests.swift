@@ -36,11 +36,11 @@ import Testing
     let builder = try Self.build(
       #"<variety id="x"><start for-days="60"/><stage id="s"/><strain temperature-type="low"/></variety>"#)
     #expect(
-      builder.diagnostics.map(\.message) == [
+      builder.diagnostics.map(\.message.english) == [
         "<start> needs season", "<stage> needs starts-after-days (a whole number)", "<strain> needs id",
         "<variety> needs latin", "<variety> needs temperature-type",
       ])
-    #expect(builder.diagnostics.allSatisfy { $0.kind == .missingValue && $0.location.line == 3 })
+    #expect(builder.diagnostics.allSatisfy { $0.kind == .missingValue && $0.location?.line == 3 })
   }
 
   @Test func aWellFormedTableBuildsWithoutProblems() throws {

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoKnowledge
 import MycoRules
@@ -116,7 +117,7 @@ import Testing
   }
 
   @Test func aBadStrainTypeIsRefused() {
-    #expect(throws: SituationError.self) {
+    #expect(throws: Diagnostic.self) {
       try Bundled.advise(Situation(variety: "shiitake", strain: "0912", strainType: "warm"))
     }
   }
@@ -209,20 +210,21 @@ import Testing
       Situation(variety: "morel", soilMoisture: -1), Situation(variety: "shiitake", temperature: .nan),
       Situation(variety: "shiitake", bag: BagDimensions(parsing: "80x55")),
     ] {
-      #expect(throws: SituationError.self) { try Bundled.advise(situation) }
+      #expect(throws: Diagnostic.self) { try Bundled.advise(situation) }
     }
     do {
       _ = try Bundled.advise(Situation(variety: "shiitake", temperature: 60))
-    } catch let error as SituationError {
-      #expect(error.message.contains("allowed: -30–50 °C"))
+    } catch let error as Diagnostic {
+      #expect(error.message.english.contains("allowed: -30–50 °C"))
     } catch {
       Issue.record("unexpected \(error)")
     }
     do {
       _ = try Bundled.advise(Situation(variety: "shiitake", bag: BagDimensions(parsing: "80x55")))
-    } catch let error as SituationError {
+    } catch let error as Diagnostic {
       #expect(
-        error.message.contains("bag 80x55 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)"))
+        error.message.english.contains(
+          "bag 80x55 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)"))
     } catch {
       Issue.record("unexpected \(error)")
     }
@@ -251,17 +253,19 @@ import Testing
     do {
       _ = try Bundled.advise(Situation(variety: "shiitake", place: "guanyan"))
       Issue.record("an unknown place was accepted")
-    } catch let error as SituationError {
-      #expect(error.message.contains("unknown place 'guanyan'"))
-      #expect(error.message.contains("官阳镇"))
+    } catch let error as Diagnostic {
+      #expect(error.kind == .unknownPlace && error.location == nil)
+      #expect(error.description.hasPrefix("error: unknown place 'guanyan'"))
+      #expect(error.message.english.contains("unknown place 'guanyan'"))
+      #expect(error.message.english.contains("官阳镇"))
     } catch {
       Issue.record("unexpected \(error)")
     }
     do {
       _ = try Bundled.advise(Situation(variety: "shiitake", place: "骡坪"))
       Issue.record("a place without one elevation was accepted")
-    } catch let error as SituationError {
-      #expect(error.message.contains("spans 300–2061 m"))
+    } catch let error as Diagnostic {
+      #expect(error.message.english.contains("spans 300–2061 m"))
     } catch {
       Issue.record("unexpected \(error)")
     }

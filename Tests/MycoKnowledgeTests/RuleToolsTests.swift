@@ -74,8 +74,8 @@ import Testing
     // When checked
     let report = RuleCheck.run(knowledge: knowledge, knowledgeName: "K", rules: rules, rulesName: "R")
     // Then one error for the banned product and one warning for the unregistered one, and nothing else new
-    let guarded = report.findings.filter { $0.kind.hasSuffix("-pesticide") }
-    #expect(guarded.map(\.kind) == ["banned-pesticide", "unregistered-pesticide"])
+    let guarded = report.findings.filter { $0.kind.rawValue.hasSuffix("-pesticide") }
+    #expect(guarded.map(\.kind) == [.bannedPesticide, .unregisteredPesticide])
     #expect(guarded.map(\.rules) == [["test.pests.fumigate"], ["test.pests.spray"]])
     #expect(guarded.map(\.location.line) == [3, 10])
     #expect(report.findings.filter { $0.severity != .info }.count == 2)

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoCalendar
 import MycoKnowledge
@@ -125,16 +126,16 @@ import Testing
 
   @Test func badInputIsRefusedWithAClearMessage() throws {
     let today = Bundled.date("2026-05-01")
-    #expect(throws: SituationError("--month 13 is out of range (allowed: 1–12)")) {
+    #expect(throws: Diagnostic(kind: .outOfRange, "--month 13 is out of range (allowed: 1–12)")) {
       try SuggestionReport.date(nil, month: 13, today: today)
     }
-    #expect(throws: SituationError("give either --date or --month, not both")) {
+    #expect(throws: Diagnostic(kind: .badOptions, "give either --date or --month, not both")) {
       try SuggestionReport.date(Bundled.date("2026-08-01"), month: 8, today: today)
     }
     #expect(try SuggestionReport.date(nil, month: 8, today: today) == Bundled.date("2026-08-15"))
-    #expect(throws: SituationError.self) { try Self.report(-5, "2026-08-15") }
-    #expect(throws: SituationError.self) { try Self.report(1200, "2026-08-15", facility: "castle") }
-    #expect(throws: SituationError("give --elevation M or --place NAME")) {
+    #expect(throws: Diagnostic.self) { try Self.report(-5, "2026-08-15") }
+    #expect(throws: Diagnostic.self) { try Self.report(1200, "2026-08-15", facility: "castle") }
+    #expect(throws: Diagnostic(kind: .badOptions, "give --elevation M or --place NAME")) {
       try SuggestionReport(knowledge: Self.knowledge, elevation: nil, place: nil, date: today, facility: nil)
     }
   }

@@ -26,8 +26,8 @@ import Testing
     // Then each bad row is named with the range, and nothing was imported
     #expect(
       error?.description == """
-        \(batches):2: bag_size: bag 1000x1000 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)
-        \(batches):4: bag_size: bag 0.0001x0.0001 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)
+        \(batches):2: error: bag_size: bag 1000x1000 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)
+        \(batches):4: error: bag_size: bag 0.0001x0.0001 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)
         """)
     #expect(try database.batches().isEmpty)
   }

@@ -25,8 +25,8 @@ import Testing
     }
     #expect(
       error?.description == """
-        \(batches):3: elevation_m: "abc" is not a number
-        \(batches):3: inoculated_on: "2024-9-10" is not a date written YYYY-MM-DD
+        \(batches):3: error: elevation_m: "abc" is not a number
+        \(batches):3: error: inoculated_on: "2024-9-10" is not a date written YYYY-MM-DD
         """)
     // … and nothing was imported.
     #expect(try database.batches().isEmpty)
@@ -42,8 +42,8 @@ import Testing
     let records = try CSVImport.read(batchesPath: nil, harvestsPath: harvests, knownVarieties: knownVarieties)
     #expect(
       records.problems.map(\.description) == [
-        "\(harvests):5: flush: must be 1 or more, not 0",
-        "\(harvests):5: fresh_jin: must not be negative",
+        "\(harvests):5: error: flush: must be 1 or more, not 0",
+        "\(harvests):5: error: fresh_jin: must not be negative",
       ])
     var rest = records
     rest.problems = []
@@ -51,8 +51,8 @@ import Testing
       try database.importRecords(rest, replace: false)
     } throws: {
       "\($0)" == """
-        \(harvests):3: harvested_on: 2024-08-01 is before batch A1 was inoculated on 2024-09-01
-        \(harvests):4: batch_id: no batch "ZZ" is recorded
+        \(harvests):3: error: harvested_on: 2024-08-01 is before batch A1 was inoculated on 2024-09-01
+        \(harvests):4: error: batch_id: no batch "ZZ" is recorded
         """
     }
     // 斤 are stored as kg: 4 jin = 2 kg.
@@ -67,8 +67,8 @@ import Testing
     let records = try CSVImport.read(batchesPath: nil, harvestsPath: file, knownVarieties: knownVarieties)
     #expect(
       records.problems.map(\.description) == [
-        "\(file):1: weight: is not a known column (expected batch_id, harvested_on, flush, fresh_kg, grade, price_yuan_per_kg, fresh_jin)",
-        "\(file):1: fresh_kg: column is missing",
+        "\(file):1: error: weight: is not a known column (expected batch_id, harvested_on, flush, fresh_kg, grade, price_yuan_per_kg, fresh_jin)",
+        "\(file):1: error: fresh_kg: column is missing",
       ])
   }
 

@@ -1,3 +1,4 @@
+import MycoDiagnostics
 import Foundation
 import MycoRecords
 import Testing
@@ -15,8 +16,8 @@ import Testing
 
         """)
     let records = try CSVImport.read(batchesPath: batches, harvestsPath: nil, knownVarieties: knownVarieties)
-    #expect(records.problems.map(\.row) == [2, 3])
-    #expect(records.problems.allSatisfy { $0.column == "inoculated_on" })
+    #expect(records.problems.map(\.location?.line) == [2, 3])
+    #expect(records.problems.allSatisfy { $0.field == "inoculated_on" })
     #expect(throws: YieldRecordsError.self) { try database.importRecords(records, replace: false) }
     #expect(try database.batches().isEmpty)
   }

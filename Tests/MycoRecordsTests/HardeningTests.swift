@@ -27,14 +27,14 @@ import Testing
     #expect {
       try database.importCSV(files, knownVarieties: knownVarieties, replace: false)
     } throws: {
-      "\($0)" == "\(batches):4: grower: a quoted field opens here and is never closed (a missing \")"
+      "\($0)" == "\(batches):4: error: grower: a quoted field opens here and is never closed (a missing \")"
     }
     #expect(try database.batches().isEmpty)
     // The two-step reading says the same.
     let read = try CSVImport.read(batchesPath: batches, harvestsPath: nil, knownVarieties: knownVarieties)
     #expect(
       read.problems.map(\.description) == [
-        "\(batches):4: grower: a quoted field opens here and is never closed (a missing \")"
+        "\(batches):4: error: grower: a quoted field opens here and is never closed (a missing \")"
       ])
   }
 
@@ -47,7 +47,7 @@ import Testing
     #expect {
       try database.importCSV(files, knownVarieties: knownVarieties, replace: false)
     } throws: {
-      "\($0)" == "\(harvests):3: grade: a quoted field opens here and is never closed (a missing \")"
+      "\($0)" == "\(harvests):3: error: grade: a quoted field opens here and is never closed (a missing \")"
     }
     #expect(try database.harvests().count == 8)
   }
@@ -61,7 +61,7 @@ import Testing
     #expect {
       try database.importCSV(files, knownVarieties: knownVarieties, replace: false)
     } throws: {
-      "\($0)" == "\(batches):6: grower: contains a NUL byte"
+      "\($0)" == "\(batches):6: error: grower: contains a NUL byte"
     }
     #expect(try database.batches().isEmpty)
   }
@@ -128,9 +128,9 @@ import Testing
       try database.importCSV(files, knownVarieties: knownVarieties, replace: false)
     } throws: {
       "\($0)" == """
-        \(harvests):3: fresh_kg: 1e+100 kg is more than the plausible 100000 kg in one harvest
-        \(harvests):4: flush: 99 is more than the plausible 50 flushes
-        \(harvests):4: price_yuan_per_kg: 20000 yuan/kg is more than the plausible 10000 yuan/kg
+        \(harvests):3: error: fresh_kg: 1e+100 kg is more than the plausible 100000 kg in one harvest
+        \(harvests):4: error: flush: 99 is more than the plausible 50 flushes
+        \(harvests):4: error: price_yuan_per_kg: 20000 yuan/kg is more than the plausible 10000 yuan/kg
         """
     }
     #expect(try database.harvests().count == 8)
@@ -152,15 +152,15 @@ import Testing
     let read = try CSVImport.read(batchesPath: batches, harvestsPath: nil, knownVarieties: knownVarieties)
     #expect(
       read.problems.map(\.description) == [
-        "\(batches):2: elevation_m: 12000 m is not a plausible elevation (0–9000 m)",
-        "\(batches):2: bag_size: bag 1000x1000 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)",
-        "\(batches):2: dry_substrate_kg_per_bag: 50 kg is not a plausible bag (0.01–10 kg of dry substrate)",
-        "\(batches):2: bags: 2000000 is more than the plausible 1000000 bags in one batch",
-        "\(batches):3: elevation_m: -1 m is not a plausible elevation (0–9000 m)",
-        "\(batches):3: bag_size: bag 0.0001x0.0001 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)",
-        "\(batches):3: dry_substrate_kg_per_bag: 0.001 kg is not a plausible bag (0.01–10 kg of dry substrate)",
-        "\(batches):3: inoculated_on: \(tooLate) is after \(latest), a year from today",
-        "\(batches):5: inoculated_on: '1899-12-31' is outside the years 1900–2200",
+        "\(batches):2: error: elevation_m: 12000 m is not a plausible elevation (0–9000 m)",
+        "\(batches):2: error: bag_size: bag 1000x1000 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)",
+        "\(batches):2: error: dry_substrate_kg_per_bag: 50 kg is not a plausible bag (0.01–10 kg of dry substrate)",
+        "\(batches):2: error: bags: 2000000 is more than the plausible 1000000 bags in one batch",
+        "\(batches):3: error: elevation_m: -1 m is not a plausible elevation (0–9000 m)",
+        "\(batches):3: error: bag_size: bag 0.0001x0.0001 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)",
+        "\(batches):3: error: dry_substrate_kg_per_bag: 0.001 kg is not a plausible bag (0.01–10 kg of dry substrate)",
+        "\(batches):3: error: inoculated_on: \(tooLate) is after \(latest), a year from today",
+        "\(batches):5: error: inoculated_on: '1899-12-31' is outside the years 1900–2200",
       ])
     #expect(read.batches.map(\.value.id) == ["X3"])
   }
@@ -177,7 +177,7 @@ import Testing
     #expect {
       try database.add(Harvest(batchID: "F1", harvestedOn: day, flush: 1, freshKg: 1e100))
     } throws: {
-      "\($0)" == "add-harvest: --fresh-kg: 1e+100 kg is more than the plausible 100000 kg in one harvest"
+      "\($0)" == "add-harvest: error: --fresh-kg: 1e+100 kg is more than the plausible 100000 kg in one harvest"
     }
     #expect {
       try database.add(
@@ -186,7 +186,7 @@ import Testing
           drySubstrateKgPerBag: 1, bags: 5, inoculatedOn: day),
         knownVarieties: knownVarieties)
     } throws: {
-      "\($0)" == "add-batch: --elevation: 1e+100 m is not a plausible elevation (0–9000 m)"
+      "\($0)" == "add-batch: error: --elevation: 1e+100 m is not a plausible elevation (0–9000 m)"
     }
     #expect(try database.harvests().isEmpty && database.batches().count == 1)
   }
@@ -248,22 +248,24 @@ import Testing
       { try YieldDatabase.openForReading(path: $0) }, { try YieldDatabase.open(path: $0) },
     ]
     for open in opens {
-      #expect { _ = try open(path) } throws: { "\($0)" == "\(path): not a Myco records database" }
+      #expect { _ = try open(path) } throws: { "\($0)" == "\(path): error: not a Myco records database" }
     }
     #expect(try checksum(path) == before)
     #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     // Not SQLite at all.
     let text = try folder.write("notes.txt", "just some notes\n")
     #expect { _ = try YieldDatabase.openForReading(path: text) } throws: {
-      "\($0)" == "\(text): not a Myco records database"
+      "\($0)" == "\(text): error: not a Myco records database"
     }
-    #expect { _ = try YieldDatabase.open(path: text) } throws: { "\($0)" == "\(text): not a Myco records database" }
+    #expect { _ = try YieldDatabase.open(path: text) } throws: {
+      "\($0)" == "\(text): error: not a Myco records database"
+    }
     #expect(try folder.read("notes.txt") == Data("just some notes\n".utf8))
     // A SQLite file with no table yet (as while another `myco` creates it) may be written to.
     let empty = folder.path + "/empty.sqlite"
     try DatabaseQueue(path: empty).writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 0; VACUUM") }
     #expect { _ = try YieldDatabase.openForReading(path: empty) } throws: {
-      "\($0)" == "\(empty): not a Myco records database"
+      "\($0)" == "\(empty): error: not a Myco records database"
     }
     #expect(try YieldDatabase.open(path: empty).batches().isEmpty)
   }
@@ -271,23 +273,24 @@ import Testing
   @Test func foldersAndMissingFilesAreNamedInPlainWords() throws {
     let folder = try TemporaryFolder()
     #expect { _ = try YieldDatabase.openForReading(path: folder.path) } throws: {
-      "\($0)" == "\(folder.path): is a folder; --db needs the path of a records database file"
+      "\($0)" == "\(folder.path): error: is a folder; --db needs the path of a records database file"
     }
     #expect { _ = try YieldDatabase.open(path: folder.path) } throws: {
-      "\($0)" == "\(folder.path): is a folder; --db needs the path of a records database file"
+      "\($0)" == "\(folder.path): error: is a folder; --db needs the path of a records database file"
     }
     let missing = folder.path + "/none.sqlite"
     #expect { _ = try YieldDatabase.openForReading(path: missing) } throws: {
-      "\($0)".hasPrefix("\(missing): no records database here yet")
+      "\($0)".hasPrefix("\(missing): error: no records database here yet")
     }
     #expect(!FileManager.default.fileExists(atPath: missing))
     let file = try folder.write("plain", "x")
     #expect { _ = try YieldDatabase.open(path: file + "/sub/records.sqlite") } throws: {
-      "\($0)" == "\(file)/sub/records.sqlite: cannot create the folder \(file)/sub: \(file) is a file, not a folder"
+      "\($0)"
+        == "\(file)/sub/records.sqlite: error: cannot create the folder \(file)/sub: \(file) is a file, not a folder"
     }
     let database = try YieldDatabase.inMemory()
     #expect { try database.exportCSV(to: file + "/out") } throws: {
-      "\($0)" == "\(file)/out: cannot create the folder \(file)/out: \(file) is a file, not a folder"
+      "\($0)" == "\(file)/out: error: cannot create the folder \(file)/out: \(file) is a file, not a folder"
     }
   }
 }
@@ -395,7 +398,7 @@ import Testing
         CSVFiles(batchesPath: batches, harvestsPath: nil), knownVarieties: knownVarieties, replace: true)
     } throws: {
       "\($0)"
-        == "\(batches):2: inoculated_on: 2024-11-15 is after the stored harvest of 2024-11-01 of batch A1, which --replace keeps; import that batch's harvests too (they replace the stored ones) or correct the date"
+        == "\(batches):2: error: inoculated_on: 2024-11-15 is after the stored harvest of 2024-11-01 of batch A1, which --replace keeps; import that batch's harvests too (they replace the stored ones) or correct the date"
     }
     #expect(try database.batches().first { $0.id == "A1" }?.grower == "Grower A")
     #expect(try database.harvests().count == 8)
@@ -438,6 +441,6 @@ import Testing
     let batches = try folder.write(
       "b.csv", batchHeader + "X1,G,,\u{1B}[31m7,shiitake,,,15x55,1,10,2024-09-01,,0,,,\n")
     let read = try CSVImport.read(batchesPath: batches, harvestsPath: nil, knownVarieties: knownVarieties)
-    #expect(read.problems.map(\.description) == ["\(batches):2: elevation_m: \"\\u{1B}[31m7\" is not a number"])
+    #expect(read.problems.map(\.description) == ["\(batches):2: error: elevation_m: \"\\u{1B}[31m7\" is not a number"])
   }
 }

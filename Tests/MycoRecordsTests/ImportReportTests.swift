@@ -116,7 +116,7 @@ import Testing
       drySubstrateKgPerBag: 1, bags: 10, inoculatedOn: day)
     #expect {
       try database.add(unknown, knownVarieties: knownVarieties)
-    } throws: { "\($0)".contains("add-batch: --variety: \"shitake\" is not a known variety") }
+    } throws: { "\($0)".contains("add-batch: error: --variety: \"shitake\" is not a known variety") }
 
     var good = unknown
     good.variety = "shiitake"
@@ -125,13 +125,15 @@ import Testing
     let early = Harvest(batchID: "X1", harvestedOn: CalendarDate(iso: "2024-08-01")!, flush: 1, freshKg: 2)
     #expect {
       try database.add(early)
-    } throws: { "\($0)" == "add-harvest: --date: 2024-08-01 is before batch X1 was inoculated on 2024-09-01" }
+    } throws: { "\($0)" == "add-harvest: error: --date: 2024-08-01 is before batch X1 was inoculated on 2024-09-01" }
 
     let negative = Harvest(batchID: "X1", harvestedOn: day, flush: 1, freshKg: -2)
-    #expect { try database.add(negative) } throws: { "\($0)" == "add-harvest: --fresh-kg: must not be negative" }
+    #expect { try database.add(negative) } throws: { "\($0)" == "add-harvest: error: --fresh-kg: must not be negative" }
 
     let orphan = Harvest(batchID: "NOPE", harvestedOn: day, flush: 1, freshKg: 2)
-    #expect { try database.add(orphan) } throws: { "\($0)" == "add-harvest: --batch: no batch \"NOPE\" is recorded" }
+    #expect { try database.add(orphan) } throws: {
+      "\($0)" == "add-harvest: error: --batch: no batch \"NOPE\" is recorded"
+    }
     #expect(try database.harvests().isEmpty)
   }
 }

@@ -43,7 +43,7 @@ import Testing
     do {
       try db.add(Input(batchID: "A1", usedOn: day("2024-10-02"), kind: .pesticide, product: "40%甲胺磷"), checker: checker)
     } catch {
-      #expect("\(error)" == "add-input: --product: 甲胺磷 is on the banned list")
+      #expect("\(error)" == "add-input: error: --product: 甲胺磷 is on the banned list")
     }
     let stored = try db.add(
       Input(batchID: "A1", usedOn: day("2024-10-03"), kind: .pesticide, product: "X"), checker: checker)
@@ -79,7 +79,7 @@ import Testing
         try db.add(input)
         Issue.record("accepted \(input)")
       } catch {
-        #expect("\(error)".hasPrefix("add-input: " + message))
+        #expect("\(error)".hasPrefix("add-input: error: " + message))
       }
     }
     #expect(try db.inputs().isEmpty)
@@ -130,9 +130,9 @@ import Testing
         replace: false)
     } throws: { error in
       let text = "\(error)"
-      return text.contains("inputs.csv:3: kind: \"spray\" is not a kind of input")
-        && text.contains("inputs.csv:4: amount: must be more than 0, not -2")
-        && text.contains("inputs.csv:5: unit: is missing")
+      return text.contains("inputs.csv:3: error: kind: \"spray\" is not a kind of input")
+        && text.contains("inputs.csv:4: error: amount: must be more than 0, not -2")
+        && text.contains("inputs.csv:5: error: unit: is missing")
     }
     // With the rows fixed, the missing batch is still named and nothing is written.
     let second = try folder.write(
@@ -142,7 +142,7 @@ import Testing
         CSVFiles(batchesPath: nil, harvestsPath: nil, inputsPath: second), knownVarieties: knownVarieties,
         replace: false)
     } throws: { error in
-      "\(error)".contains("inputs2.csv:3: batch_id: no batch \"NOPE\" is recorded")
+      "\(error)".contains("inputs2.csv:3: error: batch_id: no batch \"NOPE\" is recorded")
     }
     // A refused product refuses the whole file; a warned one is stored with its warning.
     let third = try folder.write(
@@ -153,14 +153,14 @@ import Testing
         CSVFiles(batchesPath: nil, harvestsPath: nil, inputsPath: third), knownVarieties: knownVarieties,
         replace: false, checker: checker)
     } throws: { error in
-      "\(error)" == "\(third):2: product: banned"
+      "\(error)" == "\(third):2: error: product: banned"
     }
     #expect(try db.inputs().isEmpty)
     let fourth = try folder.write("inputs4.csv", Self.inputHeader + "A1,2024-09-02,pesticide,X,,,,,\n")
     let summary = try db.importCSV(
       CSVFiles(batchesPath: nil, harvestsPath: nil, inputsPath: fourth), knownVarieties: knownVarieties, replace: false,
       checker: checker)
-    #expect(summary.inputWarnings.map(\.description) == ["\(fourth):2: product: not registered"])
+    #expect(summary.inputWarnings.map(\.description) == ["\(fourth):2: warning: product: not registered"])
     #expect(try db.inputs().map(\.warning) == ["not registered"])
   }
 }

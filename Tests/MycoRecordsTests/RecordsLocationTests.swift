@@ -25,25 +25,26 @@ import Testing
     let cases = [
       (
         "postgres://me:s3cret@db/myco",
-        "postgres://me:***@db/myco: has a password in it; give it in PGPASSWORD or ~/.pgpass instead (a URL ends up in shell history and logs)"
+        "postgres://me:***@db/myco: error: has a password in it; give it in PGPASSWORD or ~/.pgpass instead (a URL ends up in shell history and logs)"
       ),
-      ("postgres://me@db:0/myco", "postgres://me@db:0/myco: port 0 is not in 1…65535"),
-      ("postgres://me@db:70000/myco", "postgres://me@db:70000/myco: port 70000 is not in 1…65535"),
-      ("postgres://me@db:abc/myco", "postgres://me@db:abc/myco: the port after ':' must be a number in 1…65535"),
+      ("postgres://me@db:0/myco", "postgres://me@db:0/myco: error: port 0 is not in 1…65535"),
+      ("postgres://me@db:70000/myco", "postgres://me@db:70000/myco: error: port 70000 is not in 1…65535"),
+      ("postgres://me@db:abc/myco", "postgres://me@db:abc/myco: error: the port after ':' must be a number in 1…65535"),
       (
-        "postgres://me@db/", "postgres://me@db/: names no database; end the URL with /DB (postgres://USER@HOST:PORT/DB)"
+        "postgres://me@db/",
+        "postgres://me@db/: error: names no database; end the URL with /DB (postgres://USER@HOST:PORT/DB)"
       ),
       (
         "postgres://me@db/myco?sslmode=maybe",
-        "postgres://me@db/myco?sslmode=maybe: sslmode \"maybe\" is not known (use require, verify-full, prefer or disable)"
+        "postgres://me@db/myco?sslmode=maybe: error: sslmode \"maybe\" is not known (use require, verify-full, prefer or disable)"
       ),
       (
         "postgres://me@db/myco?user=x",
-        "postgres://me@db/myco?user=x: the parameter \"user\" is not known (use sslmode or host)"
+        "postgres://me@db/myco?user=x: error: the parameter \"user\" is not known (use sslmode or host)"
       ),
       (
         "postgres:/db/myco",
-        "postgres:/db/myco: a PostgreSQL URL starts with postgres:// (postgres://USER@HOST:PORT/DB)"
+        "postgres:/db/myco: error: a PostgreSQL URL starts with postgres:// (postgres://USER@HOST:PORT/DB)"
       ),
     ]
     for (url, message) in cases {

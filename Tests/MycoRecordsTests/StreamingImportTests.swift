@@ -59,9 +59,9 @@ import MycoCSV
     let file = folder.path + "/h.csv"
     #expect(
       one == """
-        \(file):1002: flush: "x" is not a whole number
-        \(file):2002: fresh_kg: must not be negative
-        \(file):3001: harvested_on: "2024-13-01" is not a date written YYYY-MM-DD
+        \(file):1002: error: flush: "x" is not a whole number
+        \(file):2002: error: fresh_kg: must not be negative
+        \(file):3001: error: harvested_on: "2024-13-01" is not a date written YYYY-MM-DD
         """)
     #expect(one == two)
     #expect(try database.batches().isEmpty)
@@ -79,9 +79,9 @@ import MycoCSV
     let file = folder.path + "/h.csv"
     #expect(
       one == """
-        \(file):2002: batch_id: no batch "ZZ" is recorded
-        \(file):2003: harvested_on: 2024-08-31 is before batch A1 was inoculated on 2024-09-01
-        \(file):2104: batch_id: no batch "Q9" is recorded
+        \(file):2002: error: batch_id: no batch "ZZ" is recorded
+        \(file):2003: error: harvested_on: 2024-08-31 is before batch A1 was inoculated on 2024-09-01
+        \(file):2104: error: batch_id: no batch "Q9" is recorded
         """)
     #expect(one == two)
     #expect(try database.batches().isEmpty)
@@ -94,8 +94,8 @@ import MycoCSV
     let harvests = harvestHeader + "ZZ,2024-11-01,1,1,A,\nA1,2024-11-01,0,1,A,\n"
     let folder = try TemporaryFolder()
     let (two, one, _, database) = try bothWays(store, folder, batches: batches, harvests: harvests)
-    #expect(one.contains("b.csv:2: variety: \"truffle\" is not a known variety"))
-    #expect(one.contains("h.csv:3: flush: must be 1 or more, not 0"))
+    #expect(one.contains("b.csv:2: error: variety: \"truffle\" is not a known variety"))
+    #expect(one.contains("h.csv:3: error: flush: must be 1 or more, not 0"))
     #expect(!one.contains("ZZ"))
     #expect(one == two)
     #expect(try database.batches().isEmpty)
@@ -114,7 +114,8 @@ import MycoCSV
     // Without --replace: refused.
     var (two, one, _, database) = try bothWays(
       store, folder, batches: handBatches, harvests: handHarvests, seed: seed)
-    #expect(one == "\(folder.path)/b.csv:2: batch_id: batch \"A1\" is already recorded (use --replace to replace it)")
+    #expect(
+      one == "\(folder.path)/b.csv:2: error: batch_id: batch \"A1\" is already recorded (use --replace to replace it)")
     #expect(one == two)
     #expect(try database.harvests().count == 1)
     // With --replace: the stored batch and its harvest are gone, the file's are in.
@@ -208,7 +209,7 @@ import MycoCSV
     #expect {
       try CSVFiles(batchesPath: nil, harvestsPath: "/nonexistent/h.csv")
     } throws: {
-      "\($0)" == "/nonexistent/h.csv: cannot be read"
+      "\($0)" == "/nonexistent/h.csv: error: cannot be read"
     }
   }
 }

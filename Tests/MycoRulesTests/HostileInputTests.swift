@@ -85,7 +85,7 @@ import Testing
       + String(repeating: "</not>", count: 10_000)
     let problems = F.problems(F.document(F.rule("deep", "<when>\(deep)</when><then>\(F.advise("t"))</then>")))
     #expect(["xml-malformed", "xml-tooDeep"].contains(problems.first?.kind.rawValue ?? ""))
-    #expect(problems.first?.location.file == "rules/r.xml")
+    #expect(problems.first?.location?.file == "rules/r.xml")
   }
 
   @Test func conditionDeeperThanTheLimitIsRefused() {
@@ -95,7 +95,7 @@ import Testing
       + String(repeating: "</not>", count: 70)
     let problems = F.problems(F.document(F.rule("deep", "<when>\(deep)</when><then>\(F.advise("t"))</then>")))
     #expect(problems.first?.kind == .xmlTooDeep)
-    #expect(problems.first?.message == "elements nest deeper than 64 levels")
+    #expect(problems.first?.message.english == "elements nest deeper than 64 levels")
   }
 
   @Test func invalidUTF8AndNULInARulesFileAreRefused() throws {

@@ -31,7 +31,7 @@ import Testing
       _ = try RuleLoader(vocabulary: F.vocabulary, schema: schema).load(documents: [(Data(text.utf8), "rules/r.xml")])
     } catch {
       #expect(error.diagnostics.first?.rules == ["r1"])
-      #expect(error.diagnostics.first?.location.description == "rules/r.xml:3:3")
+      #expect(error.diagnostics.first?.location?.description == "rules/r.xml:3:3")
     }
   }
 

@@ -1,4 +1,5 @@
 import MycoCalendar
+import MycoDiagnostics
 import MycoUnits
 import Testing
 

@@ -158,7 +158,8 @@ struct AgentPageTests {
       try await client.execute(uri: "/agent/report?by=variety", method: .get, headers: [.cookie: cookie]) { response in
         #expect(response.status == .ok)
         #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
-        #expect(response.text.contains("shiitake"))
+        // The Chinese page names the variety by its Chinese name from the knowledge base.
+        #expect(response.text.contains("<td>香菇</td>"))
       }
       try await client.execute(
         uri: "/agent/sign-out", method: .post, headers: headers, body: Self.form([("csrf", csrf)])

@@ -1,5 +1,6 @@
 import Foundation
 import MycoCalendar
+import MycoDiagnostics
 import MycoKnowledge
 import Testing
 @testable import MycoSheets
@@ -22,7 +23,7 @@ import Testing
     #expect(rows.map(\.line) == [2])
     #expect(
       failures.map(\.description) == [
-        "growers.csv:3: grower: a quoted field opens here and is never closed (a missing \")"
+        "growers.csv:3: error: grower: a quoted field opens here and is never closed (a missing \")"
       ])
   }
 
@@ -31,7 +32,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let (rows, failures) = try GrowerCSV.read(csv, defaultDate: CalendarDate(iso: "2026-08-01")!)
     #expect(rows.map(\.line) == [3])
-    #expect(failures.map(\.description) == ["growers.csv:2: grower: contains a NUL byte"])
+    #expect(failures.map(\.description) == ["growers.csv:2: error: grower: contains a NUL byte"])
   }
 
   @Test func badRowsNeverStopTheOthers() throws {
@@ -51,19 +52,19 @@ import Testing
     let result = BatchPrinter(writer: SheetWriter(maker: Fixture.maker), jobs: 2)
       .print(rows, failures: failures, file: "growers.csv", to: folder.appendingPathComponent("out"), format: .html)
     #expect(result.written.map(\.line) == [2, 6])
-    #expect(result.failures.map(\.line) == [3, 4, 5])
-    #expect(result.failures.allSatisfy { $0.description.hasPrefix("growers.csv:\($0.line): ") })
-    #expect(result.failures[0].description == "growers.csv:3: date: '0001-01-01' is outside the years 1900–2200")
-    #expect(result.failures[2].description == "growers.csv:5: has 2 fields but the header has 4 columns")
+    #expect(result.failures.map(\.location?.line) == [3, 4, 5])
+    #expect(result.failures.allSatisfy { $0.description.hasPrefix("growers.csv:\($0.location?.line ?? 0): error: ") })
+    #expect(result.failures[0].description == "growers.csv:3: error: date: '0001-01-01' is outside the years 1900–2200")
+    #expect(result.failures[2].description == "growers.csv:5: error: has 2 fields but the header has 4 columns")
     #expect(result.summary.contains("printed 2 of 5 sheets"))
   }
 
   @Test func headerFaultsThrowWithTheLine() throws {
     let (folder, csv) = try write("grower,variety,grower\nA,shiitake,B\n")
     defer { try? FileManager.default.removeItem(at: folder) }
-    #expect(throws: SheetError.self) { try GrowerCSV.read(csv, defaultDate: CalendarDate(iso: "2026-08-01")!) }
+    #expect(throws: Diagnostic.self) { try GrowerCSV.read(csv, defaultDate: CalendarDate(iso: "2026-08-01")!) }
     let (emptyFolder, empty) = try write("")
     defer { try? FileManager.default.removeItem(at: emptyFolder) }
-    #expect(throws: SheetError.self) { try GrowerCSV.read(empty, defaultDate: CalendarDate(iso: "2026-08-01")!) }
+    #expect(throws: Diagnostic.self) { try GrowerCSV.read(empty, defaultDate: CalendarDate(iso: "2026-08-01")!) }
   }
 }

@@ -118,6 +118,6 @@ import Testing
       to: csv)
     let (rows, failures) = try GrowerCSV.read(csv, defaultDate: CalendarDate(iso: "2026-01-01")!)
     #expect(rows.map(\.line) == [2])
-    #expect(failures.map(\.description) == [#"growers.csv:3: elevation: "abc" is not a number"#])
+    #expect(failures.map(\.description) == [#"growers.csv:3: error: elevation: "abc" is not a number"#])
   }
 }

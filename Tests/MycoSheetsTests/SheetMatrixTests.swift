@@ -1,5 +1,6 @@
 import Foundation
 import MycoCalendar
+import MycoDiagnostics
 import MycoKnowledge
 import MycoSheets
 import MycoTestSupport
@@ -91,10 +92,10 @@ import Testing
 
   /// Prints `requests` to PDF in `folder`, three Chromium processes at a time.
   static func print(_ requests: [(name: String, request: SheetRequest)], to folder: URL) -> [String: Result<
-    URL, SheetError
+    URL, Diagnostic
   >] {
     let writer = SheetWriter(maker: Fixture.maker)
-    let results = Mutex([String: Result<URL, SheetError>]())
+    let results = Mutex([String: Result<URL, Diagnostic>]())
     let next = Mutex(0)
     DispatchQueue.concurrentPerform(iterations: 3) { _ in
       while true {
@@ -105,7 +106,7 @@ import Testing
         }
         guard let index else { return }
         let (name, request) = requests[index]
-        let outcome = Result { () throws(SheetError) -> URL in
+        let outcome = Result { () throws(Diagnostic) -> URL in
           try writer.write(request, to: folder.appendingPathComponent("\(name).pdf"), format: .pdf).pdf!
         }
         results.withLock { $0[name] = outcome }

@@ -98,7 +98,7 @@ import Testing
     let result = BatchPrinter(writer: SheetWriter(maker: Fixture.maker), jobs: 3)
       .print(rows, failures: failures, file: "growers.csv", to: folder.appendingPathComponent("out"), format: .pdf)
     #expect(result.written.count == 29)
-    #expect(result.failures.map(\.description) == [#"growers.csv:8: elevation: "abc" is not a number"#])
+    #expect(result.failures.map(\.description) == [#"growers.csv:8: error: elevation: "abc" is not a number"#])
     #expect(result.summary.contains("printed 29 of 30 sheets"))
     let pdfs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)
       .filter { $0.hasSuffix(".pdf") }

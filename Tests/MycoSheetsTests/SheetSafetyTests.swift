@@ -1,4 +1,5 @@
 import Foundation
+import MycoDiagnostics
 import MycoKnowledge
 import MycoSheets
 import MycoTestSupport
@@ -7,6 +8,18 @@ import Testing
 /// Issue 10 items 3, 4 and 16: the page's security policy, hostile templates, files written beside
 /// the PDF (never through a symlink, never over a file Myco did not write), and Chromium missing.
 @Suite struct SheetSafetyTests {
+  @Test func aTemplatesProblemNamesItsFileFirst() {
+    // Given a templates folder that does not exist
+    let missing = URL(fileURLWithPath: "/nonexistent/templates")
+    // Then loading it is a sheet-template problem at that path, printed as FILE: error: message
+    #expect(
+      throws: Diagnostic(kind: .sheetTemplate, at: SourceLocation(file: missing.path), "not a templates folder")
+    ) { _ = try SheetTemplates(directory: missing) }
+    #expect(
+      Diagnostic(kind: .sheetTemplate, at: SourceLocation(file: missing.path), "not a templates folder").description
+        == "/nonexistent/templates: error: not a templates folder")
+  }
+
   static let tools = SheetPDFTests.tools
 
   /// A copy of the bundled templates with `sheet.mustache` changed by `edit`.
@@ -70,8 +83,9 @@ import Testing
         of: "<head>\n", with: "<head>\n<meta http-equiv=\"refresh\" content=\"0;url=file:///etc/passwd\">\n")
     }
     #expect(
-      throws: SheetError(
-        "\(templates.path)/sheet.mustache:5:7: error: http-equiv is not allowed in a template (Myco sets the page's security policy itself)"
+      throws: Diagnostic(
+        kind: .sheetTemplate, at: SourceLocation(file: "\(templates.path)/sheet.mustache", line: 5, column: 7),
+        "http-equiv is not allowed in a template (Myco sets the page's security policy itself)"
       )
     ) {
       _ = try SheetTemplates(directory: templates)
@@ -110,7 +124,8 @@ import Testing
     try FileManager.default.createSymbolicLink(at: html, withDestinationURL: target)
     let writer = SheetWriter(maker: Fixture.maker, printer: nil)
     #expect(
-      throws: SheetError(
+      throws: Diagnostic(
+        kind: .writeFile,
         "\(html.path) is a symbolic link; Myco does not write through links (use --force to replace the link itself)")
     ) {
       _ = try writer.write(Fixture.exampleRequest(), to: html, format: .html)
@@ -132,7 +147,8 @@ import Testing
     try Data("<p>the agent's own notes</p>".utf8).write(to: html)
     let writer = SheetWriter(maker: Fixture.maker, printer: nil)
     #expect(
-      throws: SheetError(
+      throws: Diagnostic(
+        kind: .writeFile,
         "\(html.path) exists and was not written by Myco; not overwritten (use --force to overwrite it)")
     ) {
       _ = try writer.write(Fixture.exampleRequest(), to: folder.appendingPathComponent("sheet.pdf"), format: .pdf)
@@ -155,7 +171,8 @@ import Testing
     let writer = SheetWriter(
       maker: Fixture.maker, printer: PDFPrinter(executable: URL(fileURLWithPath: "/nonexistent/chromium")))
     #expect(
-      throws: SheetError(
+      throws: Diagnostic(
+        kind: .writeFile,
         "\(pdf.path) exists and was not written by Myco; not overwritten (use --force to overwrite it)")
     ) {
       _ = try writer.write(Fixture.exampleRequest(), to: pdf, format: .pdf)

@@ -25,6 +25,29 @@ import Testing
     return try YieldReportPage(report: report, unit: unit, language: language).html(SheetTemplates.bundled())
   }
 
+  @Test func groupsAreNamedInChineseOnTheChinesePage() throws {
+    // Given the samples grouped by advice, and by variety with the knowledge base's names
+    let advice = try Self.database.report(
+      ReportQuery(groupBy: [.advice], adviceRule: "shiitake.bag.smaller-bags-in-heat"))
+    let varieties = try Self.database.report(ReportQuery(groupBy: [.variety]))
+    let names = Dictionary(uniqueKeysWithValues: Fixture.advisor.knowledge.varieties.map { ($0.id, $0.name) })
+    let templates = try SheetTemplates.bundled()
+    // When both are made in Chinese and in English
+    let adviceZH = try YieldReportPage(report: advice, language: .zh).html(templates)
+    let adviceEN = try YieldReportPage(report: advice, language: .en).html(templates)
+    let varietyZH = try YieldReportPage(report: varieties, language: .zh, varietyNames: names).html(templates)
+    let varietyEN = try YieldReportPage(report: varieties, language: .en, varietyNames: names).html(templates)
+    // Then the Chinese page says 按建议做 / 未按建议做 and 香菇 / 平菇 (table, charts and comparison), never the English
+    #expect(adviceZH.contains("<td>按建议做</td>") && adviceZH.contains("<td>未按建议做</td>"))
+    #expect(adviceZH.contains("按建议做 与 未按建议做") || adviceZH.contains("按建议做 与 未按建议做："))
+    #expect(!adviceZH.contains("followed"))
+    #expect(varietyZH.contains("<td>香菇</td>") && varietyZH.contains("<td>平菇</td>"))
+    #expect(!varietyZH.contains(">shiitake<") && !varietyZH.contains(">oyster<"))
+    // And the English page keeps the words and ids it had
+    #expect(adviceEN.contains("<td>followed</td>") && adviceEN.contains("<td>not followed</td>"))
+    #expect(varietyEN.contains("<td>shiitake</td>") && varietyEN.contains("<td>oyster</td>"))
+  }
+
   @Test func theSameReportInChineseAndEnglishCarriesTheSameFigures() throws {
     let query = ReportQuery(groupBy: [.variety])
     let report = try Self.database.report(query)

@@ -25,9 +25,11 @@ enum Console {
     FileHandle.standardError.write(Data((TerminalText.escapedKeepingLayout(line) + "\n").utf8))
   }
 
-  /// A diagnostic as one line: `FILE:LINE:COLUMN: error: message` (`warning:` for a warning).
+  /// A diagnostic as one line: `FILE:LINE:COLUMN: error: message` (`warning:` for a warning;
+  /// `FILE:ROW: error: column: message` for a record; `error: message` for a typed value). Control
+  /// characters from the files (a cell's ESC or line feed) are shown escaped, so it stays one line.
   static func line(_ diagnostic: Diagnostic) -> String {
-    "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)"
+    diagnostic.line()
   }
 
   /// The exit status for a run that found `diagnostics`: 1 if any is an error, else 0.
@@ -45,7 +47,13 @@ enum Console {
   /// did, and is not a result.
   static func status(_ line: String) { error(line) }
 
-  /// Prints one error message and returns the exit code to throw.
+  /// Prints one problem with no file (`error: message`, as every diagnostic is rendered) and returns
+  /// the exit code to throw.
+  static func failure(_ kind: Diagnostic.Kind, field: String? = nil, _ message: String) -> ExitCode {
+    failure([Diagnostic(kind: kind, field: field, message)])
+  }
+
+  /// Prints one line as it is (a message that is not a problem) and returns the exit code to throw.
   static func failure(_ message: String) -> ExitCode {
     error(message)
     return ExitCode.failure
@@ -83,15 +91,13 @@ extension Console {
     do {
       try body()
     } catch let error as YieldRecordsError {
-      Console.error(error.description)
-      throw ExitCode.failure
+      throw Console.failure(error.diagnostics)
     } catch let error as ExitCode {
       throw error
     } catch let error as ValidationError {
       throw error
     } catch {
-      Console.error("error: \(Console.describe(error))")
-      throw ExitCode.failure
+      throw Console.failure(.system, Console.describe(error))
     }
   }
 }

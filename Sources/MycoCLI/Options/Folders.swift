@@ -1,4 +1,5 @@
 import Foundation
+import MycoDiagnostics
 
 /// Where a `Knowledge/` or `Rules/` folder came from.
 enum FolderSource: Equatable {
@@ -67,7 +68,7 @@ enum Folders {
 
   /// The folder to use, or a message saying how to name one.
   static func locate(_ name: String, marker: String, option: String?, optionName: String, environment: String)
-    -> Result<LocatedFolder, FolderError>
+    -> Result<LocatedFolder, Diagnostic>
   {
     if let option {
       return .success(LocatedFolder(url: URL(fileURLWithPath: option), shown: option, source: .option(optionName)))
@@ -90,8 +91,9 @@ enum Folders {
     }
     let installed = installedData().map { " (looked in \($0.appendingPathComponent(name).path))" } ?? ""
     return .failure(
-      FolderError(
-        message: "error: no \(name) folder found\(installed); pass \(optionName) DIR, set $\(environment), "
+      Diagnostic(
+        kind: .missingFile,
+        "no \(name) folder found\(installed); pass \(optionName) DIR, set $\(environment), "
           + "or install Myco with Scripts/install.sh"))
   }
 
@@ -112,9 +114,4 @@ enum Folders {
     }
     return "using " + parts.joined(separator: ", ") + (sameSource ? " (\(folders[0].folder.source.label))" : "")
   }
-}
-
-/// No data folder was found.
-struct FolderError: Error {
-  var message: String
 }

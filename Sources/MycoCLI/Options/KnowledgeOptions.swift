@@ -21,7 +21,7 @@ struct KnowledgeFolderOption: ParsableArguments {
       "Knowledge", marker: "facts.xml", option: knowledge, optionName: "--knowledge", environment: "MYCO_KNOWLEDGE")
     {
     case .success(let folder): return folder
-    case .failure(let error): throw Console.failure(error.message)
+    case .failure(let error): throw Console.failure([error])
     }
   }
 
@@ -53,7 +53,7 @@ struct RulesFolderOption: ParsableArguments {
       "Rules", marker: "tests", option: rules, optionName: "--rules", environment: "MYCO_RULES")
     {
     case .success(let folder): return folder
-    case .failure(let error): throw Console.failure(error.message)
+    case .failure(let error): throw Console.failure([error])
     }
   }
 }

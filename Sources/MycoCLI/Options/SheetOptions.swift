@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MycoCalendar
+import MycoDiagnostics
 import MycoKnowledge
 import MycoSheets
 
@@ -62,8 +63,8 @@ struct SheetOptions: ParsableArguments {
       let loaded =
         try templates.map { try SheetTemplates(directory: URL(fileURLWithPath: $0)) } ?? SheetTemplates.bundled()
       return SheetWriter(maker: SheetMaker(advisor: advisor, templates: loaded), force: force)
-    } catch let error as SheetError {
-      throw Console.failure("error: \(error.description)")
+    } catch let error as Diagnostic {
+      throw Console.failure([error])
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MycoCalendar
+import MycoDiagnostics
 import MycoKnowledge
 
 extension Myco {
@@ -28,11 +29,11 @@ extension Myco {
       let advisor = try folders.advisor()
       let report: AdviceReport
       do { report = try advisor.advise(situation.situation()) } catch {
-        throw Console.failure(error.description)
+        throw Console.failure([error])
       }
       if let whyNot {
         guard let explanation = report.whyNot(whyNot, language: lang) else {
-          throw Console.failure("error: no rule with id '\(whyNot)' (see: myco rules list)")
+          throw Console.failure(.badOptions, "no rule with id '\(whyNot)' (see: myco rules list)")
         }
         Console.out(explanation + "\n")
         return

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MycoDiagnostics
 import MycoKnowledge
 
 extension Myco {
@@ -20,11 +21,11 @@ extension Myco {
 
       func run() throws {
         guard let cache = CacheLocation.cache() else {
-          throw Console.failure("error: no cache folder: neither $XDG_CACHE_HOME nor $HOME is an absolute path")
+          throw Console.failure(.writeFile, "no cache folder: neither $XDG_CACHE_HOME nor $HOME is an absolute path")
         }
         let removed: Int
         do { removed = try cache.clear() } catch {
-          throw Console.failure("error: cannot clear \(cache.directory.path): \(error)")
+          throw Console.failure(.writeFile, "cannot clear \(cache.directory.path): \(error)")
         }
         Console.out("removed \(removed) cache file\(removed == 1 ? "" : "s") from \(cache.directory.path)\n")
       }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MycoCalendar
+import MycoDiagnostics
 import MycoKnowledge
 
 extension Myco.Knowledge {
@@ -30,10 +31,10 @@ extension Myco.Knowledge {
         }
       guard let output else {
         if format == .markdown, KnowledgeListing.subjects.contains(subject) {
-          throw Console.failure("error: --format markdown is only for 'limits' and 'sources'")
+          throw Console.failure(.badOptions, "--format markdown is only for 'limits' and 'sources'")
         }
         throw Console.failure(
-          "error: cannot list '\(subject)'; choose one of: \(KnowledgeListing.subjects.joined(separator: ", "))")
+          .badOptions, "cannot list '\(subject)'; choose one of: \(KnowledgeListing.subjects.joined(separator: ", "))")
       }
       Console.out(output)
     }

@@ -29,7 +29,7 @@ extension Myco.Rules {
         throw Console.failure(error.diagnostics)
       }
       guard let explanation = RuleExplanation(ruleID, advisor: advisor, suite: suite) else {
-        throw Console.failure("no rule '\(ruleID)' in \(rulesName) (see: myco rules list)")
+        throw Console.failure(.badOptions, "no rule '\(ruleID)' in \(rulesName) (see: myco rules list)")
       }
       Console.out(explanation.text(language: lang))
     }

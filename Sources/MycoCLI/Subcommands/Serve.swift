@@ -81,7 +81,7 @@ extension Myco.Serve {
       done.wait()
       if let error = outcome.error {
         if let failure = error as? Diagnostics { throw Console.failure(failure.diagnostics) }
-        throw Console.failure("error: \(Console.describe(error))")
+        throw Console.failure(.system, Console.describe(error))
       }
     }
   }
@@ -102,11 +102,11 @@ extension Myco.Serve {
       } else {
         let first = String(cString: getpass("password for \(name): "))
         let second = String(cString: getpass("again: "))
-        guard first == second else { throw Console.failure("error: the two passwords differ") }
+        guard first == second else { throw Console.failure(.badOptions, "the two passwords differ") }
         password = first
       }
       do { try AccountStore(path: storage.accountsPath).addUser(name, password: password) } catch {
-        throw Console.failure("error: \(error.description)")
+        throw Console.failure(.writeFile, error.description)
       }
       Console.out("added user \(name) to \(storage.accountsPath)\n")
     }
@@ -122,7 +122,7 @@ extension Myco.Serve {
     func run() throws {
       let token: String
       do { token = try AccountStore(path: storage.accountsPath).addToken(name) } catch {
-        throw Console.failure("error: \(error.description)")
+        throw Console.failure(.writeFile, error.description)
       }
       Console.out(token + "\n")
     }

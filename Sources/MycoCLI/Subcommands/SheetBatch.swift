@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MycoCalendar
+import MycoDiagnostics
 import MycoKnowledge
 import MycoSheets
 
@@ -47,19 +48,19 @@ extension Myco.Sheet {
       let writer = try sheet.writer(try folders.advisor())
       let url = URL(fileURLWithPath: csv)
       let printed = sheet.datePrinted
-      let table: (rows: [GrowerRow], failures: [RowFailure])
+      let table: (rows: [GrowerRow], failures: [Diagnostic])
       do {
         table = try GrowerCSV.read(
           url, defaultDate: defaultDate, language: sheet.lang, datePrinted: printed, contact: sheet.contact,
           baseURL: sheet.baseURL)
       } catch {
-        throw Console.failure("error: \(error.description)")
+        throw Console.failure([error])
       }
       if htmlOnly, sheet.format == .pdf { throw ValidationError("--html-only and --format pdf contradict each other") }
       let format = htmlOnly ? .html : sheet.format ?? .pdf
       if format == .pdf, writer.printer == nil {
         throw Console.failure(
-          "error: " + PDFPrinter.installHint + " (or pass --html-only to write the HTML pages alone)")
+          .pdf, PDFPrinter.installHint + " (or pass --html-only to write the HTML pages alone)")
       }
       let interactive = isatty(STDERR_FILENO) == 1
       let rows = table.rows.map { row in

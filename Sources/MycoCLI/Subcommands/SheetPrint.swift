@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MycoDiagnostics
 import MycoKnowledge
 import MycoSheets
 
@@ -45,7 +46,7 @@ extension Myco.Sheet {
         let written = try writer.write(request, to: url, format: format)
         Console.error("wrote \(written.pdf.map { $0.path + " and " } ?? "")\(written.html.path)")
       } catch {
-        throw Console.failure("error: \(error.description)")
+        throw Console.failure([error])
       }
     }
   }

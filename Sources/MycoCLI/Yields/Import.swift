@@ -38,7 +38,7 @@ extension Myco.Yields {
         let files = try CSVFiles(batchesPath: batches, harvestsPath: harvests, inputsPath: inputs)
         let summary = try database.open().importCSV(
           files, knownVarieties: known, replace: replace, checker: base.inputChecker)
-        for warning in summary.inputWarnings { Console.error("warning: \(warning)") }
+        for warning in summary.inputWarnings { Console.error(Console.line(warning)) }
         Console.status("\(summary)")
       }
     }

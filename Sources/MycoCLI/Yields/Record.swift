@@ -1,6 +1,7 @@
 import MycoCalendar
 import ArgumentParser
 import Foundation
+import MycoDiagnostics
 import MycoKnowledge
 import MycoRecords
 import MycoSheets
@@ -47,23 +48,23 @@ extension Myco.Yields {
           let loaded =
             try templates.map { try SheetTemplates(directory: URL(fileURLWithPath: $0)) } ?? SheetTemplates.bundled()
           writer = SheetWriter(maker: SheetMaker(advisor: try knowledge.advisor(), templates: loaded), force: force)
-        } catch let error as SheetError {
-          throw Console.failure("error: \(error.description)")
+        } catch let error as Diagnostic {
+          throw Console.failure([error])
         }
         let batches: [Batch]
         if let batchID {
           guard let batch = try records.batch(id: batchID) else {
-            throw Console.failure("error: --batch: no batch \"\(TerminalText.escaped(batchID))\" is recorded")
+            throw Console.failure(.badOptions, field: "--batch", "no batch \"\(batchID)\" is recorded")
           }
           batches = [batch]
         } else {
           batches = try records.batches()
-          if batches.isEmpty { throw Console.failure("error: no batches are recorded") }
+          if batches.isEmpty { throw Console.failure(.badOptions, "no batches are recorded") }
         }
         let today = CalendarDate.today()
         let url = URL(fileURLWithPath: out)
         let chosen = format ?? (all ? .pdf : (url.pathExtension.lowercased() == "html" ? .html : .pdf))
-        if chosen == .pdf, writer.printer == nil { throw Console.failure("error: " + PDFPrinter.installHint) }
+        if chosen == .pdf, writer.printer == nil { throw Console.failure(.pdf, PDFPrinter.installHint) }
         let interactive = isatty(STDERR_FILENO) == 1
         for (index, batch) in batches.enumerated() {
           let record = ProductionRecord(
@@ -76,8 +77,8 @@ extension Myco.Yields {
           do {
             _ = try writer.write(record, to: target, format: chosen)
             if !all { Console.status("wrote \(TerminalText.escaped(out))") }
-          } catch let error as SheetError {
-            throw Console.failure("error: \(error.description)")
+          } catch let error as Diagnostic {
+            throw Console.failure([error])
           }
           if all {
             let line = ProgressBar.line(done: index + 1, total: batches.count)

@@ -30,7 +30,8 @@ extension Myco.Yields {
     var to: CalendarDate?
     @Option(help: ArgumentHelp("Rule id that --by advice asks about (followed or not).", valueName: "rule-id"))
     var advice: String?
-    @OptionGroup(title: "Knowledge (read only for --by elevation-band, for its elevation bands)")
+    @OptionGroup(
+      title: "Knowledge (read only for --by elevation-band, and for the varieties' Chinese names of --format html)")
     var folders: KnowledgeFolderOption
     @Option(help: "Output format: text, json, csv or html (a printable page with charts, in the sheets' style).")
     var format: YieldsReportFormat = .text
@@ -72,7 +73,14 @@ extension Myco.Yields {
         let text: String
         switch format {
         case .html:
-          text = try YieldReportPage(report: report, unit: unit, language: lang).html(SheetTemplates.bundled())
+          // The varieties' Chinese names are the knowledge base's, loaded when the page names a variety.
+          let names =
+            fields.contains(.variety) || variety != nil
+            ? Dictionary(
+              try folders.knowledgeBase().varieties.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            : [:]
+          text = try YieldReportPage(report: report, unit: unit, language: lang, varietyNames: names).html(
+            SheetTemplates.bundled())
         case .text: text = report.rendered(as: .text, unit: unit)
         case .json: text = report.rendered(as: .json, unit: unit)
         case .csv: text = report.rendered(as: .csv, unit: unit)

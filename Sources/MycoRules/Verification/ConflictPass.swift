@@ -1,3 +1,5 @@
+import MycoDiagnostics
+
 /// Finds pairs of rules that advise on the same topic with the same priority, can apply in the
 /// same situation, and say different things (different text or certainty). The engine then picks
 /// by specificity or id, which an expert rarely means; the finding shows a situation that
@@ -34,7 +36,7 @@ public struct ConflictPass: VerificationPass {
         let witness = input.witness(overlap)
         findings.append(
           Finding(
-            .warning, kind: "conflict", rules: [second.id, first.id].sorted(),
+            .warning, kind: .conflict, rules: [second.id, first.id].sorted(),
             at: (first.isBefore(second) ? second : first).location,
             .conflict(
               topic: topic, witness: input.describe(witness, language: .en),
@@ -63,7 +65,7 @@ public struct ConflictPass: VerificationPass {
   }
 }
 
-extension Finding.Message {
+extension LocalizedText {
   fileprivate static func conflict(topic: String, witness: String, witnessZH: String, winner: String) -> Self {
     Self(
       zh: "两条规则在主题 \(topic) 上优先级相同、建议不同，却可能同时适用，例如 \(witnessZH)；引擎会按条件多少或编号选 \(winner)，请调整优先级或条件",

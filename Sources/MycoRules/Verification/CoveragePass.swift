@@ -1,4 +1,5 @@
 import MycoCalendar
+import MycoDiagnostics
 import MycoXML
 
 /// Which combinations of the coverage axes some rule covers: rows (varieties) × topics, and for
@@ -131,19 +132,19 @@ public struct CoveragePass: VerificationPass {
     var findings: [Finding] = []
     for row in coverage.rows where !row.gaps.isEmpty {
       findings.append(
-        Finding(.info, kind: "gap", rules: [], at: axes.location, .topicGap(coverage.rowName, row.id, row.gaps)))
+        Finding(.info, kind: .gap, rules: [], at: axes.location, .topicGap(coverage.rowName, row.id, row.gaps)))
     }
     for row in coverage.detailRows where !row.gaps.isEmpty && !row.covered.isEmpty {
       findings.append(
         Finding(
-          .info, kind: "gap", rules: [], at: axes.location,
+          .info, kind: .gap, rules: [], at: axes.location,
           .detailGap(coverage.detailTopic ?? "", coverage.rowName, row.row, row.detail, row.gaps)))
     }
     return findings
   }
 }
 
-extension Finding.Message {
+extension LocalizedText {
   fileprivate static func topicGap(_ axis: String, _ row: String, _ topics: [String]) -> Self {
     Self(
       zh: "\(axis) \(row)：没有规则给出以下主题的建议：\(topics.joined(separator: "、"))",

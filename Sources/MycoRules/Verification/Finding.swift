@@ -10,23 +10,6 @@ public struct Finding: Sendable, Hashable, Codable {
   /// Error, warning or info, as for load problems.
   public typealias Severity = Diagnostic.Severity
 
-  /// A one-line explanation in Chinese and English.
-  public struct Message: Sendable, Hashable, Codable {
-    /// The message in Chinese.
-    public var zh: String
-    /// The message in English.
-    public var en: String
-
-    /// A message in both languages.
-    public init(zh: String, en: String) {
-      self.zh = zh
-      self.en = en
-    }
-
-    /// The message in `language`.
-    public func text(in language: Language) -> String { language == .zh ? zh : en }
-  }
-
   /// One fact value of a witness situation.
   public struct WitnessValue: Sendable, Hashable, Codable {
     /// The fact's name.
@@ -39,20 +22,20 @@ public struct Finding: Sendable, Hashable, Codable {
 
   /// How bad it is: an error fails `myco rules check`.
   public var severity: Severity
-  /// A short machine name, e.g. `conflict`, `unknown-fact`.
-  public var kind: String
+  /// What kind of finding; its raw value (`conflict`, `unknown-fact`) is the short machine name.
+  public var kind: Diagnostic.Kind
   /// The rules involved; the first is the one the finding is about.
   public var rules: [String]
   /// Where to look: the rule (or declaration) the finding is about.
   public var location: SourceLocation
   /// What was found, in Chinese and English.
-  public var message: Message
+  public var message: LocalizedText
   /// For conflicts: a situation in which the rules involved all apply (one value per tested fact).
   public var witness: [WitnessValue]
 
   /// A finding of `kind` about `rules` at `location`.
   public init(
-    _ severity: Severity, kind: String, rules: [String], at location: SourceLocation, _ message: Message,
+    _ severity: Severity, kind: Diagnostic.Kind, rules: [String], at location: SourceLocation, _ message: LocalizedText,
     witness: [WitnessValue] = []
   ) {
     self.severity = severity
@@ -66,27 +49,32 @@ public struct Finding: Sendable, Hashable, Codable {
   /// `FILE:LINE:COLUMN: severity: [kind] message (rules: a, b)`.
   public func line(language: Language) -> String {
     let rules = self.rules.isEmpty ? "" : " (rules: \(self.rules.joined(separator: ", ")))"
-    return "\(location): \(severity.rawValue): [\(kind)] \(message.text(in: language))\(rules)"
+    return "\(location): \(severity.rawValue): [\(kind.rawValue)] \(message.text(in: language))\(rules)"
   }
 
   /// File, line, column, then kind and rules: the order findings are printed in.
   static func order(_ a: Finding, _ b: Finding) -> Bool {
-    (a.location.file, a.location.line, a.location.column, a.kind, a.rules.joined(separator: ","))
-      < (b.location.file, b.location.line, b.location.column, b.kind, b.rules.joined(separator: ","))
+    (a.location.file, a.location.line, a.location.column, a.kind.rawValue, a.rules.joined(separator: ","))
+      < (b.location.file, b.location.line, b.location.column, b.kind.rawValue, b.rules.joined(separator: ","))
   }
 }
 
 extension Finding {
   /// A load problem (schema or reference error, duplicate id, cycle) as a finding.
   ///
-  /// The loader's messages are English; the Chinese message names the kind in Chinese and keeps
+  /// A loader's message that is English only gets a Chinese one naming the kind in Chinese and keeping
   /// the English detail (fact and value names are the same in both languages).
   public init(_ diagnostic: Diagnostic) {
-    let kind = diagnostic.kind.rawValue
-    let label = Self.kindLabels[kind] ?? (kind.hasPrefix("xml-") ? "XML 文件错误" : "规则错误")
+    var message = diagnostic.message
+    if message.byLanguage["zh"] == nil {
+      let kind = diagnostic.kind.rawValue
+      let label = Self.kindLabels[kind] ?? (kind.hasPrefix("xml-") ? "XML 文件错误" : "规则错误")
+      message.byLanguage["zh"] = "\(label)：\(message.english)"
+    }
     self.init(
-      diagnostic.severity, kind: kind, rules: diagnostic.rules, at: diagnostic.location,
-      Message(zh: "\(label)：\(diagnostic.message)", en: diagnostic.message))
+      diagnostic.severity, kind: diagnostic.kind, rules: diagnostic.rules,
+      at: diagnostic.location ?? SourceLocation(file: ""),
+      message)
   }
 
   private static let kindLabels: [String: String] = [

@@ -1,4 +1,6 @@
+import MycoCalendar
 import Foundation
+import MycoDiagnostics
 
 /// Scans every advice text (all languages) for product names on the context's lists: the never-use
 /// list gives an error, a product not registered for edible fungi a warning, and a registered product
@@ -112,7 +114,7 @@ public struct ProductGuardPass: VerificationPass {
   }
 }
 
-extension Finding.Message {
+extension LocalizedText {
   fileprivate static func namesProductOutsideScope(_ name: String, _ fact: String, _ values: [String]) -> Self {
     let list = values.joined(separator: ", ")
     return Self(
@@ -122,7 +124,7 @@ extension Finding.Message {
 
   fileprivate static func namesProduct(_ name: String, _ list: ProductList) -> Self {
     Self(
-      zh: "建议文字提到了“\(name)”，它在\(list.name.zh)上",
-      en: "the advice names “\(name)”, which is on the \(list.name.en)")
+      zh: "建议文字提到了“\(name)”，它在\(list.name.text(in: .zh))上",
+      en: "the advice names “\(name)”, which is on the \(list.name.english)")
   }
 }

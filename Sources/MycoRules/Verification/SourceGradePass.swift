@@ -1,3 +1,5 @@
+import MycoDiagnostics
+
 /// Finds rules supported only by grade-C sources (web pages, blogs): each is worth a better source.
 ///
 /// Reported as `info` (kind `weak-sources`), one per rule, so that a base can release while
@@ -17,8 +19,8 @@ public struct SourceGradePass: VerificationPass {
       guard !grades.isEmpty, grades.count == rule.sources.count, grades.allSatisfy({ $0 == .c }) else { return nil }
       let ids = rule.sources.map(\.id).joined(separator: ", ")
       return Finding(
-        .info, kind: "weak-sources", rules: [rule.id], at: rule.location,
-        Finding.Message(
+        .info, kind: .weakSources, rules: [rule.id], at: rule.location,
+        LocalizedText(
           zh: "规则 '\(rule.id)' 只有 C 级来源（网页、博客）：\(ids)；请补充 A 级或 B 级来源",
           en: "rule '\(rule.id)' is supported only by grade-C sources (web pages, blogs): \(ids); find an A or B source"
         ))

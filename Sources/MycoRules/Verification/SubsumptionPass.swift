@@ -1,3 +1,5 @@
+import MycoDiagnostics
+
 /// Finds rules that add nothing: another rule with the same advice, certainty and priority
 /// applies whenever this one does (subsumed), or in exactly the same situations (redundant).
 ///
@@ -33,14 +35,14 @@ public struct SubsumptionPass: VerificationPass {
           let (original, duplicate) = first.isBefore(second) ? (first, second) : (second, first)
           findings.append(
             Finding(
-              .warning, kind: "redundant", rules: [duplicate.id, original.id], at: duplicate.location,
+              .warning, kind: .redundant, rules: [duplicate.id, original.id], at: duplicate.location,
               .redundant(original.id)))
         } else if aInB {
           findings.append(
-            Finding(.warning, kind: "subsumed", rules: [first.id, second.id], at: first.location, .subsumed(second.id)))
+            Finding(.warning, kind: .subsumed, rules: [first.id, second.id], at: first.location, .subsumed(second.id)))
         } else if bInA {
           findings.append(
-            Finding(.warning, kind: "subsumed", rules: [second.id, first.id], at: second.location, .subsumed(first.id)))
+            Finding(.warning, kind: .subsumed, rules: [second.id, first.id], at: second.location, .subsumed(first.id)))
         }
       }
     }
@@ -62,7 +64,7 @@ public struct SubsumptionPass: VerificationPass {
   }
 }
 
-extension Finding.Message {
+extension LocalizedText {
   fileprivate static func redundant(_ other: String) -> Self {
     Self(
       zh: "与规则 \(other) 条件相同、建议相同，是重复的，可以删掉一条",

@@ -1,3 +1,6 @@
+import MycoCalendar
+import MycoDiagnostics
+
 /// Finds rules whose conditions can never hold together: contradictory tests on one fact
 /// (`elevation < 100 m` and `> 500 m`), a test outside the fact's declared min/max or values,
 /// or a value outside what a link allows (a month outside the variety's calendar).
@@ -39,14 +42,14 @@ public struct UnreachablePass: VerificationPass {
       {
         let range = Self.range(declaration)
         return Finding(
-          .error, kind: "unreachable", rules: [rule.id], at: location,
+          .error, kind: .unreachable, rules: [rule.id], at: location,
           .outsideRange(tests.joined(separator: ", "), fact: fact, range: range))
       }
-      return Finding(.error, kind: "unreachable", rules: [rule.id], at: location, .contradiction(tests))
+      return Finding(.error, kind: .unreachable, rules: [rule.id], at: location, .contradiction(tests))
     }
     for link in links(box, input) {
       return Finding(
-        .error, kind: "unreachable", rules: [rule.id], at: box.locations[link.linkedFact] ?? rule.location,
+        .error, kind: .unreachable, rules: [rule.id], at: box.locations[link.linkedFact] ?? rule.location,
         .outsideLink(rule.condition.tests.filter { $0.fact == link.linkedFact }.map(\.summary), link))
     }
     return nil
@@ -82,7 +85,7 @@ public struct UnreachablePass: VerificationPass {
   }
 }
 
-extension Finding.Message {
+extension LocalizedText {
   fileprivate static func outsideRange(_ tests: String, fact: String, range: String) -> Self {
     Self(
       zh: "这条规则永远不会生效：条件 \(tests) 超出了事实 \(fact) 的允许范围（\(range)）",
@@ -99,9 +102,9 @@ extension Finding.Message {
     let allowed = link.allowed.map(\.description).joined(separator: " ")
     return Self(
       zh:
-        "这条规则永远不会生效：条件 \(tests.joined(separator: "、")) 不在 \(link.fact) = \(link.value) 的\(link.name.zh)（\(link.linkedFact) \(allowed)）之内",
+        "这条规则永远不会生效：条件 \(tests.joined(separator: "、")) 不在 \(link.fact) = \(link.value) 的\(link.name.text(in: .zh))（\(link.linkedFact) \(allowed)）之内",
       en:
-        "this rule can never apply: \(tests.joined(separator: " and ")) is outside the \(link.name.en) of \(link.fact) \(link.value) (\(link.linkedFact) \(allowed))"
+        "this rule can never apply: \(tests.joined(separator: " and ")) is outside the \(link.name.english) of \(link.fact) \(link.value) (\(link.linkedFact) \(allowed))"
     )
   }
 }

@@ -32,13 +32,13 @@ public struct FactLink: Sendable, Hashable {
   /// The values `linkedFact` can take, as intervals (their union).
   public var allowed: [Interval]
   /// What the link is called in messages, e.g. `calendar` / `栽培月历`.
-  public var name: Finding.Message
+  public var name: LocalizedText
   /// Where the link is declared, for findings.
   public var location: SourceLocation?
 
   /// A link from `fact` = `value` to the values `linkedFact` can take.
   public init(
-    fact: String, value: String, linkedFact: String, allowed: [Interval], name: Finding.Message,
+    fact: String, value: String, linkedFact: String, allowed: [Interval], name: LocalizedText,
     location: SourceLocation? = nil
   ) {
     self.fact = fact
@@ -71,11 +71,11 @@ public struct ProductList: Sendable, Hashable {
   }
 
   /// The finding kind, e.g. `banned-pesticide`.
-  public var kind: String
+  public var kind: Diagnostic.Kind
   /// How bad naming a listed product is.
   public var severity: Finding.Severity
   /// The list as named in messages, e.g. `never-use list` / `禁用名单`.
-  public var name: Finding.Message
+  public var name: LocalizedText
   /// The products on the list.
   public var products: [Product]
   /// True for a list of names that are fine (e.g. registered products): matched, never reported,
@@ -87,12 +87,13 @@ public struct ProductList: Sendable, Hashable {
   /// `scopeKind`, severity `severity`). A product with an empty scope may not be advised by name at all.
   public var scopeFact: String?
   /// The finding kind for a product named outside its scope.
-  public var scopeKind: String
+  public var scopeKind: Diagnostic.Kind
 
   /// A list of `products` whose naming in advice is reported as `kind` with `severity`.
   public init(
-    kind: String, severity: Finding.Severity, name: Finding.Message, products: [Product], isAllowList: Bool = false,
-    scopeFact: String? = nil, scopeKind: String = "product-scope"
+    kind: Diagnostic.Kind, severity: Finding.Severity, name: LocalizedText, products: [Product],
+    isAllowList: Bool = false,
+    scopeFact: String? = nil, scopeKind: Diagnostic.Kind = .productScope
   ) {
     self.kind = kind
     self.severity = severity

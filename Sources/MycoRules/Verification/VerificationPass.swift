@@ -1,4 +1,5 @@
 import MycoCalendar
+import MycoDiagnostics
 
 /// One verification pass: looks at the prepared rule base and returns findings.
 ///

@@ -67,7 +67,7 @@ public struct VerificationReport: Sendable, Hashable, Codable {
         : "\nthe rule base did not load: \(errors) error\(errors == 1 ? "" : "s") (fix them to run the other checks)\n"
       return text
     }
-    let weak = findings.filter { $0.kind == "weak-sources" }.count
+    let weak = findings.filter { $0.kind == .weakSources }.count
     let weakNote =
       weak == 0
       ? ""
@@ -97,7 +97,7 @@ public struct VerificationReport: Sendable, Hashable, Codable {
     }
     let items = findings.map {
       Item(
-        severity: $0.severity.rawValue, kind: $0.kind, location: $0.location.description,
+        severity: $0.severity.rawValue, kind: $0.kind.rawValue, location: $0.location.description,
         message: $0.message.text(in: language), rules: $0.rules, file: $0.location.file, line: $0.location.line,
         column: $0.location.column,
         witness: $0.witness.isEmpty

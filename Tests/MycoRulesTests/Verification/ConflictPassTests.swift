@@ -17,7 +17,7 @@ import Testing
     // Then one conflict on the later rule, with a situation that triggers both
     #expect(findings.count == 1)
     let finding = try #require(findings.first)
-    #expect(finding.kind == "conflict")
+    #expect(finding.kind == .conflict)
     #expect(finding.severity == .warning)
     #expect(finding.rules == ["c.cool", "c.warm"])
     #expect(finding.location.line == fixture.line(of: #"<rule id="c.warm""#))
@@ -42,7 +42,7 @@ import Testing
       rule("c.one", certainty: "must", when: #"<fact name="stage" is="bagging"/>"#)
         + rule("c.two", certainty: "consider", when: #"<fact name="variety" is="oyster"/>"#))
     let findings = try fixture.check().findings
-    #expect(findings.map(\.kind) == ["conflict"])
+    #expect(findings.map(\.kind) == [.conflict])
     #expect(findings.first?.witness.map(\.shown) == ["bagging", "oyster"])
   }
 }

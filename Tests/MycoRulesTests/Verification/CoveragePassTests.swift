@@ -40,9 +40,9 @@ import Testing
       VerificationContext(coverage: Self.axes))
     // Then one info finding naming shiitake and heat, at the axis declaration
     #expect(report.findings.count == 1)
-    #expect(report.findings.first?.kind == "gap")
+    #expect(report.findings.first?.kind == .gap)
     #expect(report.findings.first?.severity == .info)
-    #expect(report.findings.first?.message.en == "variety shiitake: no rule gives advice on heat")
+    #expect(report.findings.first?.message.english == "variety shiitake: no rule gives advice on heat")
     #expect(report.findings.first?.location.line == 3)
     #expect(report.hasErrors == false)
   }
@@ -54,7 +54,7 @@ import Testing
       + rule("g.timing-high", text: "High.", when: #"<fact name="elevation" at-least="500"/>"#)
     let report = try VerificationFixture(timing + Self.covering[1] + Self.covering[2]).check(
       VerificationContext(coverage: Self.axes))
-    let gaps = report.findings.map(\.message.en)
+    let gaps = report.findings.map(\.message.english)
     #expect(
       gaps == [
         "variety oyster, low: no timing rule covers months 1 2 3 4 5 6 7 8 12",

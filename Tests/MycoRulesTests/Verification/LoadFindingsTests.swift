@@ -1,4 +1,5 @@
 import MycoDiagnostics
+import MycoDiagnostics
 import Foundation
 import MycoRules
 import Testing
@@ -7,7 +8,7 @@ import Testing
 /// reports each planted problem as exactly one finding with the rule id and place.
 @Suite struct LoadFindingsTests {
   private func expectOne(
-    _ rules: String, kind: String, rule id: String, at marker: String, occurrence: Int = 1,
+    _ rules: String, kind: Diagnostic.Kind, rule id: String, at marker: String, occurrence: Int = 1,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) throws {
     let fixture = try VerificationFixture(rule("ok.rule", when: #"<fact name="variety" is="oyster"/>"#) + rules)
@@ -25,36 +26,36 @@ import Testing
 
   @Test func unknownFact() throws {
     try expectOne(
-      rule("r.bad", when: #"<fact name="altitude" above="100"/>"#), kind: "unknown-fact", rule: "r.bad", at: "altitude")
+      rule("r.bad", when: #"<fact name="altitude" above="100"/>"#), kind: .unknownFact, rule: "r.bad", at: "altitude")
   }
 
   @Test func unknownValue() throws {
     try expectOne(
-      rule("r.bad", when: #"<fact name="variety" is="enoki"/>"#), kind: "unknown-value", rule: "r.bad", at: "enoki")
+      rule("r.bad", when: #"<fact name="variety" is="enoki"/>"#), kind: .unknownValue, rule: "r.bad", at: "enoki")
   }
 
   @Test func wrongUnitDimension() throws {
     try expectOne(
-      rule("r.bad", when: #"<fact name="elevation" from="1" to="2" unit="kg"/>"#), kind: "wrong-unit", rule: "r.bad",
+      rule("r.bad", when: #"<fact name="elevation" from="1" to="2" unit="kg"/>"#), kind: .wrongUnit, rule: "r.bad",
       at: #"unit="kg""#)
   }
 
   @Test func duplicateID() throws {
     try expectOne(
-      rule("ok.rule", when: #"<fact name="variety" is="shiitake"/>"#), kind: "duplicate-id", rule: "ok.rule",
+      rule("ok.rule", when: #"<fact name="variety" is="shiitake"/>"#), kind: .duplicateID, rule: "ok.rule",
       at: #"<rule id="ok.rule""#, occurrence: 2)
   }
 
   @Test func missingSource() throws {
     try expectOne(
-      rule("r.bad", when: #"<fact name="month" is="3"/>"#, source: ""), kind: "missing-source", rule: "r.bad",
+      rule("r.bad", when: #"<fact name="month" is="3"/>"#, source: ""), kind: .missingSource, rule: "r.bad",
       at: #"<rule id="r.bad""#)
   }
 
   @Test func missingEnglishText() throws {
     let text = rule("r.bad", when: #"<fact name="month" is="3"/>"#).replacingOccurrences(
       of: "<text lang=\"en\">Wait.</text>", with: "")
-    try expectOne(text, kind: "missing-text", rule: "r.bad", at: #"<advise topic="timing">"#, occurrence: 2)
+    try expectOne(text, kind: .missingText, rule: "r.bad", at: #"<advise topic="timing">"#, occurrence: 2)
   }
 
   @Test func cycleAmongDerivedFacts() throws {
@@ -63,7 +64,7 @@ import Testing
       + rule("r.alarm", when: #"<fact name="risk" is="high"/>"#, then: #"<derive fact="alarm" value="on"/>"#)
     let fixture = try VerificationFixture(rules)
     let findings = try fixture.check().findings
-    #expect(findings.map(\.kind) == ["cycle"])
+    #expect(findings.map(\.kind) == [.cycle])
     #expect(findings.first?.rules == ["r.risk", "r.alarm"])
     #expect(findings.first?.location.line == fixture.line(of: #"<rule id="r.risk""#))
   }

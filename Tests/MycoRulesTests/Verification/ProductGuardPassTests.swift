@@ -4,10 +4,10 @@ import Testing
 @Suite struct ProductGuardPassTests {
   static let context = VerificationContext(productLists: [
     ProductList(
-      kind: "banned-pesticide", severity: .error, name: .init(zh: "禁用名单", en: "never-use list"),
+      kind: .bannedPesticide, severity: .error, name: .init(zh: "禁用名单", en: "never-use list"),
       products: [.init(id: "dichlorvos", names: ["敌敌畏", "dichlorvos"])]),
     ProductList(
-      kind: "unregistered-pesticide", severity: .warning, name: .init(zh: "未登记名单", en: "unregistered list"),
+      kind: .unregisteredPesticide, severity: .warning, name: .init(zh: "未登记名单", en: "unregistered list"),
       products: [.init(id: "cypermethrin", names: ["氯氰菊酯", "cypermethrin"])]),
   ])
 
@@ -18,7 +18,7 @@ import Testing
           "p.bad", priority: 60, topic: "pests", text: "Fumigate with Dichlorvos.",
           when: #"<fact name="stage" is="bagging"/>"#))
     let findings = try fixture.check(Self.context).findings
-    #expect(findings.map(\.kind) == ["banned-pesticide"])
+    #expect(findings.map(\.kind) == [.bannedPesticide])
     #expect(findings.first?.severity == .error)
     #expect(findings.first?.rules == ["p.bad"])
     #expect(findings.first?.location.line == fixture.line(of: #"<rule id="p.bad""#))
@@ -28,7 +28,7 @@ import Testing
     let fixture = try VerificationFixture(
       rule("p.spray", topic: "pests", text: "Spray cypermethrin.", when: #"<fact name="stage" is="bagging"/>"#))
     let findings = try fixture.check(Self.context).findings
-    #expect(findings.map(\.kind) == ["unregistered-pesticide"])
+    #expect(findings.map(\.kind) == [.unregisteredPesticide])
     #expect(findings.first?.severity == .warning)
   }
 
@@ -64,7 +64,7 @@ import Testing
     var context = ProductGuardPassTests.context
     context.productLists.append(
       ProductList(
-        kind: "registered", severity: .info, name: .init(zh: "登记", en: "registered"),
+        kind: .registeredPesticide, severity: .info, name: .init(zh: "登记", en: "registered"),
         products: [.init(id: "beta-cyfluthrin", names: ["高效氟氯氰菊酯"])], isAllowList: true))
     let fixture = try VerificationFixture(
       rule("p.ok", topic: "pests", text: "用高效氟氯氰菊酯。", when: #"<fact name="stage" is="bagging"/>"#))
@@ -78,9 +78,9 @@ import Testing
   static func context(scope: Set<String>) -> VerificationContext {
     VerificationContext(productLists: [
       ProductList(
-        kind: "registered", severity: .warning, name: .init(zh: "登记", en: "registered"),
+        kind: .registeredPesticide, severity: .warning, name: .init(zh: "登记", en: "registered"),
         products: [.init(id: "cyromazine", names: ["灭蝇胺", "cyromazine"], scope: scope)], isAllowList: true,
-        scopeFact: "variety", scopeKind: "pesticide-crop")
+        scopeFact: "variety", scopeKind: .pesticideCrop)
     ])
   }
 
@@ -94,16 +94,16 @@ import Testing
     let fixture = try VerificationFixture(
       rule("p.shiitake", topic: "pests", text: "Use cyromazine.", when: #"<fact name="variety" is="shiitake"/>"#))
     let findings = try fixture.check(Self.context(scope: ["oyster"])).findings
-    #expect(findings.map(\.kind) == ["pesticide-crop"])
+    #expect(findings.map(\.kind) == [.pesticideCrop])
     #expect(findings.first?.severity == .warning)
-    #expect(findings.first?.message.en.contains("variety = shiitake") == true)
+    #expect(findings.first?.message.english.contains("variety = shiitake") == true)
   }
 
   @Test func ruleOpenToEveryCropNeedsEveryCrop() throws {
     func fixture() throws -> VerificationFixture {
       try VerificationFixture(rule("p.any", topic: "pests", text: "用灭蝇胺。", when: #"<fact name="stage" is="bagging"/>"#))
     }
-    #expect(try fixture().check(Self.context(scope: ["oyster"])).findings.map(\.kind) == ["pesticide-crop"])
+    #expect(try fixture().check(Self.context(scope: ["oyster"])).findings.map(\.kind) == [.pesticideCrop])
     #expect(try fixture().check(Self.context(scope: ["oyster", "shiitake"])).findings.isEmpty)
   }
 

@@ -12,7 +12,7 @@ import Testing
     let findings = try fixture.check().findings
     // Then the narrow one is reported, pointing at the wide one
     #expect(findings.count == 1)
-    #expect(findings.first?.kind == "subsumed")
+    #expect(findings.first?.kind == .subsumed)
     #expect(findings.first?.rules == ["s.narrow", "s.wide"])
     #expect(findings.first?.location.line == fixture.line(of: #"<rule id="s.narrow""#))
   }
@@ -22,7 +22,7 @@ import Testing
       rule("s.first", when: #"<fact name="stage" in="bagging spawn-run"/>"#)
         + rule("s.second", when: #"<fact name="stage" in="spawn-run bagging"/>"#))
     let findings = try fixture.check().findings
-    #expect(findings.map(\.kind) == ["redundant"])
+    #expect(findings.map(\.kind) == [.redundant])
     #expect(findings.first?.rules == ["s.second", "s.first"])
     #expect(findings.first?.location.line == fixture.line(of: #"<rule id="s.second""#))
   }

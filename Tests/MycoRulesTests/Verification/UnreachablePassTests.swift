@@ -13,20 +13,20 @@ import Testing
     let findings = try fixture.check().findings
     // Then exactly that rule is unreachable, at the test that closes the range
     #expect(findings.count == 1)
-    #expect(findings.first?.kind == "unreachable")
+    #expect(findings.first?.kind == .unreachable)
     #expect(findings.first?.severity == .error)
     #expect(findings.first?.rules == ["a.never"])
     #expect(findings.first?.location.line == fixture.line(of: #"above="500""#))
-    #expect(findings.first?.message.en.contains("elevation < 100 m and elevation > 500 m") == true)
+    #expect(findings.first?.message.english.contains("elevation < 100 m and elevation > 500 m") == true)
   }
 
   @Test func valueOutsideTheDeclaredRange() throws {
     let fixture = try VerificationFixture(rule("a.month-13", when: #"<fact name="month" above="12"/>"#))
     let findings = try fixture.check().findings
-    #expect(findings.map(\.kind) == ["unreachable"])
+    #expect(findings.map(\.kind) == [.unreachable])
     #expect(findings.first?.rules == ["a.month-13"])
     #expect(findings.first?.location.line == fixture.line(of: #"above="12""#))
-    #expect(findings.first?.message.en.contains("outside the allowed range of month (1 – 12)") == true)
+    #expect(findings.first?.message.english.contains("outside the allowed range of month (1 – 12)") == true)
   }
 
   @Test func monthOutsideTheVarietyCalendar() throws {
@@ -61,7 +61,7 @@ import Testing
     let fixture = try VerificationFixture(
       rule("a.not-stage", when: #"<not><fact name="stage" is="bagging"/></not> <fact name="stage" in="bagging"/>"#))
     let findings = try fixture.check().findings
-    #expect(findings.map(\.kind) == ["unreachable"])
+    #expect(findings.map(\.kind) == [.unreachable])
     #expect(findings.first?.rules == ["a.not-stage"])
   }
 

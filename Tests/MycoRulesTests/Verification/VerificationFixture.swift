@@ -112,5 +112,5 @@ func rule(
 
 extension VerificationReport {
   /// The findings other than coverage gaps.
-  var problems: [Finding] { findings.filter { $0.kind != "gap" } }
+  var problems: [Finding] { findings.filter { $0.kind != .gap } }
 }

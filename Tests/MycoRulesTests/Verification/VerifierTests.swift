@@ -19,9 +19,36 @@ import Testing
     #expect(report.text(language: .en) == "\n3 rules checked: 0 errors, 0 warnings, 0 info\n")
   }
 
+  @Test func loadProblemKeepsItsKindAndGainsAChineseMessage() {
+    // Given a loader's diagnostic in English only, and one that already has its Chinese text
+    let place = SourceLocation(file: "Rules/x.xml", line: 2, column: 5)
+    let english = Diagnostic(kind: .unknownFact, at: place, "fact 'altitude' is not declared")
+    let both = Diagnostic(kind: .badValue, at: place, LocalizedText(zh: "值不对", en: "bad value"))
+    // When they become findings
+    let first = Finding(english)
+    let second = Finding(both)
+    // Then the kind is the same enum case, and the Chinese text names the kind or is the message's own
+    #expect(first.kind == .unknownFact)
+    #expect(first.message.text(in: .zh) == "未声明的事实：fact 'altitude' is not declared")
+    #expect(first.message.english == "fact 'altitude' is not declared")
+    #expect(second.message == LocalizedText(zh: "值不对", en: "bad value"))
+  }
+
+  @Test func verifierKindsHaveTheirMachineNames() {
+    let kinds: [Diagnostic.Kind] = [
+      .conflict, .redundant, .subsumed, .unreachable, .gap, .weakSources, .bannedPesticide,
+      .registeredPesticide, .unregisteredPesticide, .pesticideCrop, .productScope,
+    ]
+    #expect(
+      kinds.map(\.rawValue) == [
+        "conflict", "redundant", "subsumed", "unreachable", "gap", "weak-sources", "banned-pesticide",
+        "registered-pesticide", "unregistered-pesticide", "pesticide-crop", "product-scope",
+      ])
+  }
+
   @Test func textLineFormat() {
     let finding = Finding(
-      .warning, kind: "conflict", rules: ["a", "b"], at: SourceLocation(file: "Rules/x.xml", line: 4, column: 3),
+      .warning, kind: .conflict, rules: ["a", "b"], at: SourceLocation(file: "Rules/x.xml", line: 4, column: 3),
       .init(zh: "冲突", en: "they conflict"))
     #expect(finding.line(language: .en) == "Rules/x.xml:4:3: warning: [conflict] they conflict (rules: a, b)")
     #expect(finding.line(language: .zh) == "Rules/x.xml:4:3: warning: [conflict] 冲突 (rules: a, b)")

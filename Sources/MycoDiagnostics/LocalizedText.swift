@@ -8,6 +8,15 @@ public struct LocalizedText: Sendable, Hashable, Codable {
   /// A text from its translations, keyed by language code.
   public init(_ byLanguage: [String: String] = [:]) { self.byLanguage = byLanguage }
 
+  /// A text in Chinese and English.
+  public init(zh: String, en: String) { self.byLanguage = ["zh": zh, "en": en] }
+
+  /// A text in English only (``text(in:)`` gives it for every language).
+  public init(en: String) { self.byLanguage = ["en": en] }
+
+  /// The English text ("" when there is none).
+  public var english: String { byLanguage["en"] ?? "" }
+
   /// The text in `language`, else English, else Chinese, else any language, else "".
   public func text(in language: Language) -> String {
     byLanguage[language.rawValue] ?? byLanguage["en"] ?? byLanguage["zh"] ?? byLanguage.sorted { $0.key < $1.key }
