@@ -7,6 +7,7 @@ extension Myco {
   /// `myco advise`: advice for one grower's situation.
   struct Advise: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "advise",
       abstract: "Advise a grower: what to do, why, and what else to tell Myco.",
       discussion: "Example: myco advise --variety shiitake --elevation 300 --date 2026-08-15 --bag 18x60"
     )

@@ -6,6 +6,7 @@ extension Myco {
   /// `myco cache`: the compiled rule-base cache.
   struct Cache: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "cache",
       abstract: "Manage the compiled rule-base cache ($XDG_CACHE_HOME/myco, else ~/.cache/myco).",
       discussion: """
         After a successful load Myco writes the checked knowledge and rules there; the next run with the \
@@ -17,7 +18,8 @@ extension Myco {
 
     /// `myco cache clear`: remove every cache file.
     struct Clear: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Remove every compiled rule-base cache file.")
+      static let configuration = CommandConfiguration(
+        commandName: "clear", abstract: "Remove every compiled rule-base cache file.")
 
       func run() throws {
         guard let cache = CacheLocation.cache() else {

@@ -6,7 +6,8 @@ import MycoKnowledge
 extension Myco.Knowledge {
   /// `myco knowledge list SUBJECT`: one table of the knowledge base.
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List varieties or a table of the knowledge base.")
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List varieties or a table of the knowledge base.")
 
     @Argument(
       help: ArgumentHelp("What to list: \(KnowledgeListing.subjects.joined(separator: ", ")).", valueName: "subject"))

@@ -6,6 +6,7 @@ extension Myco.Rules {
   /// `myco rules check`: verify the rule base; exit 1 if any error is found.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract:
         "Verify the rules: schema and reference errors, unreachable, conflicting and redundant rules, cycles, gaps, pesticides.",
       discussion:

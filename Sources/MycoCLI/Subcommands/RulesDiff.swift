@@ -6,6 +6,7 @@ extension Myco.Rules {
   /// `myco rules diff OLD NEW`: what changed between two rule folders, and whose advice changes.
   struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "diff",
       abstract:
         "Compare two rule folders: rules added, removed and changed, and the test-case situations whose advice changes."
     )

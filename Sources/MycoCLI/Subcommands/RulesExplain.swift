@@ -7,6 +7,7 @@ extension Myco.Rules {
   /// `myco rules explain RULE-ID`: one rule in plain words.
   struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "explain",
       abstract:
         "Explain a rule in plain words: when it applies, what it advises and why, its source, what it overrides, which test cases cover it."
     )

@@ -5,7 +5,7 @@ import MycoRules
 extension Myco.Rules {
   /// `myco rules list`: every rule with its priority, certainty and topic.
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the rules.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rules.")
 
     @OptionGroup var folders: KnowledgeOptions
 

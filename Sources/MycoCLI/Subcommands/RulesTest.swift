@@ -5,6 +5,7 @@ extension Myco.Rules {
   /// `myco rules test`: run the test cases in RULES/tests against the rules.
   struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "test",
       abstract: "Run the rule test cases (Rules/tests/*.xml); exit 1 if any fails.")
 
     @OptionGroup var folders: KnowledgeOptions

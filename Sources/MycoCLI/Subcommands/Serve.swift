@@ -9,6 +9,7 @@ extension Myco {
   /// `myco serve`: the growers' phone page, the agents' pages and the JSON API.
   struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "serve",
       abstract: "Serve the phone page for growers, the agents' pages and the JSON API over HTTP.",
       discussion: """
         Examples:

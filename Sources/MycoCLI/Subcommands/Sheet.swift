@@ -4,6 +4,7 @@ extension Myco {
   /// `myco sheet`: printable one-page advice sheets (明白纸).
   struct Sheet: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "sheet",
       abstract: "Print one-page A4 advice sheets (明白纸) as HTML or PDF.",
       discussion: """
         Examples:

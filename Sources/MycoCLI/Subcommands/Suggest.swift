@@ -6,6 +6,7 @@ extension Myco {
   /// `myco suggest`: which varieties and strain types fit an elevation and a season.
   struct Suggest: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "suggest",
       abstract: "Suggest which varieties (and strain types) fit an elevation and a season, ranked, with the reasons.",
       discussion: "Example: myco suggest --elevation 1200 --month 8 --lang en"
     )

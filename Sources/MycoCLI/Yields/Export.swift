@@ -6,6 +6,7 @@ extension Myco.Yields {
   /// `myco yields export`: writes batches.csv and harvests.csv.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Export all batches, harvests and inputs as CSV files that import back unchanged.")
 
     @OptionGroup var database: DatabaseOptions

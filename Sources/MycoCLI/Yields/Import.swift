@@ -5,6 +5,7 @@ extension Myco.Yields {
   /// `myco yields import`: loads batch and harvest CSV files in one transaction.
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "Import batches, harvests and inputs from CSV; any bad row imports nothing.")
 
     @OptionGroup var database: DatabaseOptions

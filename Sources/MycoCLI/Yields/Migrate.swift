@@ -7,6 +7,7 @@ extension Myco.Yields {
   /// database.
   struct Migrate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "migrate",
       abstract: "Copy local SQLite records into a shared PostgreSQL database (a second run adds nothing).",
       discussion: """
         Example:

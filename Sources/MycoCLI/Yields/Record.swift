@@ -10,6 +10,7 @@ extension Myco.Yields {
   /// `myco yields record`: prints a batch's production record (生产档案).
   struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "record",
       abstract: "Print the production record (生产档案) of a batch, or of every batch with --all.",
       discussion: "Example: myco yields record --batch A1 --out A1-record.pdf --lang zh")
 

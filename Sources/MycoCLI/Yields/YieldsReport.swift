@@ -9,6 +9,7 @@ extension Myco.Yields {
   /// `myco yields report`: yield per bag, BE and more, by group.
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "report",
       abstract: "Report yield per bag, biological efficiency, contamination and timing by group.")
 
     @OptionGroup var database: DatabaseOptions
