@@ -28,48 +28,20 @@ struct KnowledgeLoader {
           "knowledge folder has no facts.xml (is \(displayName) a Myco knowledge folder?)")
       ])
     }
-    // The three schemas are compiled, and every file is read, validated and turned into a tree, in
-    // parallel (each task touches only its own slot; a compiled schema serves many threads). The
-    // trees are then used in file order, so messages are the same as a one-by-one load's.
-    let schemas: [BundledSchema] = [.vocabulary, .knowledge, .sources]
-    var compiled = [Result<XMLSchema, Diagnostics>?](repeating: nil, count: schemas.count)
-    compiled.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let slots = buffer
-      DispatchQueue.concurrentPerform(iterations: schemas.count) { index in
-        slots[index] = Result { () throws(Diagnostics) -> XMLSchema in try schemas[index].compiled() }
-      }
-    }
-    let vocabularySchema = try compiled[0]!.get()
-    let knowledgeSchema = try compiled[1]!.get()
-    let sourcesSchema = try compiled[2]!.get()
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-      .filter { $0.hasSuffix(".xml") && $0 != "facts.xml" && $0 != "sources.xml" }.sorted()
-    let (sourcesURL, sourcesName) = file("sources.xml")
-    let reads: [(url: URL, shown: String, schema: XMLSchema)] =
-      [(factsURL, factsName, vocabularySchema), (sourcesURL, sourcesName, sourcesSchema)]
-      + names.map { name in
-        let (url, shown) = file(name)
-        return (url, shown, knowledgeSchema)
-      }
-    var trees = [Result<ParsedElement, Diagnostics>?](repeating: nil, count: reads.count)
-    trees.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let slots = buffer
-      DispatchQueue.concurrentPerform(iterations: reads.count) { index in
-        let read = reads[index]
-        slots[index] = Result { () throws(Diagnostics) -> ParsedElement in
-          try XMLReader.read(file: read.url, displayName: read.shown, schema: read.schema)
-        }
-      }
-    }
+    let vocabularySchema = try BundledSchema.vocabulary.compiled()
+    let knowledgeSchema = try BundledSchema.knowledge.compiled()
+    let sourcesSchema = try BundledSchema.sources.compiled()
     var vocabulary = Vocabulary()
     do {
-      vocabulary = try VocabularyLoader(schema: vocabularySchema).load(try trees[0]!.get())
+      vocabulary = try VocabularyLoader(schema: vocabularySchema).load(file: factsURL, displayName: factsName)
     } catch {
       diagnostics += error.diagnostics
     }
     var registry = SourceRegistry()
+    let (sourcesURL, sourcesName) = file("sources.xml")
     do {
-      let (parsed, problems) = SourceRegistry.parse(try trees[1]!.get())
+      let root = try XMLReader.read(file: sourcesURL, displayName: sourcesName, schema: sourcesSchema)
+      let (parsed, problems) = SourceRegistry.parse(root)
       registry = parsed
       diagnostics += problems
     } catch {
@@ -78,9 +50,12 @@ struct KnowledgeLoader {
     var builder = KnowledgeBuilder()
     builder.registry = registry
     var versions: [String] = []
-    for tree in trees.dropFirst(2) {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+      .filter { $0.hasSuffix(".xml") && $0 != "facts.xml" && $0 != "sources.xml" }.sorted()
+    for name in names {
+      let (url, shown) = file(name)
       do {
-        let root = try tree!.get()
+        let root = try XMLReader.read(file: url, displayName: shown, schema: knowledgeSchema)
         if let version = root["version"] { versions.append(version) }
         builder.add(root)
       } catch {

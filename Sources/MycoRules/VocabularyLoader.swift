@@ -27,8 +27,7 @@ public struct VocabularyLoader: Sendable {
     return try load(root)
   }
 
-  /// Loads a vocabulary from a `<vocabulary>` document already read (and schema-checked) by the caller.
-  public func load(_ root: ParsedElement) throws(Diagnostics) -> Vocabulary {
+  private func load(_ root: ParsedElement) throws(Diagnostics) -> Vocabulary {
     var diagnostics: [Diagnostic] = []
     var vocabulary = Vocabulary()
     var seen: [String: SourceLocation] = [:]
