@@ -89,7 +89,7 @@ struct PostgresCommandTests {
       if process.terminationStatus != 0 {
         // Refused cleanly, naming the row of the batch another station recorded first.
         #expect(process.terminationStatus == 1)
-        #expect(errors.contains("\(files[index].batches):12: batch_id: batch \""), "\(errors)")
+        #expect(errors.contains("\(files[index].batches):12: error: batch_id: batch \""), "\(errors)")
         #expect(errors.contains("is already recorded"), "\(errors)")
       }
     }
