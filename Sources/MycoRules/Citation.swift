@@ -24,6 +24,16 @@ public struct Citation: Sendable, Hashable {
     self.uncertain = uncertain
   }
 
+  /// A citation whose short reference is already known (the registry's, or a cache file's), so
+  /// it is not worked out again for every citation of the same publication.
+  init(id: String, reference: String, note: String?, publication: Publication?, uncertain: Bool) {
+    self.id = id
+    self.note = note
+    self.publication = publication
+    self.reference = reference
+    self.uncertain = uncertain
+  }
+
   /// A free-text citation (for rule bases built in code or loaded without a registry).
   public init(reference: String, uncertain: Bool = false) {
     self.init(id: reference, uncertain: uncertain)

@@ -12,6 +12,9 @@ public enum Placeholder {
 
   /// The pieces of `text`, in order.
   public static func pieces(of text: String) -> [Piece] {
+    // Most texts have no braces: answer without walking characters (a grapheme walk per text was
+    // 7 % of a cold `myco advise`).
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return text.isEmpty ? [] : [.literal(text[...])] }
     var pieces: [Piece] = []
     var literalStart = text.startIndex
     var rest = text[...]

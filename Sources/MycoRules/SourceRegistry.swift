@@ -98,12 +98,15 @@ public struct SourceRegistry: Sendable {
   /// Every registered publication, in the order first registered.
   public private(set) var publications: [Publication] = []
   private var index: [String: Int] = [:]
+  /// Each publication's ``Publication/shortCitation``, worked out once rather than for every citation.
+  private var references: [String] = []
 
   /// A registry of `publications`; of two with the same id the first is kept.
   public init(_ publications: [Publication] = []) {
     for publication in publications where index[publication.id] == nil {
       index[publication.id] = self.publications.count
       self.publications.append(publication)
+      references.append(publication.shortCitation)
     }
   }
 
@@ -167,7 +170,7 @@ public struct SourceRegistry: Sendable {
     let note = element["note"].flatMap { $0.isEmpty ? nil : $0 }
     let uncertain = element["uncertain"] == "true"
     guard let registry else { return Citation(id: ref, note: note, uncertain: uncertain) }
-    guard let publication = registry[ref] else {
+    guard let found = registry.index[ref] else {
       if !ref.isEmpty {
         diagnostics.append(
           Diagnostic(
@@ -176,6 +179,8 @@ public struct SourceRegistry: Sendable {
       }
       return Citation(id: ref, note: note, uncertain: uncertain)
     }
-    return Citation(id: ref, note: note, publication: publication, uncertain: uncertain)
+    return Citation(
+      id: ref, reference: registry.references[found], note: note, publication: registry.publications[found],
+      uncertain: uncertain)
   }
 }

@@ -13,7 +13,8 @@ public struct ParsedElement: Sendable, Hashable {
   public var attributes: [(name: String, value: String)]
   /// Child elements in document order.
   public var children: [ParsedElement]
-  /// The concatenated text and CDATA directly inside this element.
+  /// The concatenated text and CDATA directly inside this element; empty for an element whose
+  /// only text is white space between its child elements (indentation is layout, not text).
   public var text: String
   /// Where the start tag is.
   public var location: SourceLocation
@@ -48,51 +49,87 @@ public struct ParsedElement: Sendable, Hashable {
   /// The text with surrounding white space removed and inner runs of white space folded to one space.
   ///
   /// Same result as `text.split(whereSeparator: \.isWhitespace).joined(separator: " ")`, which
-  /// was a third of `myco advise`'s start-up (every title, text and reason goes through here):
-  /// text without white space is returned as is, ASCII text is folded byte by byte, and only
-  /// other text (e.g. Chinese with spaces) takes the general, grapheme-aware path.
+  /// was a third of `myco advise`'s start-up (every title, text and reason goes through here).
+  /// One pass classifies the scalars with table-free checks (``isWhitespace(_:)``,
+  /// ``mayExtendGrapheme(_:)``: the Unicode property lookups were most of its cost): text that is
+  /// already folded (no white space but single spaces between words) is returned as is, ASCII text
+  /// is folded byte by byte, other text without grapheme extenders scalar by scalar, and only the
+  /// rest takes the general, grapheme-aware path.
   public var trimmedText: String {
     var ascii = true
     var hasWhitespace = false
+    var folded = true
+    var extends = false
+    var previousIsSpace = true
     for scalar in text.unicodeScalars {
-      if !scalar.isASCII { ascii = false }
-      // Character.isWhitespace is the White_Space property of the character's first scalar.
-      if scalar.properties.isWhitespace { hasWhitespace = true }
-      if hasWhitespace && !ascii { break }
+      let value = scalar.value
+      if value < 0x80 {
+        let space = value == 0x20 || (0x09...0x0D).contains(value)
+        if space {
+          hasWhitespace = true
+          if value != 0x20 || previousIsSpace { folded = false }
+        }
+        previousIsSpace = space
+        continue
+      }
+      ascii = false
+      let space = Self.isWhitespace(value)
+      if space {
+        hasWhitespace = true
+        folded = false
+      } else if !extends && Self.mayExtendGrapheme(scalar) {
+        extends = true
+      }
+      previousIsSpace = space
     }
+    if previousIsSpace && !text.isEmpty { folded = false }
     if !hasWhitespace { return text }
-    if ascii { return Self.foldASCIIWhitespace(text) }
+    if ascii { return folded ? text : Self.foldASCIIWhitespace(text) }
     // Without scalars that join a preceding one into a grapheme, characters and scalars split
     // alike, so the fold can walk scalars (Chinese text with spaces takes this path).
-    if !text.unicodeScalars.contains(where: Self.extendsGrapheme) { return Self.foldScalarWhitespace(text) }
+    if !extends { return folded ? text : Self.foldScalarWhitespace(text) }
     return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
 
-  /// Whether a scalar can attach to the scalar before it in one grapheme (marks, joiners,
-  /// emoji modifiers, tags), which would change where `Character`-based splitting cuts.
-  private static func extendsGrapheme(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.properties.generalCategory {
-    case .nonspacingMark, .spacingMark, .enclosingMark: return true
-    default:
-      return scalar.value == 0x200C || scalar.value == 0x200D || (0x1F3FB...0x1F3FF).contains(scalar.value)
-        || (0xE0020...0xE007F).contains(scalar.value)
+  /// Whether the scalar has the Unicode White_Space property (what `Character.isWhitespace` reads,
+  /// on a character's first scalar), without the property table lookup.
+  static func isWhitespace(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+    default: false
     }
   }
 
-  /// Folds runs of Unicode white space, scalar by scalar.
+  /// Whether a scalar can attach to the scalar before it in one grapheme (marks, joiners,
+  /// emoji modifiers, tags), which would change where `Character`-based splitting cuts. Latin
+  /// letters below U+0300, CJK ideographs and fullwidth ASCII forms are answered without a lookup.
+  static func mayExtendGrapheme(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x300 || (0x4E00...0x9FFF).contains(value) || (0xFF01...0xFF5E).contains(value) { return false }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark: return true
+    default:
+      return value == 0x200C || value == 0x200D || (0x1F3FB...0x1F3FF).contains(value)
+        || (0xE0020...0xE007F).contains(value)
+    }
+  }
+
+  /// Folds runs of Unicode white space, scalar by scalar (into UTF-8 bytes: appending to a
+  /// `String.UnicodeScalarView` one scalar at a time cost more than the rest of the fold).
   private static func foldScalarWhitespace(_ text: String) -> String {
-    var result = String.UnicodeScalarView()
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
     var pendingSpace = false
     for scalar in text.unicodeScalars {
-      if scalar.properties.isWhitespace {
-        pendingSpace = !result.isEmpty
+      if isWhitespace(scalar.value) {
+        pendingSpace = !bytes.isEmpty
       } else {
-        if pendingSpace { result.append(" ") }
+        if pendingSpace { bytes.append(0x20) }
         pendingSpace = false
-        result.append(scalar)
+        UTF8.encode(scalar) { bytes.append($0) }
       }
     }
-    return String(result)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Folds runs of ASCII white space (tab, line feed, vertical tab, form feed, return, space).

@@ -93,7 +93,13 @@ struct TreeConverter {
   let name: String
   let lines: LineIndex
   let limits: XMLLimits
-  private var tagsSeenOnLine: [Int: Int] = [:]
+  /// The line of the last start tag converted, and how many start tags were on it (nodes come in
+  /// document order, so a line's tags are counted without a table).
+  private var lastLine = 0
+  private var tagsOnLastLine = 0
+  /// Element and attribute names and namespace URIs by libxml2's pointer: libxml2 keeps one copy of
+  /// each name in its dictionary, so a document's thousands of `<fact>` elements share one `String`.
+  private var interned: [UnsafePointer<xmlChar>: String] = [:]
 
   init(name: String, lines: LineIndex, limits: XMLLimits) {
     self.name = name
@@ -101,10 +107,18 @@ struct TreeConverter {
     self.limits = limits
   }
 
+  private mutating func intern(_ pointer: UnsafePointer<xmlChar>) -> String {
+    if let known = interned[pointer] { return known }
+    let text = String(cString: pointer)
+    interned[pointer] = text
+    return text
+  }
+
   mutating func element(from node: xmlNodePtr, depth: Int) throws(Diagnostics) -> ParsedElement {
     let line = Int(xmlGetLineNo(node))
-    let occurrence = tagsSeenOnLine[line, default: 0]
-    tagsSeenOnLine[line] = occurrence + 1
+    let occurrence = line == lastLine ? tagsOnLastLine : 0
+    lastLine = line
+    tagsOnLastLine = occurrence + 1
     let location = SourceLocation(
       file: name, line: line, column: lines.columnOfStartTag(line: line, occurrence: occurrence))
     guard depth <= limits.maxDepth else {
@@ -112,29 +126,82 @@ struct TreeConverter {
         Diagnostic(kind: .xmlTooDeep, at: location, "elements nest deeper than \(limits.maxDepth) levels")
       ])
     }
-    var element = ParsedElement(
-      name: String(cString: node.pointee.name),
-      namespace: node.pointee.ns.map { String(cString: $0.pointee.href) },
-      location: location)
+    var namespace: String?
+    if let href = node.pointee.ns?.pointee.href { namespace = intern(href) }
+    var element = ParsedElement(name: intern(node.pointee.name), namespace: namespace, location: location)
+    // Count first, so each array is allocated once at its size instead of growing.
+    var attributeCount = 0
     var attribute = node.pointee.properties
     while let current = attribute {
-      let value = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)
-      element.attributes.append((String(cString: current.pointee.name), value.map { String(cString: $0) } ?? ""))
-      if let value { myco_xml_free(value) }
+      attributeCount += 1
       attribute = current.pointee.next
     }
+    var elementCount = 0
+    var onlyBlankText = true
     var child = node.pointee.children
+    while let current = child {
+      switch current.pointee.type {
+      case XML_ELEMENT_NODE: elementCount += 1
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+        if onlyBlankText, let content = current.pointee.content, !Self.isBlank(content) { onlyBlankText = false }
+      default: break
+      }
+      child = current.pointee.next
+    }
+    if attributeCount > 0 {
+      element.attributes.reserveCapacity(attributeCount)
+      attribute = node.pointee.properties
+      while let current = attribute {
+        element.attributes.append((intern(current.pointee.name), Self.value(of: current)))
+        attribute = current.pointee.next
+      }
+    }
+    if elementCount > 0 { element.children.reserveCapacity(elementCount) }
+    // White space between child elements is layout, not text: it is not kept (see ParsedElement.text).
+    let keepsText = elementCount == 0 || !onlyBlankText
+    child = node.pointee.children
     while let current = child {
       switch current.pointee.type {
       case XML_ELEMENT_NODE:
         element.children.append(try self.element(from: current, depth: depth + 1))
       case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-        if let content = current.pointee.content { element.text += String(cString: content) }
+        if keepsText, let content = current.pointee.content {
+          if element.text.isEmpty {
+            element.text = String(cString: content)
+          } else {
+            element.text += String(cString: content)
+          }
+        }
       default:
         break
       }
       child = current.pointee.next
     }
     return element
+  }
+
+  /// Whether a text node holds only XML white space (space, tab, line feed, carriage return).
+  private static func isBlank(_ content: UnsafePointer<xmlChar>) -> Bool {
+    var pointer = content
+    while true {
+      switch pointer.pointee {
+      case 0: return true
+      case 0x20, 0x09, 0x0A, 0x0D: pointer += 1
+      default: return false
+      }
+    }
+  }
+
+  /// An attribute's value: its one text node read in place (the usual case), else libxml2's
+  /// concatenation of its children.
+  private static func value(of attribute: xmlAttrPtr) -> String {
+    if let only = attribute.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE,
+      let content = only.pointee.content
+    {
+      return String(cString: content)
+    }
+    guard let value = xmlNodeListGetString(attribute.pointee.doc, attribute.pointee.children, 1) else { return "" }
+    defer { myco_xml_free(value) }
+    return String(cString: value)
   }
 }

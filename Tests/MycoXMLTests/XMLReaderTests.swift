@@ -83,6 +83,27 @@ import Testing
     #expect(error != nil)
   }
 
+  @Test func indentationBetweenChildElementsIsNotText() throws {
+    // Given indented child elements, mixed content, and an element holding only white space
+    let root = try parse("<a>\n  <b>x</b>\n  <c/>\n  <m>one <i/> two</m>\n  <s>  </s>\n</a>")
+    // Then the layout between elements is dropped, and every real text is kept as written
+    #expect(root.text == "")
+    #expect(root.children.map(\.text) == ["x", "", "one  two", "  "])
+  }
+
+  @Test func namesNamespacesAndAttributesAreRead() throws {
+    // Given two elements with the same names (libxml2 shares them) and entity-escaped attributes
+    let root = try parse(
+      "<r xmlns=\"urn:x:1\"><f name=\"a &amp; b\" v=\"&#x9999;\"/><f name=\"\" v=\"2\"/></r>")
+    // Then every element has its own name, namespace and attribute values
+    #expect(root.name == "r" && root.namespace == "urn:x:1")
+    #expect(root.children.map(\.name) == ["f", "f"])
+    #expect(root.children.map(\.namespace) == ["urn:x:1", "urn:x:1"])
+    #expect(root.children[0]["name"] == "a & b" && root.children[0]["v"] == "香")
+    #expect(root.children[1]["name"] == "" && root.children[1]["v"] == "2")
+    #expect(root.children[1].location.description == "test.xml:1:54")
+  }
+
   @Test func byteOrderMarkIsAccepted() throws {
     var data = Data([0xEF, 0xBB, 0xBF])
     data.append(Data("<r>香菇</r>".utf8))

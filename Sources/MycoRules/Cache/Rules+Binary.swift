@@ -210,8 +210,8 @@ extension Citation: BinaryCodable {
     let id: String = try reader.read()
     let reference: String = try reader.read()
     self.init(
-      id: id, note: try reader.readOptional(), publication: try reader.readOptional(), uncertain: try reader.read())
-    self.reference = reference
+      id: id, reference: reference, note: try reader.readOptional(), publication: try reader.readOptional(),
+      uncertain: try reader.read())
   }
 }
 
