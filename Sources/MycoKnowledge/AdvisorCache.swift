@@ -13,7 +13,9 @@ import MycoRules
 ///
 /// A cache file is named by a 128-bit key hashed (XXH64, two seeds) over every input file's path
 /// and bytes — the knowledge and rules folders' `*.xml` files and the bundled XSDs — plus the folders as named in messages, Myco's version and build id, and
-/// this format's version. Any change to any of them selects another file. A file that is missing,
+/// this format's version. Any change to any of them selects another file. Each file's hashes are
+/// remembered with its identity (``InputDigests``: device, inode, size, times) so that an unchanged
+/// file is not read again on the next run; the key is the same either way. A file that is missing,
 /// truncated, damaged (its XXH64 checksum, header and every value are checked) or unreadable
 /// means a normal load, which then writes a fresh file; problems are never reported as errors.
 ///
@@ -44,6 +46,12 @@ public struct AdvisorCache: Sendable {
   /// How many cache files are kept (the most recently written); older ones are removed.
   static let keptFiles = 8
 
+  /// How long (nanoseconds) after a file's last change its hashes must have been taken before they
+  /// are reused without reading the file (see ``InputDigests``); tests lower it.
+  var digestTrustMargin: Int64 = 10_000_000_000
+  static let digestsPrefix = "inputs-"
+  static let digestsSuffix = ".digests"
+
   /// A cache in `directory` for the build `buildID`.
   public init(directory: URL, buildID: String) {
     self.directory = directory
@@ -68,14 +76,22 @@ public struct AdvisorCache: Sendable {
   ) throws(Diagnostics) -> (advisor: Advisor, outcome: Outcome) {
     let inputs = Inputs(
       knowledge: knowledgeDirectory, knowledgeName: knowledgeName, rules: rulesDirectory, rulesName: rulesName)
-    let key = self.key(inputs)
-    if let key, let advisor = cached(key: key) { return (advisor, .hit) }
+    let remembered = readDigests(inputs)
+    var digests = remembered
+    let key = self.key(inputs, digests: &digests)
+    if let key, let advisor = cached(key: key) {
+      if digests.entries != remembered.entries { storeDigests(digests, inputs) }
+      return (advisor, .hit)
+    }
     let advisor = try Advisor.load(
       knowledge: knowledgeDirectory, knowledgeName: knowledgeName, rules: rulesDirectory, rulesName: rulesName)
     guard let key else { return (advisor, .notStored("an input file could not be read")) }
     // A file changed while it was loaded: what was loaded may not match the key.
-    guard self.key(inputs) == key else { return (advisor, .notStored("an input file changed during the load")) }
+    guard self.key(inputs, digests: &digests) == key else {
+      return (advisor, .notStored("an input file changed during the load"))
+    }
     if let problem = store(advisor, key: key) { return (advisor, .notStored(problem)) }
+    storeDigests(digests, inputs)
     return (advisor, .stored)
   }
 
@@ -86,7 +102,7 @@ public struct AdvisorCache: Sendable {
     if let problem = checkedDirectory(create: false) { throw BinaryCodingError(problem) }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
     var removed = 0
-    for name in names where Self.isCacheFile(name) || name.hasPrefix(".tmp-") {
+    for name in names where Self.isCacheFile(name) || Self.isDigestsFile(name) || name.hasPrefix(".tmp-") {
       try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
       removed += 1
     }
@@ -98,10 +114,16 @@ public struct AdvisorCache: Sendable {
 
   /// The cache file that a load of these folders would read or write (nil when an input cannot be read).
   public func file(knowledge: URL, knowledgeName: String, rules: URL, rulesName: String) -> URL? {
-    key(Inputs(knowledge: knowledge, knowledgeName: knowledgeName, rules: rules, rulesName: rulesName)).map(file)
+    var digests = InputDigests()
+    return key(
+      Inputs(knowledge: knowledge, knowledgeName: knowledgeName, rules: rules, rulesName: rulesName), digests: &digests
+    )
+    .map(file)
   }
 
   static func isCacheFile(_ name: String) -> Bool { name.hasPrefix(filePrefix) && name.hasSuffix(fileSuffix) }
+
+  static func isDigestsFile(_ name: String) -> Bool { name.hasPrefix(digestsPrefix) && name.hasSuffix(digestsSuffix) }
 
   // MARK: - Key
 
@@ -128,7 +150,10 @@ public struct AdvisorCache: Sendable {
   }
 
   /// The key of these inputs: 32 hex digits, or nil when a file cannot be read.
-  func key(_ inputs: Inputs) -> String? {
+  ///
+  /// A file whose identity matches a trusted entry of `digests` is not read (see ``InputDigests``);
+  /// every file that is read is recorded in `digests`, which ends up holding exactly these inputs.
+  func key(_ inputs: Inputs, digests: inout InputDigests) -> String? {
     var manifest = BinaryWriter()
     manifest.write(Int(Self.formatVersion))
     manifest.write(buildID)
@@ -136,15 +161,56 @@ public struct AdvisorCache: Sendable {
     manifest.write(inputs.knowledgeName)
     manifest.write(inputs.rules.standardizedFileURL.path)
     manifest.write(inputs.rulesName)
+    let started = InputDigests.now()
+    var seen = InputDigests()
     for (label, url) in inputs.files() {
-      guard let bytes = Self.readFile(url, followingSymlinks: true) else { return nil }
+      let path = url.standardizedFileURL.path
+      var status = stat()
+      var entry: InputDigests.Entry
+      if stat(path, &status) == 0, let entered = digests.entries[path],
+        entered.isTrusted(for: InputDigests.Identity(status), margin: digestTrustMargin)
+      {
+        entry = entered
+      } else {
+        guard let (bytes, identity) = Self.readFileAndIdentity(url, followingSymlinks: true) else { return nil }
+        entry = InputDigests.Entry(
+          identity: identity, first: XXHash64.hash(bytes, seed: 1), second: XXHash64.hash(bytes, seed: 2),
+          hashedAt: started)
+      }
+      seen.entries[path] = entry
       manifest.write(label)
-      manifest.write(bytes.count)
-      manifest.write(Int(bitPattern: UInt(XXHash64.hash(bytes, seed: 1))))
-      manifest.write(Int(bitPattern: UInt(XXHash64.hash(bytes, seed: 2))))
+      manifest.write(entry.identity.size)
+      manifest.write(Int(bitPattern: UInt(entry.first)))
+      manifest.write(Int(bitPattern: UInt(entry.second)))
     }
+    digests = seen
     let bytes = manifest.finished()
     return Self.hex(XXHash64.hash(bytes, seed: 3)) + Self.hex(XXHash64.hash(bytes, seed: 4))
+  }
+
+  /// The digests file of these two folders (a name from their paths).
+  func digestsFile(_ inputs: Inputs) -> URL {
+    var writer = BinaryWriter()
+    writer.write(inputs.knowledge.standardizedFileURL.path)
+    writer.write(inputs.rules.standardizedFileURL.path)
+    let bytes = writer.finished()
+    return directory.appendingPathComponent(
+      Self.digestsPrefix + Self.hex(XXHash64.hash(bytes, seed: 5)) + Self.digestsSuffix)
+  }
+
+  /// The remembered input hashes of these folders, or none when the file is missing or not intact.
+  func readDigests(_ inputs: Inputs) -> InputDigests {
+    guard checkedDirectory(create: false) == nil,
+      let bytes = Self.readFile(digestsFile(inputs), followingSymlinks: false),
+      let digests = InputDigests(decoding: bytes)
+    else { return InputDigests() }
+    return digests
+  }
+
+  /// Writes the remembered input hashes (a failure only means hashing the files again next time).
+  func storeDigests(_ digests: InputDigests, _ inputs: Inputs) {
+    guard checkedDirectory(create: true) == nil else { return }
+    _ = writeAtomically(digests.encoded(), to: digestsFile(inputs))
   }
 
   static func hex(_ value: UInt64) -> String {
@@ -220,6 +286,13 @@ public struct AdvisorCache: Sendable {
 
   /// A regular file's bytes (at most 1 GiB), or nil; with `followingSymlinks: false` a symlink is refused.
   static func readFile(_ url: URL, followingSymlinks: Bool) -> [UInt8]? {
+    readFileAndIdentity(url, followingSymlinks: followingSymlinks)?.bytes
+  }
+
+  /// A regular file's bytes and its identity as `fstat` gave it before the bytes were read.
+  static func readFileAndIdentity(_ url: URL, followingSymlinks: Bool) -> (
+    bytes: [UInt8], identity: InputDigests.Identity
+  )? {
     let flags = O_RDONLY | O_CLOEXEC | (followingSymlinks ? 0 : O_NOFOLLOW)
     let descriptor = open(url.path, flags)
     guard descriptor >= 0 else { return nil }
@@ -235,7 +308,7 @@ public struct AdvisorCache: Sendable {
       guard count > 0 else { return nil }
       done += count
     }
-    return bytes
+    return (bytes, InputDigests.Identity(status))
   }
 
   // MARK: - Writing
@@ -260,7 +333,13 @@ public struct AdvisorCache: Sendable {
   /// Writes the cache file atomically (temporary file, then rename); returns the problem, or nil.
   func store(_ advisor: Advisor, key: String) -> String? {
     if let problem = checkedDirectory(create: true) { return problem }
-    let bytes = Self.encode(advisor, key: key)
+    if let problem = writeAtomically(Self.encode(advisor, key: key), to: file(for: key)) { return problem }
+    prune()
+    return nil
+  }
+
+  /// Writes `bytes` to a new temporary file in the folder and renames it to `target`; returns the problem, or nil.
+  func writeAtomically(_ bytes: [UInt8], to target: URL) -> String? {
     let temporary = directory.appendingPathComponent(".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))").path
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { return "cannot create a file in \(directory.path)" }
@@ -271,18 +350,22 @@ public struct AdvisorCache: Sendable {
       done += count
     }
     close(descriptor)
-    guard done == bytes.count, rename(temporary, file(for: key).path) == 0 else {
+    guard done == bytes.count, rename(temporary, target.path) == 0 else {
       unlink(temporary)
-      return "cannot write \(file(for: key).path)"
+      return "cannot write \(target.path)"
     }
-    prune()
     return nil
   }
 
-  /// Keeps the most recently written ``keptFiles`` cache files.
+  /// Keeps the most recently written ``keptFiles`` cache files, and as many digests files.
   func prune() {
+    let all = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    prune(all.filter(Self.isCacheFile))
+    prune(all.filter(Self.isDigestsFile))
+  }
+
+  private func prune(_ names: [String]) {
     let fileManager = FileManager.default
-    let names = ((try? fileManager.contentsOfDirectory(atPath: directory.path)) ?? []).filter(Self.isCacheFile)
     guard names.count > Self.keptFiles else { return }
     let dated = names.map { name -> (String, Date) in
       let url = directory.appendingPathComponent(name)

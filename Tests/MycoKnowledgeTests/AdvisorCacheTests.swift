@@ -1,10 +1,14 @@
 import Foundation
 import MycoCalendar
 import MycoDiagnostics
-import MycoKnowledge
+@testable import MycoKnowledge
 import MycoRules
 import MycoUnits
 import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The compiled rule-base cache: a hit gives exactly the advice of a normal load, and anything
 /// changed, damaged or unsafe falls back to a normal load.
@@ -68,14 +72,14 @@ import Testing
     let second = try Self.load(cache)
     #expect(second.outcome == .hit)
     #expect(try Self.answers(second.advisor) == Self.expected)
-    // The folder is private, and holds one cache file and no temporary file.
+    // The folder is private, and holds one cache file, one digests file and no temporary file.
     let attributes = try FileManager.default.attributesOfItem(atPath: cache.directory.path)
     #expect((attributes[.posixPermissions] as? Int) == 0o700)
-    let names = try FileManager.default.contentsOfDirectory(atPath: cache.directory.path)
-    #expect(names.count == 1 && names[0].hasPrefix("advisor-"))
-    // Another build never reads it.
+    let names = try FileManager.default.contentsOfDirectory(atPath: cache.directory.path).sorted()
+    #expect(names.count == 2 && names[0].hasPrefix("advisor-") && names[1].hasPrefix("inputs-"))
+    // Another build never reads it (the digests file of the same folders is shared).
     #expect(try Self.load(AdvisorCache(directory: cache.directory, buildID: "other")).outcome == .stored)
-    #expect(try cache.clear() == 2)
+    #expect(try cache.clear() == 3)
     #expect(try FileManager.default.contentsOfDirectory(atPath: cache.directory.path).isEmpty)
   }
 
@@ -107,6 +111,103 @@ import Testing
     try FileManager.default.copyItem(at: timing, to: rules.appendingPathComponent("timing-2.xml"))
     // The copy repeats every rule id: the normal load reports it, the cache is not consulted for it.
     #expect(throws: Diagnostics.self) { _ = try Self.load(cache, knowledge: knowledge, rules: rules) }
+  }
+
+  /// Copies of the bundled folders in a new scratch folder, for tests that change them.
+  static func copies() throws -> (folder: URL, knowledge: URL, rules: URL) {
+    let folder = try scratch()
+    let knowledge = folder.appendingPathComponent("Knowledge")
+    let rules = folder.appendingPathComponent("Rules")
+    try FileManager.default.copyItem(at: Bundled.knowledgeURL, to: knowledge)
+    try FileManager.default.copyItem(at: Bundled.rulesURL, to: rules)
+    return (folder, knowledge, rules)
+  }
+
+  /// Digests trusted even for files changed up to an hour after they were hashed: then only a
+  /// file's identity (device, inode, mode, size, mtime, ctime) stands between a change and a reuse.
+  static let trustingMargin: Int64 = -3_600_000_000_000
+
+  @Test func anUnchangedInputFileIsNotReadAgainOnceItsDigestIsTrusted() throws {
+    let (folder, knowledge, rules) = try Self.copies()
+    var cache = AdvisorCache(directory: folder.appendingPathComponent("cache"), buildID: "test")
+    let inputs = AdvisorCache.Inputs(knowledge: knowledge, knowledgeName: "Knowledge", rules: rules, rulesName: "Rules")
+    var digests = InputDigests()
+    let key = try #require(cache.key(inputs, digests: &digests))
+    #expect(digests.entries.count == inputs.files().count)
+    // The copies were written just now, less than the margin before they were hashed: each is
+    // hashed again (a new hashedAt), with the same key.
+    let first = digests
+    #expect(cache.key(inputs, digests: &digests) == key)
+    #expect(digests.entries.allSatisfy { $0.value.hashedAt > first.entries[$0.key]?.hashedAt ?? .max })
+    // Trusted: no file is read (every entry kept as it was), and the key is the key of the bytes.
+    cache.digestTrustMargin = Self.trustingMargin
+    let trusted = digests
+    #expect(cache.key(inputs, digests: &digests) == key)
+    #expect(digests.entries == trusted.entries)
+    // An added file is hashed and keyed; a removed one leaves the digests.
+    try FileManager.default.copyItem(
+      at: rules.appendingPathComponent("timing.xml"), to: rules.appendingPathComponent("timing-2.xml"))
+    let added = try #require(cache.key(inputs, digests: &digests))
+    #expect(added != key && digests.entries.count == trusted.entries.count + 1)
+    try FileManager.default.removeItem(at: rules.appendingPathComponent("timing-2.xml"))
+    #expect(cache.key(inputs, digests: &digests) == key)
+    #expect(digests.entries == trusted.entries)
+  }
+
+  @Test func aFileRewrittenWithTheSameSizeAndModificationTimeMeansANormalLoad() throws {
+    let (folder, knowledge, rules) = try Self.copies()
+    var cache = AdvisorCache(directory: folder.appendingPathComponent("cache"), buildID: "test")
+    cache.digestTrustMargin = Self.trustingMargin
+    #expect(try Self.load(cache, knowledge: knowledge, rules: rules).outcome == .stored)
+    #expect(try Self.load(cache, knowledge: knowledge, rules: rules).outcome == .hit)
+    // Same inode, same size, different bytes, and the modification time set back as it was.
+    let timing = rules.appendingPathComponent("timing.xml")
+    var before = stat()
+    #expect(stat(timing.path, &before) == 0)
+    let text = try String(contentsOf: timing, encoding: .utf8)
+    let edited = text.replacingOccurrences(of: "Wait for cool weather", with: "Hold for cool weather")
+    #expect(edited != text && edited.utf8.count == text.utf8.count)
+    Thread.sleep(forTimeInterval: 0.05)  // past the kernel's timestamp tick, so that ctime moves
+    try Data(edited.utf8).write(to: timing)
+    var times = [before.st_atim, before.st_mtim]
+    #expect(utimensat(AT_FDCWD, timing.path, &times, 0) == 0)
+    var after = stat()
+    #expect(stat(timing.path, &after) == 0)
+    #expect(after.st_ino == before.st_ino && after.st_size == before.st_size)
+    #expect(after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+    let changed = try Self.load(cache, knowledge: knowledge, rules: rules)
+    #expect(changed.outcome == .stored)
+    #expect(
+      changed.advisor.rules.rule(id: "shiitake.timing.wait-for-cool")?.title.english
+        == "Hold for cool weather before bagging and inoculating")
+    #expect(try Self.load(cache, knowledge: knowledge, rules: rules).outcome == .hit)
+  }
+
+  @Test func aDamagedDigestsFileOnlyMeansHashingTheFilesAgain() throws {
+    let folder = try Self.scratch()
+    var cache = AdvisorCache(directory: folder.appendingPathComponent("myco"), buildID: "test")
+    cache.digestTrustMargin = Self.trustingMargin
+    #expect(try Self.load(cache).outcome == .stored)
+    let name = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: cache.directory.path).first { $0.hasPrefix("inputs-") })
+    let file = cache.directory.appendingPathComponent(name)
+    let intact = try [UInt8](Data(contentsOf: file))
+    #expect(InputDigests(decoding: intact) != nil)
+    // Every byte changed, and every truncation, is refused (header or XXH64 checksum).
+    for offset in intact.indices {
+      var damaged = intact
+      damaged[offset] ^= 0x10
+      #expect(InputDigests(decoding: damaged) == nil, "offset \(offset)")
+    }
+    for length in 0..<intact.count { #expect(InputDigests(decoding: Array(intact[..<length])) == nil, "\(length)") }
+    // Through the whole load: a hit with the same advice, and the digests file rewritten intact.
+    for damage in [Array(intact.prefix(30)), intact.map { $0 ^ 0xFF }, []] {
+      try Data(damage).write(to: file)
+      let result = try Self.load(cache)
+      #expect(result.outcome == .hit)
+      #expect(try Self.answers(result.advisor) == Self.expected)
+      #expect(InputDigests(decoding: try [UInt8](Data(contentsOf: file))) != nil)
+    }
   }
 
   /// Writes the cache, damages it (`damage` returns the new bytes, or nil to skip), and loads again.
