@@ -14,15 +14,28 @@ public indirect enum Condition: Sendable, Hashable {
 
   /// Every fact test in the tree, in document order.
   public var tests: [FactTest] {
+    var tests: [FactTest] = []
+    forEachTest { tests.append($0) }
+    return tests
+  }
+
+  /// Calls `body` on every fact test in the tree, in document order, building no arrays on the way
+  /// (`tests` built one array per node with `flatMap`: a sixth of a cached load at 100,000 rules).
+  public func forEachTest(_ body: (FactTest) -> Void) {
     switch self {
-    case .all(let parts), .any(let parts): parts.flatMap(\.tests)
-    case .not(let part): part.tests
-    case .test(let test): [test]
+    case .all(let parts), .any(let parts):
+      for part in parts { part.forEachTest(body) }
+    case .not(let part): part.forEachTest(body)
+    case .test(let test): body(test)
     }
   }
 
   /// How specific the condition is: the number of fact tests.
-  public var specificity: Int { tests.count }
+  public var specificity: Int {
+    var count = 0
+    forEachTest { _ in count += 1 }
+    return count
+  }
 }
 
 /// A relation between a fact and a number or another fact.

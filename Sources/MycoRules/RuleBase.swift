@@ -37,10 +37,12 @@ public struct RuleBase: Sendable {
       for fact in compiled[index].derivedFacts { _ = slot(fact) }
     }
     var readers = [[Int]](repeating: [], count: slotNames.count)
-    for (index, rule) in compiled.enumerated() {
-      for test in rule.condition.tests {
+    var testSummaries: [String] = []
+    for index in compiled.indices {
+      compiled[index].condition.forEachTest { test in
         readers[test.slot].append(index)
         if test.otherSlot >= 0 { readers[test.otherSlot].append(index) }
+        testSummaries.append(test.summary)
       }
     }
     self.rules = compiled
@@ -48,7 +50,7 @@ public struct RuleBase: Sendable {
     self.slotOf = slotOf
     self.readers = readers.map { Array(Set($0)).sorted() }
     self.conditions = CompiledConditions(compiled.map(\.condition))
-    self.testSummaries = compiled.flatMap { $0.condition.tests.map(\.summary) }
+    self.testSummaries = testSummaries
     self.indexOfID = Dictionary(compiled.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
   }
 

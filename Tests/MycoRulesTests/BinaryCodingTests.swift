@@ -102,4 +102,24 @@ import Testing
     }
     #expect(throws: BinaryCodingError.self) { _ = try BinaryReader([1, 1, 0xFF]) }
   }
+
+  @Test func theStringTableRefusesEveryKindOfInvalidUTF8() throws {
+    // Strings are decoded with repair and compared with their bytes: whatever the repair makes of
+    // a lone lead byte, a truncated sequence, a surrogate, an overlong form or a code point past
+    // U+10FFFF, it differs from the bytes and is refused.
+    let invalid: [[UInt8]] = [
+      [0xC3], [0xE6, 0x88, 0x41], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0x80],
+      [0x61, 0xFE, 0x62],
+    ]
+    for bytes in invalid {
+      #expect(throws: BinaryCodingError.self, "\(bytes)") { _ = try BinaryReader([1, UInt8(bytes.count)] + bytes) }
+    }
+    // Valid text, the replacement character itself included, is read back as written.
+    for text in ["", "a", "\u{FFFD}", "生成规则 12345", "Generated rule 12345 — 香菇", "\u{10FFFF}"] {
+      var writer = BinaryWriter()
+      writer.write(text)
+      var reader = try BinaryReader(writer.finished())
+      #expect(try reader.read(String.self) == text)
+    }
+  }
 }

@@ -112,21 +112,33 @@ public struct BinaryReader {
   /// How deeply values may nest (recursive conditions): deeper data is refused, not a stack overflow.
   public static let maximumDepth = 256
 
-  /// Reads the string table at the start of `bytes`.
+  /// Reads the string table at the start of `bytes`; invalid UTF-8 is refused.
+  ///
+  /// Each string is decoded with `String(decoding:)` (which would repair invalid UTF-8) and then
+  /// compared with its bytes: a repaired string differs. This is several times faster than
+  /// `String(validating:)`, which took a tenth of a cached load of 100,000 rules (500,000 strings).
   public init(_ bytes: [UInt8]) throws(BinaryCodingError) {
     self.bytes = bytes
     let count = try readCount()
     strings.reserveCapacity(count)
-    for _ in 0..<count {
-      let length = try readCount()
-      let end = position + length
-      guard
-        let string = bytes.withUnsafeBufferPointer({ buffer in
-          String(validating: UnsafeBufferPointer(rebasing: buffer[position..<end]), as: UTF8.self)
-        })
-      else { throw BinaryCodingError("invalid UTF-8 in the string table") }
-      strings.append(string)
-      position = end
+    try bytes.withUnsafeBufferPointer { (buffer) throws(BinaryCodingError) in
+      for _ in 0..<count {
+        let length = try readCount()
+        let utf8 = UnsafeBufferPointer(rebasing: buffer[position..<(position + length)])
+        var string = String(decoding: utf8, as: UTF8.self)
+        guard Self.sameBytes(&string, utf8) else { throw BinaryCodingError("invalid UTF-8 in the string table") }
+        strings.append(string)
+        position += length
+      }
+    }
+  }
+
+  /// True when `string`'s UTF-8 is exactly `bytes` (a string repaired from invalid UTF-8 is not).
+  private static func sameBytes(_ string: inout String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    string.withUTF8 { utf8 in
+      guard utf8.count == bytes.count else { return false }
+      for index in 0..<utf8.count where utf8[index] != bytes[index] { return false }
+      return true
     }
   }
 
@@ -201,8 +213,7 @@ public struct BinaryReader {
   /// Reads a string dictionary, refusing duplicate keys.
   public mutating func readStringDictionary() throws(BinaryCodingError) -> [String: String] {
     let count = try readCount()
-    var result: [String: String] = [:]
-    result.reserveCapacity(count)
+    var result = [String: String](minimumCapacity: count)
     for _ in 0..<count {
       let key = try read(String.self)
       guard result.updateValue(try read(String.self), forKey: key) == nil else {
