@@ -17,6 +17,8 @@ public struct RuleBase: Sendable {
   let conditions: CompiledConditions
   /// The summary of every test, in the order of `conditions.tests`.
   let testSummaries: [String]
+  /// Which rules a situation needs to try (see `RuleIndex`).
+  let ruleIndex: RuleIndex
   private let indexOfID: [String: Int]
 
   /// Sorts `rules` into evaluation order and compiles their conditions; the rules must already be checked.
@@ -48,6 +50,7 @@ public struct RuleBase: Sendable {
     self.slotOf = slotOf
     self.readers = readers.map { Array(Set($0)).sorted() }
     self.conditions = CompiledConditions(compiled.map(\.condition))
+    self.ruleIndex = RuleIndex(self.conditions)
     self.testSummaries = compiled.flatMap { $0.condition.tests.map(\.summary) }
     self.indexOfID = Dictionary(compiled.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
   }
