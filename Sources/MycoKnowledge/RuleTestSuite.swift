@@ -65,7 +65,8 @@ public struct RuleTestSuite: Sendable {
       bag = BagDimensions(parsing: text)
       if bag == nil {
         diagnostics.append(
-          Diagnostic(kind: .badBag, at: situationElement.location, "bag '\(text)' is not a size like 15x55"))
+          Diagnostic(kind: .badBag, at: situationElement.location, "bag '\(text)' is not \(BagDimensions.expectedForm)")
+        )
       }
     }
     let symptoms = situationElement["symptoms"].map {

@@ -105,7 +105,7 @@ struct CSVRow {
       return nil
     }
     guard let size = BagDimensions(parsing: cell) else {
-      report(column, "\"\(cell)\" is not a bag size written WIDTHxLENGTH in cm, like 15x55")
+      report(column, "\"\(cell)\" is not \(BagDimensions.expectedForm)")
       return nil
     }
     return size

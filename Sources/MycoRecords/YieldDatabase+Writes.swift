@@ -344,8 +344,9 @@ extension YieldDatabase {
         !(plain.harvestedOn < inoculated)
       {
         if writing {
+          // A replaced batch's stored harvests go at its first row in the file, before any row of
+          // it is added, so no pending row of the inserter can be among those deleted.
           if !replaced.isEmpty, replaced.ids.date(plain.batchID) != nil {
-            try inserter.flush()
             try replaced.clearStoredHarvests(of: String(decoding: plain.batchID, as: UTF8.self), db, &summary)
           }
           try inserter.add(plain.append(to:))
@@ -361,10 +362,7 @@ extension YieldDatabase {
         return
       }
       if writing {
-        if !replaced.isEmpty {
-          try inserter.flush()
-          try replaced.clearStoredHarvests(of: harvest.batchID, db, &summary)
-        }
+        if !replaced.isEmpty { try replaced.clearStoredHarvests(of: harvest.batchID, db, &summary) }
         try inserter.add(harvest.append(to:))
         summary.harvestsAdded += 1
       }

@@ -142,7 +142,7 @@ public struct AdviceRequest: Sendable, Hashable {
     var bag: BagDimensions?
     if let text = values["bag"] {
       guard let parsed = BagDimensions(parsing: text) else {
-        throw InputError("'bag' must be a size like 15x55 (folded width × length, cm), not '\(text)'", field: "bag")
+        throw InputError("'bag' must be \(BagDimensions.expectedForm), not '\(text)'", field: "bag")
       }
       bag = parsed
     }

@@ -96,7 +96,7 @@ struct RecordInput {
   func batch(kbVersion: String) throws(InputError) -> Batch {
     let bagText = try text("bag-size", required: true)
     guard let bag = BagDimensions(parsing: bagText) else {
-      throw InputError("'bag-size' must be a size like 15x55, not '\(bagText)'", field: "bag-size")
+      throw InputError("'bag-size' must be \(BagDimensions.expectedForm), not '\(bagText)'", field: "bag-size")
     }
     return Batch(
       id: try text("id", required: true), grower: try text("grower", required: true), place: try text("place"),

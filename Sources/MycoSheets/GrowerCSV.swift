@@ -142,7 +142,7 @@ public enum GrowerCSV {
     var bag: BagDimensions?
     if let text = values["bag"] {
       guard let parsed = BagDimensions(parsing: text) else {
-        throw Diagnostic(kind: .badRecord, field: "bag", "\"\(text)\" is not a size like 15x55")
+        throw Diagnostic(kind: .badRecord, field: "bag", "\"\(text)\" is not \(BagDimensions.expectedForm)")
       }
       bag = parsed
     }

@@ -29,6 +29,10 @@ public struct BagDimensions: Sendable, Hashable, Comparable, Codable, CustomStri
     self.init(widthCM: width, lengthCM: length)
   }
 
+  /// How a bag size is written, for every message that refuses one:
+  /// `a size like 15x55 (folded width × length, cm)`.
+  public static let expectedForm = "a size like 15x55 (folded width × length, cm)"
+
   /// Why this size is refused, or nil when it lies within `limits`, e.g.
   /// `bag 1000x1000 cm is outside the sizes accepted (folded width 5–60 cm, length 10–120 cm)`.
   public func problem(within limits: BagSizeLimits = .standard) -> String? {

@@ -25,13 +25,37 @@ import Testing
     }
   }
 
+  /// Every column of every stored harvest, by id; NULL written as `-`.
+  func storedColumns(_ path: String) throws -> [String] {
+    let queue = try DatabaseQueue(path: path)
+    return try queue.read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT batch_id, harvested_on, flush, fresh_kg, grade, price_yuan_per_kg FROM harvest ORDER BY id"
+      ).map {
+        let grade = ($0[4] as String?) ?? "-"
+        let price = ($0[5] as Double?).map { "\($0)" } ?? "-"
+        return "\($0[0] as String),\($0[1] as String),\($0[2] as Int),\($0[3] as Double),\(grade),\(price)"
+      }
+    }
+  }
+
   @Test(arguments: [1, 2, 7, 63, 64, 65, 128, 130])
   func everyRowIsStoredOnceInFileOrder(count: Int) throws {
     var harvests = harvestHeader
+    var columns: [String] = []
     for n in 0..<count {
-      // Every fifth row quoted, so it is read the general way, between plain rows.
-      let batch = n % 5 == 4 ? "\"A\(1 + n % 2)\"" : "A\(1 + n % 2)"
-      harvests += "\(batch),2024-11-\(String(format: "%02d", 1 + n % 28)),\(1 + n % 6),1.5,A,12\n"
+      // Every fifth row quoted, so it is read the general way, between plain rows; weights,
+      // grades and prices differ from row to row, and some are left empty (an empty grade is
+      // stored as empty text, an empty price as NULL).
+      let batch = "A\(1 + n % 2)"
+      let cell = n % 5 == 4 ? "\"\(batch)\"" : batch
+      let date = "2024-11-\(String(format: "%02d", 1 + n % 28))"
+      let kg = 1.5 + Double(n)
+      let grade = n % 3 == 2 ? "" : ["A", "B"][n % 2]
+      let price = n % 4 == 3 ? "" : "\(10 + n % 7).5"
+      harvests += "\(cell),\(date),\(1 + n % 6),\(kg),\(grade),\(price)\n"
+      columns.append(
+        "\(batch),\(date),\(1 + n % 6),\(kg),\(grade),\(price.isEmpty ? "-" : price)")
     }
     let folder = try TemporaryFolder()
     let batchesPath = try folder.write("b.csv", handBatches)
@@ -47,6 +71,8 @@ import Testing
       replace: false)
     #expect(try stored(onePass) == expected(harvests))
     #expect(try stored(twoStep) == expected(harvests))
+    #expect(try storedColumns(onePass) == columns)
+    #expect(try storedColumns(twoStep) == columns)
   }
 
   @Test func aReplacedBatchLosesOnlyItsOldHarvests() throws {

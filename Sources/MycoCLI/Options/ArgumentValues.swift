@@ -23,7 +23,7 @@ enum ArgumentValue {
   /// A bag size `WIDTHxLENGTH` in cm (folded width × length).
   static func bag(_ text: String) throws -> BagDimensions {
     guard let size = BagDimensions(parsing: text) else {
-      throw Invalid(description: "not a size like 15x55 (folded width × length, cm)")
+      throw Invalid(description: "not \(BagDimensions.expectedForm)")
     }
     return size
   }
