@@ -56,7 +56,7 @@ struct CompiledConditions: Sendable {
   /// Each rule's tests are `tests[testStart[rule]..<testStart[rule + 1]]`, in document order.
   private(set) var testStart: [Int32] = [0]
   private(set) var tests: [Test] = []
-  private var members: [Int32] = []
+  private(set) var members: [Int32] = []
   private var otherValues: [Value] = []
   private var symbols: [String: Int32] = [:]
 

@@ -14,13 +14,18 @@ public struct Engine: Sendable {
   /// An engine over a loaded rule base (evaluation needs no further set-up).
   public init(_ base: RuleBase) { self.base = base }
 
-  private enum Status { case pending, fired, failed, unknown }
+  enum Status { case pending, fired, failed, unknown }
 
   /// Evaluates the rule base over `facts` (keyed by fact name).
   ///
   /// Conditions are tried in their compiled form (`RuleBase.conditions`), which touches no
-  /// reference-counted storage; a `Rule` itself is only read when it fires, fails or stays undecided.
-  public func evaluate(_ facts: [String: Fact]) -> Evaluation {
+  /// reference-counted storage; a `Rule` itself is only read when it fires or stays undecided.
+  /// Only the rules the index (`RuleBase.ruleIndex`) leaves in are tried: a rule whose key test is
+  /// false on the given facts is failed without trying it, which is what trying it would give.
+  public func evaluate(_ facts: [String: Fact]) -> Evaluation { evaluate(facts, indexed: true) }
+
+  /// `indexed: false` tries every rule (the engine without `RuleIndex`; tests compare the two).
+  func evaluate(_ facts: [String: Fact], indexed: Bool) -> Evaluation {
     let conditions = base.conditions
     var allFacts = facts
     var values = [Value?](repeating: nil, count: base.slotNames.count)
@@ -31,9 +36,20 @@ public struct Engine: Sendable {
         known[slot] = conditions.known(fact.value)
       }
     }
-    var status = [Status](repeating: .pending, count: base.rules.count)
+    var status: [Status]
+    var agenda: [Int]
+    if indexed {
+      status = [Status](repeating: .failed, count: base.rules.count)
+      base.ruleIndex.candidates(known) { rules in
+        for rule in rules { status[Int(rule)] = .pending }
+      }
+      agenda = []
+      for index in status.indices where status[index] == .pending { agenda.append(index) }
+    } else {
+      status = [Status](repeating: .pending, count: base.rules.count)
+      agenda = Array(base.rules.indices)
+    }
     var firings: [Firing] = []
-    var agenda = Array(base.rules.indices)
     while !agenda.isEmpty {
       var derivedSlots: [Int] = []
       for index in agenda where status[index] == .pending || status[index] == .unknown {
@@ -74,7 +90,6 @@ public struct Engine: Sendable {
   ) -> Evaluation {
     var offered: [Advice] = []
     var warnings: [Advice] = []
-    var failed: [Failure] = []
     var undecided: [String: [String]] = [:]
     var waiting: [String: [String]] = [:]
     for index in base.rules.indices {
@@ -88,8 +103,7 @@ public struct Engine: Sendable {
           case .derive: break
           }
         }
-      case .failed:
-        if let failure = failure(ofRule: index, known, values) { failed.append(failure) }
+      case .failed: break  // reported on demand, see `DeferredFailures`
       case .unknown, .pending:
         let id = base.rules[index].id
         let missing = unknownFacts(ofRule: index, values)
@@ -102,7 +116,9 @@ public struct Engine: Sendable {
       .sorted { ($0.rules.count, $1.fact) > ($1.rules.count, $0.fact) }
     return Evaluation(
       facts: facts, advice: winners, warnings: warnings.sorted(by: Self.order), overridden: losers,
-      missing: missing, fired: firings, failed: failed, undecided: undecided)
+      missing: missing, fired: firings,
+      failures: .deferred(DeferredFailures(engine: self, status: status, known: known, values: values)),
+      undecided: undecided)
   }
 
   /// The advice of a fired rule. Its sources are the publications of the reference facts the rule
@@ -171,7 +187,7 @@ public struct Engine: Sendable {
   }
 
   /// The first false test of a failed rule (see `CompiledConditions.failure`).
-  private func failure(ofRule index: Int, _ known: [CompiledConditions.Known], _ values: [Value?]) -> Failure? {
+  func failure(ofRule index: Int, _ known: [CompiledConditions.Known], _ values: [Value?]) -> Failure? {
     let conditions = base.conditions
     guard let (test, negated) = conditions.failure(Int(conditions.roots[index]), known, values) else { return nil }
     let rule = base.rules[index].id

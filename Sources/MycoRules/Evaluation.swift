@@ -1,4 +1,5 @@
 import MycoDiagnostics
+import Synchronization
 
 /// A piece of advice (or a warning) from a fired rule.
 public struct Advice: Sendable, Hashable, Codable {
@@ -91,10 +92,38 @@ public struct Evaluation: Sendable {
   public var missing: [MissingFact]
   /// Rules that fired, in firing order.
   public var fired: [Firing]
-  /// Rules that failed, with the first false test.
-  public var failed: [Failure]
+  /// Rules that failed, with the first false test, in evaluation order.
+  ///
+  /// Worked out from the final facts when first read (most callers never read it, and at
+  /// thousands of rules building it cost more than finding which rules fire).
+  public var failed: [Failure] {
+    get { failures.all }
+    set { failures = .listed(newValue) }
+  }
   /// Rules that could not be decided, with the missing facts.
   public var undecided: [String: [String]]
+  private var failures: Failures
+
+  /// The failed rules, as a list or still to be worked out.
+  enum Failures: Sendable {
+    case listed([Failure])
+    case deferred(DeferredFailures)
+
+    var all: [Failure] {
+      switch self {
+      case .listed(let failures): failures
+      case .deferred(let deferred): deferred.all
+      }
+    }
+  }
+
+  init(
+    facts: [String: Fact], advice: [Advice], warnings: [Advice], overridden: [Advice], missing: [MissingFact],
+    fired: [Firing], failures: Failures, undecided: [String: [String]]
+  ) {
+    (self.facts, self.advice, self.warnings, self.overridden) = (facts, advice, warnings, overridden)
+    (self.missing, self.fired, self.failures, self.undecided) = (missing, fired, failures, undecided)
+  }
 
   /// Why `ruleID` did or did not give advice, or nil if no such rule was evaluated.
   public func outcome(of ruleID: String) -> RuleOutcome? {
@@ -102,8 +131,35 @@ public struct Evaluation: Sendable {
       return .overridden(by: winner)
     }
     if fired.contains(where: { $0.rule == ruleID }) { return .fired }
-    if let failure = failed.first(where: { $0.rule == ruleID }) { return .failed(failure) }
+    if let failure = failures.all.first(where: { $0.rule == ruleID }) { return .failed(failure) }
     if let missing = undecided[ruleID] { return .undecided(missing: missing) }
     return nil
+  }
+}
+
+/// The failures of one evaluation, worked out once, when first read, from the final facts
+/// (which is what the engine reported when it built them eagerly: a failure names the first
+/// false test over the facts at the fixpoint, whenever the rule was found false).
+final class DeferredFailures: Sendable {
+  private let engine: Engine
+  private let status: [Engine.Status]
+  private let known: [CompiledConditions.Known]
+  private let values: [Value?]
+  private let cache = Mutex<[Failure]?>(nil)
+
+  init(engine: Engine, status: [Engine.Status], known: [CompiledConditions.Known], values: [Value?]) {
+    (self.engine, self.status, self.known, self.values) = (engine, status, known, values)
+  }
+
+  var all: [Failure] {
+    cache.withLock { cached in
+      if let cached { return cached }
+      var failures: [Failure] = []
+      for index in status.indices where status[index] == .failed {
+        if let failure = engine.failure(ofRule: index, known, values) { failures.append(failure) }
+      }
+      cached = failures
+      return failures
+    }
   }
 }

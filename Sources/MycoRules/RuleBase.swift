@@ -17,6 +17,8 @@ public struct RuleBase: Sendable {
   let conditions: CompiledConditions
   /// The summary of every test, in the order of `conditions.tests`.
   let testSummaries: [String]
+  /// Which rules a situation needs to try (see `RuleIndex`).
+  let ruleIndex: RuleIndex
   private let indexOfID: [String: Int]
 
   /// Sorts `rules` into evaluation order and compiles their conditions; the rules must already be checked.
@@ -31,25 +33,33 @@ public struct RuleBase: Sendable {
       slotNames.append(name)
       return slotNames.count - 1
     }
-    var compiled = rules.sorted { ($0.priority, $1.id) > ($1.priority, $0.id) }
-    for index in compiled.indices {
-      compiled[index].condition = Self.compile(compiled[index].condition, slot: slot)
-      for fact in compiled[index].derivedFacts { _ = slot(fact) }
+    // Sorting indices rather than rules moves no `Rule` (each move of one retains and releases its fields).
+    let order = rules.indices.sorted { (rules[$0].priority, rules[$1].id) > (rules[$1].priority, rules[$0].id) }
+    var compiled: [Rule] = []
+    compiled.reserveCapacity(rules.count)
+    for original in order {
+      var rule = rules[original]
+      rule.condition = Self.compile(rule.condition, slot: slot)
+      for fact in rule.derivedFacts { _ = slot(fact) }
+      compiled.append(rule)
     }
+    // Each rule's tests are listed once; rules are visited in order, so a slot's readers come
+    // sorted and a rule reading a slot twice is next to itself.
     var readers = [[Int]](repeating: [], count: slotNames.count)
     var testSummaries: [String] = []
     for index in compiled.indices {
       compiled[index].condition.forEachTest { test in
-        readers[test.slot].append(index)
-        if test.otherSlot >= 0 { readers[test.otherSlot].append(index) }
+        if readers[test.slot].last != index { readers[test.slot].append(index) }
+        if test.otherSlot >= 0, readers[test.otherSlot].last != index { readers[test.otherSlot].append(index) }
         testSummaries.append(test.summary)
       }
     }
     self.rules = compiled
     self.slotNames = slotNames
     self.slotOf = slotOf
-    self.readers = readers.map { Array(Set($0)).sorted() }
+    self.readers = readers
     self.conditions = CompiledConditions(compiled.map(\.condition))
+    self.ruleIndex = RuleIndex(self.conditions)
     self.testSummaries = testSummaries
     self.indexOfID = Dictionary(compiled.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
   }
