@@ -66,6 +66,7 @@ import Testing
 
   @Test func aSecondLoadIsAHitWithTheSameAdvice() throws {
     let folder = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let cache = AdvisorCache(directory: folder.appendingPathComponent("myco"), buildID: "test")
     let first = try Self.load(cache)
     #expect(first.outcome == .stored)
@@ -85,6 +86,7 @@ import Testing
 
   @Test func anyChangedInputFileMeansANormalLoad() throws {
     let folder = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let knowledge = folder.appendingPathComponent("Knowledge")
     let rules = folder.appendingPathComponent("Rules")
     try FileManager.default.copyItem(at: Bundled.knowledgeURL, to: knowledge)
@@ -129,6 +131,7 @@ import Testing
 
   @Test func anUnchangedInputFileIsNotReadAgainOnceItsDigestIsTrusted() throws {
     let (folder, knowledge, rules) = try Self.copies()
+    defer { try? FileManager.default.removeItem(at: folder) }
     var cache = AdvisorCache(directory: folder.appendingPathComponent("cache"), buildID: "test")
     let inputs = AdvisorCache.Inputs(knowledge: knowledge, knowledgeName: "Knowledge", rules: rules, rulesName: "Rules")
     var digests = InputDigests()
@@ -158,6 +161,7 @@ import Testing
 
   @Test func aFileRewrittenWithTheSameSizeAndModificationTimeMeansANormalLoad() throws {
     let (folder, knowledge, rules) = try Self.copies()
+    defer { try? FileManager.default.removeItem(at: folder) }
     var cache = AdvisorCache(directory: folder.appendingPathComponent("cache"), buildID: "test")
     cache.digestTrustMargin = Self.trustingMargin
     #expect(try Self.load(cache, knowledge: knowledge, rules: rules).outcome == .stored)
@@ -187,6 +191,7 @@ import Testing
 
   @Test func aDamagedDigestsFileOnlyMeansHashingTheFilesAgain() throws {
     let folder = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: folder) }
     var cache = AdvisorCache(directory: folder.appendingPathComponent("myco"), buildID: "test")
     cache.digestTrustMargin = Self.trustingMargin
     #expect(try Self.load(cache).outcome == .stored)
@@ -215,6 +220,7 @@ import Testing
   /// Writes the cache, damages it (`damage` returns the new bytes, or nil to skip), and loads again.
   static func damagedLoads(_ damages: [(String, ([UInt8]) -> [UInt8])]) throws {
     let folder = try scratch()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let cache = AdvisorCache(directory: folder.appendingPathComponent("myco"), buildID: "test")
     _ = try load(cache)
     let file = try #require(
@@ -302,6 +308,7 @@ import Testing
 
   @Test func symlinksAreNeverFollowed() throws {
     let folder = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let elsewhere = folder.appendingPathComponent("elsewhere")
     try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
     // The cache folder is a symlink: nothing is written through it.

@@ -14,8 +14,9 @@ import Testing
     // Files directly in the folder are `xml` inputs; subfolders hold other targets' findings.
     ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { name in
       var isFolder: ObjCBool = false
-      FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder)
-      return !name.hasPrefix(".") && !isFolder.boolValue
+      let exists = FileManager.default.fileExists(
+        atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder)
+      return exists && !name.hasPrefix(".") && !isFolder.boolValue
     }.sorted()
   }
 
