@@ -38,7 +38,7 @@ public struct AdvisorCache: Sendable {
   }
 
   /// The file format's version: bump it whenever any `BinaryCodable` layout changes.
-  static let formatVersion: UInt32 = 1
+  static let formatVersion: UInt32 = 2
   static let magic = Array("MYCOBASE".utf8)
   static let headerSize = 8 + 4 + 16 + 8 + 8
   static let filePrefix = "advisor-"
@@ -236,23 +236,20 @@ public struct AdvisorCache: Sendable {
     guard Array(bytes[12..<28]) == keyBytes(key) else { throw BinaryCodingError("another key") }
     let length = readUInt64(bytes, at: 28)
     guard length == UInt64(bytes.count - headerSize) else { throw BinaryCodingError("truncated or too long") }
-    let payload = Array(bytes[headerSize...])
-    guard readUInt64(bytes, at: 36) == XXHash64.hash(payload) else { throw BinaryCodingError("checksum mismatch") }
-    var reader = try BinaryReader(payload)
+    let checksum = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
+    guard readUInt64(bytes, at: 36) == checksum else { throw BinaryCodingError("checksum mismatch") }
+    var reader = try BinaryReader(bytes, from: headerSize)
     let knowledge: KnowledgeBase = try reader.read()
-    let rules: [Rule] = try reader.readArray()
-    let version: String = try reader.read()
+    let rules = try RuleBase(from: &reader, vocabulary: knowledge.vocabulary)
     guard reader.isAtEnd else { throw BinaryCodingError("trailing bytes") }
-    return Advisor(
-      knowledge: knowledge, rules: RuleBase(vocabulary: knowledge.vocabulary, rules: rules, version: version))
+    return Advisor(knowledge: knowledge, rules: rules)
   }
 
   /// The whole cache file for `advisor` under `key`.
   public static func encode(_ advisor: Advisor, key: String) -> [UInt8] {
     var writer = BinaryWriter()
     writer.write(advisor.knowledge)
-    writer.write(advisor.rules.rules)
-    writer.write(advisor.rules.version)
+    advisor.rules.write(to: &writer)
     let payload = writer.finished()
     var bytes = magic
     append(UInt64(formatVersion), bytes: 4, to: &bytes)

@@ -7,19 +7,19 @@
 /// half of the evaluation time and the time per rule grew with the number of rules
 /// (see Docs/benchmarks.md). Here a condition is a run of `Node`s and a fact test a `Test`,
 /// neither holding any reference, so trying a rule reads a few contiguous bytes.
-struct CompiledConditions: Sendable {
-  enum Kind: UInt8, Sendable { case all, any, not, test }
+struct CompiledConditions: Sendable, Equatable {
+  enum Kind: UInt8, Sendable, Equatable { case all, any, not, test }
 
   /// One node of a condition tree, in pre-order. The children of `all`, `any` and `not` follow
   /// the node; `end` is the index just past its subtree.
-  struct Node: Sendable {
+  struct Node: Sendable, Equatable {
     var kind: Kind
     var end: Int32
     /// The first fact test in the subtree (the test itself for `.test`), or -1 if none.
     var firstTest: Int32
   }
 
-  enum Check: Sendable {
+  enum Check: Sendable, Equatable {
     case equalsNumber(Double)
     case equalsSymbol(Int32)
     case equalsFlag(Bool)
@@ -33,7 +33,7 @@ struct CompiledConditions: Sendable {
     case versusFact(Relation, offset: Double)
   }
 
-  struct Test: Sendable {
+  struct Test: Sendable, Equatable {
     var slot: Int32
     var otherSlot: Int32
     var check: Check
@@ -100,7 +100,9 @@ struct CompiledConditions: Sendable {
       return .equalsValue(Int32(otherValues.count - 1))
     case .oneOf(let symbols):
       let start = Int32(members.count)
-      members += symbols.map { intern($0) }
+      // Sorted: a set's order differs from one process (hash seed) or one build of it to another,
+      // and the symbols' numbers must not (a cached rule base is compared with a fresh one).
+      members += symbols.sorted().map { intern($0) }
       return .oneOf(start: start, end: Int32(members.count))
     case .contains(let member): return .contains(intern(member))
     case .compare(let relation, let bound): return .compare(relation, bound)

@@ -12,9 +12,9 @@
 /// Facts never change once set (given facts stay, derived facts are only added), so a rule left
 /// out this way is exactly a rule the engine would have found false; its reported failure
 /// (`Evaluation.failed`) is computed from the final facts either way.
-struct RuleIndex: Sendable {
+struct RuleIndex: Sendable, Equatable {
   /// The rules keyed on one fact (slot).
-  struct Key: Sendable {
+  struct Key: Sendable, Equatable {
     /// The fact's slot.
     var slot: Int
     /// Every rule keyed on it, in rule order (tried while the fact is unknown).

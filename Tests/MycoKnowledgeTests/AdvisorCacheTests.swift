@@ -2,9 +2,10 @@ import Foundation
 import MycoCalendar
 import MycoDiagnostics
 @testable import MycoKnowledge
-import MycoRules
 import MycoUnits
 import Testing
+
+@testable import MycoRules
 
 #if canImport(Glibc)
   import Glibc
@@ -62,6 +63,32 @@ import Testing
     #expect(decoded.rules.rules == advisor.rules.rules)
     #expect(decoded.rules.version == advisor.rules.version)
     #expect(try Self.answers(decoded) == Self.expected)
+  }
+
+  @Test func aWarmLoadIsTheColdLoadFieldByField() throws {
+    // The bundled rules have derived facts, `<any>`, `<not>` and `in=`. The cached rule base is
+    // not compiled again but checked: it must equal the cold one in every compiled structure.
+    let folder = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let cache = AdvisorCache(directory: folder.appendingPathComponent("myco"), buildID: "test")
+    #expect(try Self.load(cache).outcome == .stored)
+    let (warm, outcome) = try Self.load(cache)
+    #expect(outcome == .hit)
+    let (read, base) = (warm.rules, Bundled.advisor.rules)
+    #expect(base.rules.contains { !$0.derivedFacts.isEmpty })
+    #expect(base.conditions.nodes.contains { $0.kind == .any } && base.conditions.nodes.contains { $0.kind == .not })
+    #expect(base.conditions.tests.contains { if case .oneOf = $0.check { true } else { false } })
+    #expect(read.rules == base.rules)
+    #expect(read.version == base.version)
+    #expect(read.vocabulary.declarations == base.vocabulary.declarations)
+    #expect(read.slotNames == base.slotNames)
+    #expect(read.slotOf == base.slotOf)
+    #expect(read.readers == base.readers)
+    #expect(read.testSummaries == base.testSummaries)
+    #expect(read.conditions == base.conditions)
+    #expect(read.ruleIndex == base.ruleIndex)
+    #expect(base.rules.allSatisfy { read.index(of: $0.id) == base.index(of: $0.id) })
+    #expect(try Self.answers(warm) == Self.expected)
   }
 
   @Test func aSecondLoadIsAHitWithTheSameAdvice() throws {

@@ -100,17 +100,22 @@ extension Comparison: BinaryCodable {
 }
 
 extension FactTest: BinaryCodable {
-  /// Appends the test (its slots are recomputed when the rule base is built).
+  /// Appends the test and its engine slots (a cached ``RuleBase`` checks them instead of
+  /// compiling its rules again; see `RuleBase.init(from:vocabulary:)`).
   public func write(to writer: inout BinaryWriter) {
     writer.write(fact)
     writer.write(comparison)
     writer.write(summary)
     writer.write(location)
+    writer.write(slot)
+    writer.write(otherSlot)
   }
-  /// Reads a test.
+  /// Reads a test and its slots (unchecked here).
   public init(from reader: inout BinaryReader) throws(BinaryCodingError) {
     self.init(
       fact: try reader.read(), comparison: try reader.read(), summary: try reader.read(), location: try reader.read())
+    slot = try reader.read()
+    otherSlot = try reader.read()
   }
 }
 
@@ -323,5 +328,120 @@ extension SourceRegistry: BinaryCodable {
     let publications = try reader.readArray(Publication.self)
     self.init(publications)
     guard self.publications.count == publications.count else { throw BinaryCodingError("duplicate source id") }
+  }
+}
+
+extension RuleBase {
+  /// The most rules in one section of the binary form; sections are decoded in parallel.
+  static let rulesPerSection = 4096
+
+  /// Appends the rules as they are compiled (in evaluation order, their tests with their slots),
+  /// in sections of at most ``rulesPerSection``, then the version. The vocabulary is not written.
+  public func write(to writer: inout BinaryWriter) { Self.write(rules, version: version, to: &writer) }
+
+  /// Appends `rules` and `version` as ``write(to:)`` does (tests write damaged rules with it).
+  static func write(_ rules: [Rule], version: String, to writer: inout BinaryWriter) {
+    writer.writeCount(rules.count)
+    let starts = Array(stride(from: 0, to: rules.count, by: rulesPerSection))
+    writer.writeCount(starts.count)
+    for start in starts {
+      writer.writeSection { section in section.write(Array(rules[start..<min(start + rulesPerSection, rules.count)])) }
+    }
+    writer.write(version)
+  }
+
+  /// Reads what ``write(to:)`` wrote, over `vocabulary`, without compiling the rules again: the
+  /// sections are decoded in parallel, and the order and every slot are checked to be exactly
+  /// what compiling these rules gives (`init(vocabulary:rules:version:)`), so the rule base is the
+  /// same as a fresh one; anything else is refused.
+  public init(from reader: inout BinaryReader, vocabulary: Vocabulary) throws(BinaryCodingError) {
+    let total = try reader.readCount()
+    let sectionCount = try reader.readCount()
+    var sections: [BinaryReader] = []
+    for _ in 0..<sectionCount { sections.append(try reader.readSection()) }
+    let version: String = try reader.read()
+    let rules = try Self.decodeRules(sections, total: total)
+    for index in rules.indices.dropFirst() where Self.precedes(rules[index], rules[index - 1]) {
+      throw BinaryCodingError("rule '\(rules[index].id)' is out of evaluation order")
+    }
+    self.init(vocabulary: vocabulary, compiled: rules, slots: try Self.checkedSlots(rules), version: version)
+  }
+
+  /// The rules of `sections`, each decoded on its own thread straight into its place in the
+  /// result (joining per-section arrays copied every rule: a retain of each of its fields).
+  private static func decodeRules(_ sections: [BinaryReader], total: Int) throws(BinaryCodingError) -> [Rule] {
+    // Each section starts with its number of rules (at most its length in bytes).
+    var counted = sections
+    var firsts: [Int] = []
+    var next = 0
+    for index in counted.indices {
+      firsts.append(next)
+      next += try counted[index].readCount()
+    }
+    guard next == total else { throw BinaryCodingError("the sections hold \(next) rules, not \(total)") }
+    let (sections, starts) = (counted, firsts + [total])
+    var failure: BinaryCodingError?
+    let rules = [Rule](unsafeUninitializedCapacity: total) { buffer, initialized in
+      // Each section initializes only its own range, and reports how many it did.
+      nonisolated(unsafe) let storage = buffer
+      let outcomes = parallelMap(Array(sections.indices)) { index -> (done: Int, error: BinaryCodingError?) in
+        var section = sections[index]
+        var done = 0
+        do throws(BinaryCodingError) {
+          while starts[index] + done < starts[index + 1] {
+            (storage.baseAddress! + starts[index] + done).initialize(to: try section.read(Rule.self))
+            done += 1
+          }
+          guard section.isAtEnd else { throw BinaryCodingError("trailing bytes in a rule section") }
+          return (done, nil)
+        } catch {
+          return (done, error)
+        }
+      }
+      failure = outcomes.lazy.compactMap(\.error).first
+      if failure == nil {
+        initialized = total
+        return
+      }
+      for (index, outcome) in outcomes.enumerated() where outcome.done > 0 {
+        (storage.baseAddress! + starts[index]).deinitialize(count: outcome.done)
+      }
+      initialized = 0
+    }
+    if let failure { throw failure }
+    return rules
+  }
+
+  /// The slots of rules read in evaluation order, checked: each test's slots must be the ones
+  /// compiling these rules in this order gives (each fact name gets the next slot when first seen).
+  static func checkedSlots(_ rules: [Rule]) throws(BinaryCodingError) -> SlotTable {
+    var slots = SlotTable()
+    // Through a buffer: `rules[index].condition` copied the whole rule (a retain of each field).
+    return try rules.withUnsafeBufferPointer { (rules) throws(BinaryCodingError) in
+      for index in rules.indices {
+        var valid = true
+        rules[index].condition.forEachTest { test in
+          valid = valid && slots.claim(test.slot, for: test.fact)
+          if let other = test.otherFact {
+            valid = valid && slots.claim(test.otherSlot, for: other)
+          } else {
+            valid = valid && test.otherSlot == -1
+          }
+        }
+        guard valid else { throw BinaryCodingError("rule '\(rules[index].id)': a test's slot does not match its fact") }
+        for fact in rules[index].derivedFacts { _ = slots.slot(fact) }
+      }
+      return slots
+    }
+  }
+}
+
+extension SlotTable {
+  /// Whether `slot` is the slot that ``slot(_:)`` would give `name` now (its slot, or the next
+  /// new one, which is then taken).
+  mutating func claim(_ slot: Int, for name: String) -> Bool {
+    guard slot == names.count else { return slot >= 0 && slot < names.count && names[slot] == name }
+    guard self.slot(name) == slot else { return false }
+    return true
   }
 }
