@@ -103,6 +103,61 @@ import Testing
     #expect(throws: BinaryCodingError.self) { _ = try BinaryReader([1, 1, 0xFF]) }
   }
 
+  @Test func sharedValuesAreStoredOncePerSectionAndCheckedWhenRead() throws {
+    let text = LocalizedText(["en": "Because", "zh": "因为"])
+    let sources = [Citation(reference: "Ding 1987"), Citation(reference: "Royse 2008", uncertain: true)]
+    func written(_ body: (inout BinaryWriter) -> Void) -> [UInt8] {
+      var writer = BinaryWriter()
+      body(&writer)
+      return writer.finished()
+    }
+    // Written three times, stored once: each repeat is one byte.
+    let once = written { writer in
+      writer.writeShared(sources)
+      writer.writeShared(text)
+    }
+    let thrice = written { writer in
+      for _ in 0..<3 {
+        writer.writeShared(sources)
+        writer.writeShared(text)
+      }
+    }
+    #expect(thrice.count == once.count + 4)
+    var reader = try BinaryReader(thrice)
+    for _ in 0..<3 {
+      #expect(try reader.readShared([Citation].self) == sources)
+      #expect(try reader.readShared(LocalizedText.self) == text)
+    }
+    #expect(reader.isAtEnd)
+    // A section shares nothing with what is outside it, so it can be read on its own.
+    let sectioned = written { writer in
+      writer.writeShared(text)
+      writer.writeSection { $0.writeShared(text) }
+      writer.writeShared(text)
+    }
+    reader = try BinaryReader(sectioned)
+    #expect(try reader.readShared(LocalizedText.self) == text)
+    var section = try reader.readSection()
+    #expect(try reader.readShared(LocalizedText.self) == text)
+    #expect(reader.isAtEnd)
+    #expect(try section.readShared(LocalizedText.self) == text)
+    #expect(section.isAtEnd)
+    // A reference to a value not read yet, or to a value of another type, is refused.
+    #expect(throws: BinaryCodingError.self) {
+      var reader = try BinaryReader(written { $0.writeCount(1) })
+      _ = try reader.readShared(LocalizedText.self)
+    }
+    #expect(throws: BinaryCodingError.self) {
+      var reader = try BinaryReader(
+        written { writer in
+          writer.writeShared(sources)
+          writer.writeCount(1)
+        })
+      _ = try reader.readShared([Citation].self)
+      _ = try reader.readShared(LocalizedText.self)
+    }
+  }
+
   @Test func theStringTableRefusesEveryKindOfInvalidUTF8() throws {
     // Strings are decoded with repair and compared with their bytes: whatever the repair makes of
     // a lone lead byte, a truncated sequence, a surrogate, an overlong form or a code point past

@@ -28,6 +28,8 @@ public struct BinaryWriter {
   private var body: [UInt8] = []
   private var stringIndex: [String: Int] = [:]
   private var strings: [String] = []
+  /// The values written with ``writeShared(_:)`` in the current section, by number.
+  private var shared: [AnyHashable: Int] = [:]
 
   /// An empty writer.
   public init() {}
@@ -97,9 +99,26 @@ public struct BinaryWriter {
   public mutating func writeSection(_ content: (inout BinaryWriter) -> Void) {
     let start = body.count
     body += [UInt8](repeating: 0, count: 8)
+    // A section is read on its own, so it shares values only within itself.
+    let outerShared = shared
+    shared = [:]
     content(&self)
+    shared = outerShared
     let length = UInt64(body.count - start - 8)
     for index in 0..<8 { body[start + index] = UInt8(truncatingIfNeeded: length >> (8 * UInt64(index))) }
+  }
+
+  /// Appends a value that may repeat (e.g. the sources many rules cite): in full the first time in
+  /// a section (after a 0), then as the number of that first time plus one, so a reader decodes
+  /// it once and shares it.
+  public mutating func writeShared<Value: BinaryCodable & Hashable & Sendable>(_ value: Value) {
+    if let number = shared[AnyHashable(value)] {
+      writeCount(number + 1)
+      return
+    }
+    writeCount(0)
+    value.write(to: &self)
+    shared[AnyHashable(value)] = shared.count
   }
 
   /// Appends a string as its index in the string table.
@@ -121,6 +140,8 @@ public struct BinaryReader: Sendable {
   /// Where this reader's data ends (the end of `bytes`, or of a section).
   private var end: Int
   private var strings: [String] = []
+  /// The values read with ``readShared(_:)`` in the current section, by number.
+  private var shared: [any Sendable] = []
   private var depth = 0
   /// How deeply values may nest (recursive conditions): deeper data is refused, not a stack overflow.
   public static let maximumDepth = 256
@@ -173,6 +194,7 @@ public struct BinaryReader: Sendable {
     }
     var section = self
     section.end = position + Int(length)
+    section.shared = []
     position += Int(length)
     return section
   }
@@ -261,6 +283,22 @@ public struct BinaryReader: Sendable {
   {
     let raw = try read(String.self)
     guard let value = Value(rawValue: raw) else { throw BinaryCodingError("unknown \(Value.self) '\(raw)'") }
+    return value
+  }
+
+  /// Reads a value written by ``BinaryWriter/writeShared(_:)``.
+  public mutating func readShared<Value: BinaryCodable & Sendable>(_ type: Value.Type = Value.self)
+    throws(BinaryCodingError) -> Value
+  {
+    let number = try readUnsigned()
+    guard number > 0 else {
+      let value = try read(Value.self)
+      shared.append(value)
+      return value
+    }
+    guard number <= UInt64(shared.count), let value = shared[Int(number - 1)] as? Value else {
+      throw BinaryCodingError("shared value \(number) out of range or of another type")
+    }
     return value
   }
 

@@ -229,16 +229,16 @@ extension Rule: BinaryCodable {
     writer.write(certainty.rawValue)
     writer.write(condition)
     writer.write(conclusions)
-    writer.write(because)
-    writer.write(sources)
+    writer.writeShared(because)
+    writer.writeShared(sources)
     writer.write(location)
   }
   /// Reads every field of the rule.
   public init(from reader: inout BinaryReader) throws(BinaryCodingError) {
     self.init(
       id: try reader.read(), title: try reader.read(), priority: try reader.read(), certainty: try reader.readRaw(),
-      condition: try reader.read(), conclusions: try reader.readArray(), because: try reader.read(),
-      sources: try reader.readArray(), location: try reader.read())
+      condition: try reader.read(), conclusions: try reader.readArray(), because: try reader.readShared(),
+      sources: try reader.readShared(), location: try reader.read())
   }
 }
 
