@@ -123,9 +123,11 @@ enum StreamingReader {
       self.limits = limits
     }
 
+    /// Gives the document to the tree path. The parse runs on with every later event ignored:
+    /// `xmlStopParser` here would free the input buffer that the schema validator, called after
+    /// this callback for the same start tag, still reads the attribute values from.
     func refuse() {
       refused = true
-      xmlStopParser(context)
     }
 
     func intern(_ pointer: UnsafePointer<xmlChar>) -> String {

@@ -95,6 +95,29 @@ import Testing
     #expect(a.diagnostics.map(\.description) == b.diagnostics.map(\.description))
   }
 
+  /// A document refused by the fast path in the middle of a start tag, with a schema plugged in:
+  /// the validator reads that tag's attributes after the builder has refused (stopping the parser
+  /// there freed them under it, a crash).
+  @Test(arguments: [
+    // `&` in an attribute.
+    "<rule id=\"a &amp; b\" certainty=\"should\">",
+    // Deeper than the limit of 5 below, at an element with attributes.
+    "<rule id=\"a\" certainty=\"should\"><when><all><all><fact name=\"x\" is=\"y\"/></all></all></when>",
+  ])
+  func refusingInsideAStartTagWithASchemaIsSafe(_ rule: String) throws {
+    let schema = try XMLSchema(file: Self.schemas.appendingPathComponent("rules.xsd"))
+    let text = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <rules xmlns="urn:myco:rules:1" id="x" version="1">
+        \(rule)<title lang="zh">标题</title><title lang="en">T</title></rule>
+      </rules>
+      """
+    let limits = XMLLimits(maxBytes: 1 << 20, maxDepth: 5)
+    #expect(fastPath(text, schema: schema, limits: limits) == nil)
+    let (streaming, tree) = both(text, schema: schema, limits: limits)
+    #expect(String(describing: streaming) == String(describing: tree))
+  }
+
   /// Every bundled rule and knowledge file, validated against its schema: the fast path answers,
   /// and its tree equals the tree path's, element by element, locations included.
   @Test func theBundledFilesGiveTheSameTreeBothWays() throws {
