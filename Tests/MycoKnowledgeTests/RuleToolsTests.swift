@@ -88,13 +88,15 @@ import Testing
     let explanation = try #require(RuleExplanation("shiitake.timing.wait-for-cool", advisor: advisor, suite: suite))
     let text = explanation.text(language: .en)
     #expect(text.contains("  • variety is shiitake\n"))
+    // Sticks too warm to inoculate take the topic only in the window: wait-for-cool is never overridden.
     #expect(text.contains("Overridden by (when both apply, the other rule wins):\n  (none)\n"))
     // A measured reading beats the estimate: start-now loses to the measured-temperature rules.
     let startNow = try #require(RuleExplanation("shiitake.timing.start-now", advisor: advisor, suite: suite)).text(
       language: .en)
     #expect(
       startNow.contains(
-        "Overridden by (when both apply, the other rule wins):\n  • timing.measured-too-cold [timing]\n  • timing.measured-too-hot [timing]\n"
+        "Overridden by (when both apply, the other rule wins):\n  • shiitake.timing.sticks-too-warm [timing]\n"
+          + "  • timing.measured-too-cold [timing]\n  • timing.measured-too-hot [timing]\n"
       ))
     #expect(
       text.contains(
@@ -123,6 +125,10 @@ import Testing
     #expect(changes.rules.changed.first?.parts == ["certainty", "priority"])
     #expect(changes.cases.map(\.testCase).contains("shiitake.timing.valley-in-window"))
     #expect(changes.cases.allSatisfy { $0.lines == ["~ shiitake.timing.start-now [timing] should → must"] })
+    // At priority 65 start-now ties with sticks-too-warm, which keeps the topic on its extra condition:
+    // sticks measured too warm to inoculate still get "wait", so their advice does not change.
+    #expect(changes.cases.map(\.testCase).contains("shiitake.measured.cool-sticks-keep-start"))
+    #expect(!changes.cases.map(\.testCase).contains("shiitake.measured.warm-sticks-block-start"))
     #expect(changes.cases.count < changes.caseCount)
   }
 
