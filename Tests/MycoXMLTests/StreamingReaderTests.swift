@@ -95,6 +95,26 @@ import Testing
     #expect(a.diagnostics.map(\.description) == b.diagnostics.map(\.description))
   }
 
+  /// libxml2's tree keeps lines in 16 bits and reads later ones another way: such documents go
+  /// the tree way, with the same result.
+  @Test func elementsPastLine65534GoTheTreeWay() throws {
+    let text = "<a>" + String(repeating: "\n", count: 70_000) + "<b x=\"1\"/></a>"
+    #expect(fastPath(text) == nil)
+    let (streaming, tree) = both(text)
+    #expect(try streaming.get() == tree.get())
+    #expect(try streaming.get().children.first?.location.line == 70_001)
+  }
+
+  @Test func onlyUTF8DocumentsTakeTheFastPath() {
+    #expect(StreamingReader.declaresUTF8(Array("<a/>".utf8)))
+    #expect(StreamingReader.declaresUTF8([0xEF, 0xBB, 0xBF] + Array("<?xml version=\"1.0\"?><a/>".utf8)))
+    #expect(StreamingReader.declaresUTF8(Array("<?xml version='1.0' encoding = 'UTF-8'?><a/>".utf8)))
+    #expect(!StreamingReader.declaresUTF8(Array("<?xml version='1.0' encoding='latin1'?><a/>".utf8)))
+    #expect(!StreamingReader.declaresUTF8([0xFF, 0xFE, 0x3C, 0x00]))
+    #expect(!StreamingReader.declaresUTF8([0x00, 0x3C, 0x00, 0x61]))
+    #expect(!StreamingReader.declaresUTF8([]))
+  }
+
   /// A document refused by the fast path in the middle of a start tag, with a schema plugged in:
   /// the validator reads that tag's attributes after the builder has refused (stopping the parser
   /// there freed them under it, a crash).
