@@ -24,12 +24,19 @@ enum StreamingReader {
   {
     guard bytes.count < Int(Int32.max), declaresUTF8(bytes) else { return nil }
     LibXML2.initialize()
-    let context: xmlParserCtxtPtr? = bytes.withUnsafeBufferPointer { buffer in
+    // The whole parse runs inside the closure, so the text outlives every pointer into it.
+    return bytes.withUnsafeBufferPointer { buffer in
       buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
-        xmlCreateMemoryParserCtxt($0, Int32(buffer.count))
+        parse($0, count: Int32(buffer.count), name: name, schema: schema, lines: lines, limits: limits)
       }
     }
-    guard let context else { return nil }
+  }
+
+  private static func parse(
+    _ text: UnsafePointer<CChar>, count: Int32, name: String, schema: XMLSchema?, lines: LineIndex,
+    limits: XMLLimits
+  ) -> ParsedElement? {
+    guard let context = xmlCreateMemoryParserCtxt(text, count) else { return nil }
     defer { xmlFreeParserCtxt(context) }
     _ = xmlCtxtUseOptions(context, options)
     guard let sax = context.pointee.sax else { return nil }
