@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/parserInternals.h>
 
 /* xmlFree is a global function-pointer variable in libxml2; Swift 6 cannot touch shared mutable
    state, so call it through a function. */

@@ -79,7 +79,7 @@ public struct RuleLoader: Sendable {
       let root = try source.read(name, schema: schema)
       result.version = root["version"]
       var parser = RuleParser(vocabulary: vocabulary, sources: self.sources)
-      for element in root.children(named: "rule") {
+      for element in root.children where element.name == "rule" {
         if let id = element["id"], !id.isEmpty { result.ids.append((id, element.location)) }
         if let rule = parser.parse(element) { result.rules.append(rule) }
       }
@@ -149,11 +149,15 @@ public struct RuleLoader: Sendable {
   }
 
   private static func cycles(_ rules: [Rule]) -> [Diagnostic] {
-    let byID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    return DerivationGraph(rules: rules).cycles().compactMap { cycle in
+    let found = DerivationGraph(rules: rules).cycles()
+    // Only a base with a cycle needs its rules by id (building the table copied every rule).
+    guard !found.isEmpty else { return [] }
+    var byID: [String: SourceLocation] = [:]
+    for rule in rules where byID[rule.id] == nil { byID[rule.id] = rule.location }
+    return found.compactMap { cycle in
       guard let first = cycle.first.flatMap({ byID[$0] }) else { return nil }
       return Diagnostic(
-        kind: .cycle, at: first.location,
+        kind: .cycle, at: first,
         "derived facts form a cycle through rules \(cycle.joined(separator: " → ")) → \(cycle[0])", rules: cycle)
     }
   }

@@ -38,8 +38,9 @@ struct RuleParser {
     let because = element.localized("because")
     requireLanguages(title, "title", element, id)
     requireLanguages(because, "because", element, id)
-    let sources = element.children(named: "source").map {
-      SourceRegistry.citation($0, registry: registry, diagnostics: &diagnostics, rule: id)
+    var sources: [Citation] = []
+    for child in element.children where child.name == "source" {
+      sources.append(SourceRegistry.citation(child, registry: registry, diagnostics: &diagnostics, rule: id))
     }
     if sources.isEmpty || sources.contains(where: { $0.id.isEmpty }) {
       report(element, .missingSource, "rule '\(id)' needs a <source ref=…> for its advice")
@@ -96,7 +97,7 @@ struct RuleParser {
 
   /// Every `{fact}` in the texts of an `<advise>` or `<warn>` must name a fact of the vocabulary.
   private mutating func checkPlaceholders(in message: ParsedElement, id: String) {
-    for text in message.children(named: "text") {
+    for text in message.children where text.name == "text" {
       var unknown: [String] = []
       for name in Placeholder.facts(in: text.text) where conditions.vocabulary[name] == nil && !unknown.contains(name) {
         unknown.append(name)

@@ -31,6 +31,13 @@ public enum XMLReader {
   public static func parse(
     data: Data, name: String, schema: XMLSchema? = nil, limits: XMLLimits = .standard
   ) throws(Diagnostics) -> ParsedElement {
+    try parse(data: data, name: name, schema: schema, limits: limits, streaming: true)
+  }
+
+  /// `streaming: false` skips the fast path (``StreamingReader``), for tests that compare the two.
+  static func parse(
+    data: Data, name: String, schema: XMLSchema?, limits: XMLLimits, streaming: Bool
+  ) throws(Diagnostics) -> ParsedElement {
     let start = SourceLocation(file: name, line: 1, column: 1)
     guard data.count <= limits.maxBytes else { throw Diagnostics([tooLarge(data.count, limits, at: start)]) }
     let bytes = [UInt8](data)
@@ -42,6 +49,13 @@ public enum XMLReader {
           kind: .xmlDoctype, at: SourceLocation(file: name, line: line, column: column),
           "DOCTYPE declarations are not allowed (they can declare external or expanding entities)")
       ])
+    }
+    // The fast path answers for well-formed, valid documents; the rest are read again below,
+    // which reports every problem exactly as before.
+    if streaming,
+      let root = StreamingReader.read(bytes: bytes, name: name, schema: schema, lines: lines, limits: limits)
+    {
+      return root
     }
     let document = try ParsedDocument(bytes: bytes, name: name)
     if let schema {

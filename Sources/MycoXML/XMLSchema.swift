@@ -86,6 +86,9 @@ public final class XMLSchema: @unchecked Sendable {
     message.contains(resource) || message.contains(EntityLoader.displayPath(resource))
   }
 
+  /// A new validation context for this schema (the caller frees it with `xmlSchemaFreeValidCtxt`).
+  func newValidationContext() -> xmlSchemaValidCtxtPtr? { xmlSchemaNewValidCtxt(schema) }
+
   /// Validates a parsed document; returns the violations in document order (empty when valid).
   func validate(_ document: xmlDocPtr, name: String, lines: LineIndex) -> [Diagnostic] {
     guard let context = xmlSchemaNewValidCtxt(schema) else {
