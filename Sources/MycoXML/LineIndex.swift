@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns byte offsets and start-tag positions in a UTF-8 text into 1-based lines and columns.
 struct LineIndex {
   private let bytes: [UInt8]
@@ -5,8 +7,16 @@ struct LineIndex {
 
   init(_ bytes: [UInt8]) {
     self.bytes = bytes
-    for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-      lineStarts.append(offset + 1)
+    // memchr finds the line feeds several bytes at a time (a byte loop was 2 % of a rule file's load).
+    lineStarts = bytes.withUnsafeBufferPointer { buffer in
+      var starts = [0]
+      guard let base = buffer.baseAddress else { return starts }
+      var offset = 0
+      while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+        offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+        starts.append(offset)
+      }
+      return starts
     }
   }
 

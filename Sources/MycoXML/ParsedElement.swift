@@ -5,35 +5,70 @@ import MycoDiagnostics
 /// Only what Myco's formats use is kept: the local name, the namespace, attributes,
 /// child elements, the text directly inside, and where the start tag is.
 public struct ParsedElement: Sendable, Hashable {
-  /// The local name (without prefix).
-  public var name: String
-  /// The namespace URI, if any.
-  public var namespace: String?
-  /// Attributes by local name, in document order.
-  public var attributes: [(name: String, value: String)]
-  /// Child elements in document order.
-  public var children: [ParsedElement]
-  /// The concatenated text and CDATA directly inside this element; empty for an element whose
-  /// only text is white space between its child elements (indentation is layout, not text).
-  public var text: String
-  /// Where the start tag is.
-  public var location: SourceLocation
+  /// The document the element belongs to, and its place there. An element is a view into its
+  /// document's one flat table of elements (``ElementTree``), so copying it costs one reference
+  /// count, and freeing a document frees a handful of arrays, not one value per element.
+  let tree: ElementTree
+  let index: Int
 
+  init(tree: ElementTree, index: Int) {
+    self.tree = tree
+    self.index = index
+  }
+
+  /// An element built by hand (for tests and small documents): its own document holding it and
+  /// copies of the given children.
   public init(
     name: String, namespace: String? = nil, attributes: [(name: String, value: String)] = [],
     children: [ParsedElement] = [], text: String = "", location: SourceLocation
   ) {
-    self.name = name
-    self.namespace = namespace
-    self.attributes = attributes
-    self.children = children
-    self.text = text
-    self.location = location
+    var builder = ElementTreeBuilder()
+    builder.start(name: name, namespace: namespace, location: location)
+    for attribute in attributes { builder.addAttribute(name: attribute.name, value: attribute.value) }
+    for child in children { builder.copy(child) }
+    builder.end(text: text)
+    self.init(tree: builder.finish(), index: 0)
+  }
+
+  /// The local name (without prefix).
+  public var name: String { tree.nodes[index].name }
+
+  /// The namespace URI, if any.
+  public var namespace: String? {
+    let namespace = tree.nodes[index].namespace
+    return namespace < 0 ? nil : tree.strings[Int(namespace)]
+  }
+
+  /// Attributes by local name, in document order.
+  public var attributes: Attributes {
+    let node = tree.nodes[index]
+    return Attributes(tree: tree, start: Int(node.attributeStart), count: Int(node.attributeCount))
+  }
+
+  /// Child elements in document order.
+  public var children: Children {
+    let node = tree.nodes[index]
+    return Children(tree: tree, start: Int(node.childStart), count: Int(node.childCount))
+  }
+
+  /// The concatenated text and CDATA directly inside this element; empty for an element whose
+  /// only text is white space between its child elements (indentation is layout, not text).
+  public var text: String { tree.nodes[index].text }
+
+  /// Where the start tag is.
+  public var location: SourceLocation {
+    let node = tree.nodes[index]
+    return SourceLocation(file: tree.strings[Int(node.file)], line: Int(node.line), column: Int(node.column))
   }
 
   /// The value of the attribute with this local name, if present.
   public subscript(attribute: String) -> String? {
-    attributes.first { $0.name == attribute }?.value
+    let node = tree.nodes[index]
+    let start = Int(node.attributeStart)
+    for position in start..<start + Int(node.attributeCount) where tree.attributeNames[position] == attribute {
+      return tree.attributeValues[position]
+    }
+    return nil
   }
 
   /// Child elements with this local name.
@@ -44,6 +79,36 @@ public struct ParsedElement: Sendable, Hashable {
   /// The first child element with this local name.
   public func child(named childName: String) -> ParsedElement? {
     children.first { $0.name == childName }
+  }
+
+  /// An element's attributes, in document order.
+  public struct Attributes: RandomAccessCollection, Sendable {
+    let tree: ElementTree
+    let start: Int
+    public let count: Int
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> (name: String, value: String) {
+      precondition(position >= 0 && position < count, "attribute index out of range")
+      return (tree.attributeNames[start + position], tree.attributeValues[start + position])
+    }
+  }
+
+  /// An element's child elements, in document order.
+  public struct Children: RandomAccessCollection, Sendable {
+    let tree: ElementTree
+    let start: Int
+    public let count: Int
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> ParsedElement {
+      precondition(position >= 0 && position < count, "child index out of range")
+      return ParsedElement(tree: tree, index: Int(tree.children[start + position]))
+    }
   }
 
   /// The text with surrounding white space removed and inner runs of white space folded to one space.
@@ -150,10 +215,11 @@ public struct ParsedElement: Sendable, Hashable {
   }
 
   public static func == (lhs: ParsedElement, rhs: ParsedElement) -> Bool {
-    lhs.name == rhs.name && lhs.namespace == rhs.namespace
+    if lhs.tree === rhs.tree && lhs.index == rhs.index { return true }
+    return lhs.name == rhs.name && lhs.namespace == rhs.namespace
       && lhs.attributes.map(\.name) == rhs.attributes.map(\.name)
       && lhs.attributes.map(\.value) == rhs.attributes.map(\.value)
-      && lhs.children == rhs.children && lhs.text == rhs.text && lhs.location == rhs.location
+      && lhs.children.elementsEqual(rhs.children) && lhs.text == rhs.text && lhs.location == rhs.location
   }
 
   public func hash(into hasher: inout Hasher) {

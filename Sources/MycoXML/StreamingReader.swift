@@ -65,9 +65,9 @@ enum StreamingReader {
       if let validation { xmlSchemaFreeValidCtxt(validation) }
     }
     let parsed = withExtendedLifetime(builder) { xmlParseDocument(context) }
-    guard parsed == 0, context.pointee.wellFormed != 0, !builder.refused, let root = builder.root else { return nil }
+    guard parsed == 0, context.pointee.wellFormed != 0, !builder.refused, builder.tree.isComplete else { return nil }
     if let validation, xmlSchemaIsValid(validation) != 1 { return nil }
-    return root
+    return ParsedElement(tree: builder.tree.finish(), index: 0)
   }
 
   /// Whether the document is UTF-8 as far as its start shows: no UTF-16 or UTF-32 byte order mark
@@ -101,18 +101,9 @@ enum StreamingReader {
     // The builder is only used by the one thread parsing, one callback at a time, so the
     // dynamic exclusivity checks on its properties (a tenth of the time) are turned off.
     @exclusivity(unchecked) var refused = false
-    @exclusivity(unchecked) var root: ParsedElement?
-
-    /// An element whose end tag has not come yet.
-    struct Open {
-      var element: ParsedElement
-      /// Where its children start in `finished`, and its text in `text`.
-      var firstChild: Int
-      var firstTextByte: Int
-    }
-    @exclusivity(unchecked) var open: [Open] = []
-    /// Finished elements whose parent is still open, in document order.
-    let finished = ElementStack()
+    @exclusivity(unchecked) var tree = ElementTreeBuilder()
+    /// Where each open element's text starts in `text`, innermost last.
+    @exclusivity(unchecked) var firstTextBytes: [Int] = []
     /// The text bytes of the open elements, innermost last.
     @exclusivity(unchecked) var text: [UInt8] = []
     @exclusivity(unchecked) private var lastLine = 0
@@ -163,7 +154,8 @@ enum StreamingReader {
       guard !refused else { return }
       // libxml2 keeps the line in an unsigned short on the tree's nodes; past that the tree path
       // reads it differently, so such documents go that way.
-      guard let input = context.pointee.input, input.pointee.line < 65535, open.count < limits.maxDepth, root == nil
+      guard let input = context.pointee.input, input.pointee.line < 65535, tree.depth < limits.maxDepth,
+        !tree.isComplete
       else { return refuse() }
       let line = Int(input.pointee.line)
       let occurrence = line == lastLine ? tagsOnLastLine : 0
@@ -171,87 +163,43 @@ enum StreamingReader {
       tagsOnLastLine = occurrence + 1
       let location = SourceLocation(
         file: name, line: line, column: lines.columnOfStartTag(line: line, occurrence: occurrence))
-      var element = ParsedElement(name: intern(localName), namespace: uri.map { namespace($0) }, location: location)
+      tree.start(name: intern(localName), namespace: uri.map { namespace($0) }, location: location)
       if count > 0, let attributes {
-        element.attributes.reserveCapacity(count)
         for index in 0..<count {
           let base = attributes + 5 * index
           guard let attributeName = base[0], let value = base[3], let end = base[4] else { return refuse() }
           let bytes = UnsafeBufferPointer(start: value, count: end - value)
           // libxml2 hands `&` on as `&#38;` here and decodes it only in the tree: leave that to the tree.
           if bytes.contains(UInt8(ascii: "&")) { return refuse() }
-          element.attributes.append((intern(attributeName), String(decoding: bytes, as: UTF8.self)))
+          tree.addAttribute(name: intern(attributeName), value: String(decoding: bytes, as: UTF8.self))
         }
       }
-      open.append(Open(element: element, firstChild: finished.count, firstTextByte: text.count))
+      firstTextBytes.append(text.count)
     }
 
     func end() {
-      guard !refused, var current = open.popLast() else { return refuse() }
-      let childCount = finished.count - current.firstChild
-      if childCount > 0 { current.element.children = finished.popAll(from: current.firstChild) }
-      let textCount = text.count - current.firstTextByte
+      guard !refused, let first = firstTextBytes.popLast() else { return refuse() }
+      let hasChildren = tree.innermostHasChildren
+      let textCount = text.count - first
+      var elementText = ""
       if textCount > 0 {
-        let first = current.firstTextByte
-        current.element.text = text.withUnsafeBufferPointer { buffer in
+        elementText = text.withUnsafeBufferPointer { buffer in
           let bytes = UnsafeBufferPointer(rebasing: buffer[first...])
           // White space between child elements is layout, not text (as in TreeConverter).
-          if childCount > 0 && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+          if hasChildren && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             return ""
           }
           return String(decoding: bytes, as: UTF8.self)
         }
         text.removeLast(textCount)
       }
-      if open.isEmpty {
-        root = current.element
-      } else {
-        finished.append(current.element)
-      }
+      tree.end(text: elementText)
     }
 
     func characters(_ pointer: UnsafePointer<xmlChar>, _ count: Int) {
-      guard !refused, !open.isEmpty, count > 0 else { return }
+      guard !refused, !firstTextBytes.isEmpty, count > 0 else { return }
       text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
     }
-  }
-}
-
-/// A stack of elements whose tail is moved out into an array without copying and destroying
-/// each element (`Array(slice)` then `removeSubrange` retained and released every field).
-final class ElementStack {
-  @exclusivity(unchecked) private var base: UnsafeMutablePointer<ParsedElement>
-  @exclusivity(unchecked) private var capacity = 64
-  @exclusivity(unchecked) private(set) var count = 0
-
-  init() { base = .allocate(capacity: capacity) }
-
-  deinit {
-    base.deinitialize(count: count)
-    base.deallocate()
-  }
-
-  func append(_ element: ParsedElement) {
-    if count == capacity {
-      let larger = UnsafeMutablePointer<ParsedElement>.allocate(capacity: capacity * 2)
-      larger.moveInitialize(from: base, count: count)
-      base.deallocate()
-      base = larger
-      capacity *= 2
-    }
-    (base + count).initialize(to: element)
-    count += 1
-  }
-
-  /// The elements from `start` to the top, in order, moved out of the stack.
-  func popAll(from start: Int) -> [ParsedElement] {
-    let moved = count - start
-    let elements = [ParsedElement](unsafeUninitializedCapacity: moved) { buffer, initialized in
-      buffer.baseAddress!.moveInitialize(from: base + start, count: moved)
-      initialized = moved
-    }
-    count = start
-    return elements
   }
 }
 

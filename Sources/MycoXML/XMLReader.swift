@@ -21,10 +21,40 @@ public enum XMLReader {
     if let size, size > limits.maxBytes {
       throw Diagnostics([tooLarge(size, limits, at: start)])
     }
-    guard let data = FileManager.default.contents(atPath: url.path) else {
+    guard let bytes = contents(ofFile: url.path, expectedSize: size ?? 0, limit: limits.maxBytes) else {
       throw Diagnostics([Diagnostic(kind: .xmlIO, at: start, "cannot read the file (missing or not readable)")])
     }
-    return try parse(data: data, name: name, schema: schema, limits: limits)
+    return try parse(bytes: bytes, name: name, schema: schema, limits: limits, streaming: true)
+  }
+
+  /// A file's bytes read straight into an array (through `Data` they were copied once more: a
+  /// tenth of a second for 100,000 rules), or nil when it cannot be read. Reading stops once past
+  /// `limit` bytes (a file that grows without end, such as a device), which the caller then refuses.
+  private static func contents(ofFile path: String, expectedSize: Int, limit: Int) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var chunkSize = max(expectedSize, 0) + 1
+    while true {
+      var failed = false
+      let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, initialized in
+        var filled = 0
+        while filled < chunkSize {
+          let count = Glibc.read(descriptor, buffer.baseAddress! + filled, chunkSize - filled)
+          if count < 0 && errno == EINTR { continue }
+          if count < 0 { failed = true }
+          if count <= 0 { break }
+          filled += count
+        }
+        initialized = filled
+      }
+      if failed { return nil }
+      if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+      // A full chunk means the file grew since its size was read: read on.
+      if chunk.count < chunkSize || bytes.count > limit { return bytes }
+      chunkSize = 1 << 16
+    }
   }
 
   /// Parses XML text held in memory; `name` is used in error locations.
@@ -40,7 +70,14 @@ public enum XMLReader {
   ) throws(Diagnostics) -> ParsedElement {
     let start = SourceLocation(file: name, line: 1, column: 1)
     guard data.count <= limits.maxBytes else { throw Diagnostics([tooLarge(data.count, limits, at: start)]) }
-    let bytes = [UInt8](data)
+    return try parse(bytes: [UInt8](data), name: name, schema: schema, limits: limits, streaming: streaming)
+  }
+
+  private static func parse(
+    bytes: [UInt8], name: String, schema: XMLSchema?, limits: XMLLimits, streaming: Bool
+  ) throws(Diagnostics) -> ParsedElement {
+    let start = SourceLocation(file: name, line: 1, column: 1)
+    guard bytes.count <= limits.maxBytes else { throw Diagnostics([tooLarge(bytes.count, limits, at: start)]) }
     let lines = LineIndex(bytes)
     if let offset = Prolog.doctypeOffset(in: bytes) {
       let (line, column) = lines.position(ofOffset: offset)
@@ -66,7 +103,8 @@ public enum XMLReader {
       throw Diagnostics([Diagnostic(kind: .xmlMalformed, at: start, "the document has no root element")])
     }
     var converter = TreeConverter(name: name, lines: lines, limits: limits)
-    return try converter.element(from: root, depth: 1)
+    try converter.element(from: root, depth: 1)
+    return ParsedElement(tree: converter.tree.finish(), index: 0)
   }
 
   private static func tooLarge(_ size: Int, _ limits: XMLLimits, at location: SourceLocation) -> Diagnostic {
@@ -102,7 +140,7 @@ final class ParsedDocument {
   deinit { xmlFreeDoc(pointer) }
 }
 
-/// Converts libxml2 nodes into ``ParsedElement`` values, checking the depth limit.
+/// Converts libxml2 nodes into an ``ElementTree``, checking the depth limit.
 struct TreeConverter {
   let name: String
   let lines: LineIndex
@@ -114,6 +152,8 @@ struct TreeConverter {
   /// Element and attribute names and namespace URIs by libxml2's pointer: libxml2 keeps one copy of
   /// each name in its dictionary, so a document's thousands of `<fact>` elements share one `String`.
   private var interned: [UnsafePointer<xmlChar>: String] = [:]
+  /// The elements converted so far.
+  private(set) var tree = ElementTreeBuilder()
 
   init(name: String, lines: LineIndex, limits: XMLLimits) {
     self.name = name
@@ -128,7 +168,8 @@ struct TreeConverter {
     return text
   }
 
-  mutating func element(from node: xmlNodePtr, depth: Int) throws(Diagnostics) -> ParsedElement {
+  /// Adds the element and everything inside it to `tree`.
+  mutating func element(from node: xmlNodePtr, depth: Int) throws(Diagnostics) {
     let line = Int(xmlGetLineNo(node))
     let occurrence = line == lastLine ? tagsOnLastLine : 0
     lastLine = line
@@ -142,48 +183,38 @@ struct TreeConverter {
     }
     var namespace: String?
     if let href = node.pointee.ns?.pointee.href { namespace = intern(href) }
-    var element = ParsedElement(name: intern(node.pointee.name), namespace: namespace, location: location)
-    // Count first, so each array is allocated once at its size instead of growing.
-    var attributeCount = 0
+    tree.start(name: intern(node.pointee.name), namespace: namespace, location: location)
     var attribute = node.pointee.properties
     while let current = attribute {
-      attributeCount += 1
+      tree.addAttribute(name: intern(current.pointee.name), value: Self.value(of: current))
       attribute = current.pointee.next
     }
-    var elementCount = 0
+    var hasElements = false
     var onlyBlankText = true
     var child = node.pointee.children
     while let current = child {
       switch current.pointee.type {
-      case XML_ELEMENT_NODE: elementCount += 1
+      case XML_ELEMENT_NODE: hasElements = true
       case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
         if onlyBlankText, let content = current.pointee.content, !Self.isBlank(content) { onlyBlankText = false }
       default: break
       }
       child = current.pointee.next
     }
-    if attributeCount > 0 {
-      element.attributes.reserveCapacity(attributeCount)
-      attribute = node.pointee.properties
-      while let current = attribute {
-        element.attributes.append((intern(current.pointee.name), Self.value(of: current)))
-        attribute = current.pointee.next
-      }
-    }
-    if elementCount > 0 { element.children.reserveCapacity(elementCount) }
     // White space between child elements is layout, not text: it is not kept (see ParsedElement.text).
-    let keepsText = elementCount == 0 || !onlyBlankText
+    let keepsText = !hasElements || !onlyBlankText
+    var text = ""
     child = node.pointee.children
     while let current = child {
       switch current.pointee.type {
       case XML_ELEMENT_NODE:
-        element.children.append(try self.element(from: current, depth: depth + 1))
+        try self.element(from: current, depth: depth + 1)
       case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
         if keepsText, let content = current.pointee.content {
-          if element.text.isEmpty {
-            element.text = String(cString: content)
+          if text.isEmpty {
+            text = String(cString: content)
           } else {
-            element.text += String(cString: content)
+            text += String(cString: content)
           }
         }
       default:
@@ -191,7 +222,7 @@ struct TreeConverter {
       }
       child = current.pointee.next
     }
-    return element
+    tree.end(text: text)
   }
 
   /// Whether a text node holds only XML white space (space, tab, line feed, carriage return).

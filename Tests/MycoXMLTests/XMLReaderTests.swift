@@ -135,6 +135,39 @@ import Testing
     }
   }
 
+  @Test func aFolderIsAnIOError() {
+    #expect(throws: Diagnostics.self) {
+      try XMLReader.read(file: FileManager.default.temporaryDirectory, displayName: "rules")
+    }
+  }
+
+  @Test func aFileThatNeverEndsIsRefusedAtTheSizeLimit() {
+    // Given a device that reports size 0 and never ends (reading it whole never returned before)
+    do {
+      _ = try XMLReader.read(file: URL(fileURLWithPath: "/dev/zero"), limits: XMLLimits(maxBytes: 100_000))
+      Issue.record("expected an error")
+    } catch {
+      // Then reading stops past the limit and the file is refused as too large
+      #expect(error.diagnostics.first?.kind == .xmlTooLarge)
+    }
+  }
+
+  @Test func aFileReadFromDiskIsTheSameTreeAsItsBytes() throws {
+    // Given a file larger than one read (several chunks' worth of elements)
+    let rows = (1...5_000).map { "  <row n=\"\($0)\">第 \($0) 行</row>" }.joined(separator: "\n")
+    let text = "<?xml version=\"1.0\"?>\n<table>\n\(rows)\n</table>\n"
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("myco-read-\(UUID().uuidString).xml")
+    try Data(text.utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    // Then reading the file gives the tree parsing its bytes gives, down to the last row
+    let fromFile = try XMLReader.read(file: file, displayName: "t.xml")
+    let fromData = try XMLReader.parse(data: Data(text.utf8), name: "t.xml")
+    #expect(fromFile == fromData)
+    #expect(fromFile.children.count == 5_000)
+    #expect(fromFile.children.last?["n"] == "5000" && fromFile.children.last?.text == "第 5000 行")
+    #expect(fromFile.children.last?.location.description == "t.xml:5002:3")
+  }
+
   @Test func schemaViolationsAreReportedWithLines() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("myco-xsd-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
