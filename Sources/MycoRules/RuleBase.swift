@@ -22,19 +22,34 @@ public struct RuleBase: Sendable {
   private let indexOfID: [String: Int]
 
   /// Sorts `rules` into evaluation order and compiles their conditions; the rules must already be checked.
-  public init(vocabulary: Vocabulary, rules: [Rule], version: String = "") {
+  public init(vocabulary: Vocabulary, rules: consuming [Rule], version: String = "") {
     var slots = SlotTable()
-    // Sorting indices rather than rules moves no `Rule` (each move of one retains and releases its fields).
+    var rules = rules
+    // Sorting indices rather than rules moves no `Rule` (each move of one retains and releases its
+    // fields); the rules are then put in that order in place, by swaps, which move them bitwise.
     let order = rules.indices.sorted { Self.precedes(rules[$0], rules[$1]) }
-    var compiled: [Rule] = []
-    compiled.reserveCapacity(rules.count)
-    for original in order {
-      var rule = rules[original]
-      rule.condition = Self.compile(rule.condition) { slots.slot($0) }
-      for fact in rule.derivedFacts { _ = slots.slot(fact) }
-      compiled.append(rule)
+    Self.permute(&rules, into: order)
+    for index in rules.indices {
+      rules[index].condition = Self.compile(rules[index].condition) { slots.slot($0) }
+      for fact in rules[index].derivedFacts { _ = slots.slot(fact) }
     }
-    self.init(vocabulary: vocabulary, compiled: compiled, slots: slots, version: version)
+    self.init(vocabulary: vocabulary, compiled: rules, slots: slots, version: version)
+  }
+
+  /// Reorders `elements` so that position `i` holds what was at `order[i]` (`order` is a
+  /// permutation of the indices), following each cycle of the permutation with swaps.
+  static func permute<Element>(_ elements: inout [Element], into order: [Int]) {
+    var placed = [Bool](repeating: false, count: elements.count)
+    for start in order.indices where !placed[start] {
+      var position = start
+      while true {
+        placed[position] = true
+        let source = order[position]
+        if source == start { break }
+        elements.swapAt(position, source)
+        position = source
+      }
+    }
   }
 
   /// A rule base from rules already in evaluation order whose tests carry their slots, numbered

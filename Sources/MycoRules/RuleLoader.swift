@@ -106,9 +106,14 @@ public struct RuleLoader: Sendable {
     var rules: [Rule] = []
     var versions: [String] = []
     var firstDeclared: [String: SourceLocation] = [:]
-    for result in results {
+    for index in results.indices {
+      // The file's rules are taken out of its result, so that a single file's array passes on
+      // to the rule base uncopied (and uniquely referenced, so it is reordered in place).
+      let fileRules = results[index].rules
+      results[index].rules = []
+      if rules.isEmpty { rules = fileRules } else { rules += fileRules }
+      let result = results[index]
       if let version = result.version { versions.append(version) }
-      rules += result.rules
       guard !result.failed else {
         diagnostics += result.diagnostics
         continue
@@ -129,7 +134,7 @@ public struct RuleLoader: Sendable {
     }
     diagnostics += Self.cycles(rules)
     if !diagnostics.isEmpty { throw Diagnostics(diagnostics) }
-    return RuleBase(vocabulary: vocabulary, rules: rules, version: versions.max() ?? "")
+    return RuleBase(vocabulary: vocabulary, rules: consume rules, version: versions.max() ?? "")
   }
 
   /// Names the enclosing rule on schema errors, by reading the file again without the schema.

@@ -66,6 +66,9 @@ struct ElementTreeBuilder {
   /// Whether the root element has ended.
   var isComplete: Bool { open.isEmpty && !nodes.isEmpty }
 
+  /// The file of the last element started, and its index in `strings`.
+  private var lastFile: (name: String, index: Int32)?
+
   private mutating func stringIndex(_ text: String) -> Int32 {
     // A document has one file name and at most a few namespaces: a scan beats hashing.
     if let known = strings.lastIndex(of: text) { return Int32(known) }
@@ -73,12 +76,20 @@ struct ElementTreeBuilder {
     return Int32(strings.count - 1)
   }
 
+  /// Every element of a parsed document names the same file: it is found again without a scan.
+  private mutating func fileIndex(_ file: String) -> Int32 {
+    if let lastFile, lastFile.name == file { return lastFile.index }
+    let index = stringIndex(file)
+    lastFile = (file, index)
+    return index
+  }
+
   /// Opens an element as a child of the innermost open one (or as the root).
   mutating func start(name: String, namespace: String?, location: SourceLocation) {
     let index = Int32(nodes.count)
     nodes.append(
       ElementTree.Node(
-        name: name, text: "", namespace: namespace.map { stringIndex($0) } ?? -1, file: stringIndex(location.file),
+        name: name, text: "", namespace: namespace.map { stringIndex($0) } ?? -1, file: fileIndex(location.file),
         line: Int32(clamping: location.line), column: Int32(clamping: location.column),
         attributeStart: Int32(attributeNames.count), attributeCount: 0, childStart: 0, childCount: 0))
     if !open.isEmpty { pending.append(index) }

@@ -65,8 +65,12 @@ public struct ParsedElement: Sendable, Hashable {
   public subscript(attribute: String) -> String? {
     let node = tree.nodes[index]
     let start = Int(node.attributeStart)
-    for position in start..<start + Int(node.attributeCount) where tree.attributeNames[position] == attribute {
-      return tree.attributeValues[position]
+    let length = attribute.utf8.count
+    for position in start..<start + Int(node.attributeCount) {
+      // Comparing lengths first skips the general string comparison for most names (a rule's
+      // fact test asks for fifteen attributes it mostly does not have).
+      let name = tree.attributeNames[position]
+      if name.utf8.count == length && name == attribute { return tree.attributeValues[position] }
     }
     return nil
   }

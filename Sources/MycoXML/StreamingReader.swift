@@ -128,10 +128,22 @@ enum StreamingReader {
       refused = true
     }
 
+    /// The last names interned, by a few bits of their pointer: a document has a few dozen names,
+    /// so most lookups end here without hashing.
+    @exclusivity(unchecked) private var recent = [(pointer: UnsafePointer<xmlChar>?, name: String)](
+      repeating: (nil, ""), count: 64)
+
     func intern(_ pointer: UnsafePointer<xmlChar>) -> String {
-      if let known = interned[pointer] { return known }
-      let text = String(cString: pointer)
-      interned[pointer] = text
+      let slot = Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 3) & 63
+      if recent[slot].pointer == pointer { return recent[slot].name }
+      let text: String
+      if let known = interned[pointer] {
+        text = known
+      } else {
+        text = String(cString: pointer)
+        interned[pointer] = text
+      }
+      recent[slot] = (pointer, text)
       return text
     }
 

@@ -6,6 +6,21 @@ import Testing
 @Suite struct RuleLoaderTests {
   typealias F = RuleFixture
 
+  @Test func permuteInPlaceGivesEachPositionItsSource() {
+    // RuleBase puts rules into evaluation order by swaps; every permutation must come out as
+    // `order.map { elements[$0] }`, including cycles of every length and the identity.
+    var generator = SystemRandomNumberGenerator()
+    for count in [0, 1, 2, 3, 7, 100] {
+      for _ in 0..<20 {
+        let elements = (0..<count).map { "rule-\($0)" }
+        let order = Array(0..<count).shuffled(using: &generator)
+        var permuted = elements
+        RuleBase.permute(&permuted, into: order)
+        #expect(permuted == order.map { elements[$0] })
+      }
+    }
+  }
+
   @Test func unknownFactIsAnErrorAtTheTest() {
     let problems = F.problems(
       F.document(F.rule("r1", "<when><fact name=\"tmp\" above=\"1\"/></when><then>\(F.advise("t"))</then>")))
