@@ -13,9 +13,19 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
   ],
   targets: [
+    .target(
+      name: "SingleTemplateFolder",
+      dependencies: [
+        .product(name: "MycoRules", package: "Myco"),
+        .product(name: "MycoXML", package: "Myco"),
+      ]
+    ),
+    // The timed Myco process of the single-template shape: the engine alone, as CLIPS's is.
+    .executableTarget(name: "myco-single-run", dependencies: ["SingleTemplateFolder"]),
     .executableTarget(
       name: "myco-bench",
       dependencies: [
+        "SingleTemplateFolder",
         .product(name: "MycoRecords", package: "Myco"),
         .product(name: "MycoKnowledge", package: "Myco"),
         .product(name: "MycoRules", package: "Myco"),

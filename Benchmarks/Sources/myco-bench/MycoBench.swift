@@ -7,7 +7,7 @@ struct MycoBench: ParsableCommand {
     commandName: "myco-bench",
     abstract: "Benchmarks for Myco (not tests): times Myco against reference tools (CLIPS, sqlite3).",
     subcommands: [
-      GenerateCommand.self, EngineBenchmark.self, SingleRun.self, EvaluationProfile.self, YieldsBenchmark.self,
+      GenerateCommand.self, EngineBenchmark.self, EvaluationProfile.self, YieldsBenchmark.self,
     ]
   )
 }

@@ -1,6 +1,7 @@
 import Foundation
 import MycoRules
 import MycoXML
+import SingleTemplateFolder
 
 /// The "single template" shape, where CLIPS is at its best: one `situation` template, each rule
 /// one pattern on it (constants on variety, season, stage) and `test` CEs on elevation and
@@ -32,44 +33,7 @@ enum SingleTemplate {
     var elevation, temperature: (low: Int, high: Int)?
   }
 
-  struct Situation {
-    var variety, season, stage: String
-    var elevation, temperature, bagWidth: Int
-
-    var line: String {
-      "variety=\(variety) season=\(season) stage=\(stage) elevation=\(elevation) temp=\(temperature) bagwidth=\(bagWidth)"
-    }
-
-    /// The facts Myco's engine reads (numbers in the base units, m and °C).
-    var facts: [String: Fact] {
-      [
-        "variety": Fact(.symbol(variety)), "season": Fact(.symbol(season)), "stage": Fact(.symbol(stage)),
-        "elevation": Fact(.number(Double(elevation))), "temp": Fact(.number(Double(temperature))),
-        "bagwidth": Fact(.number(Double(bagWidth))),
-      ]
-    }
-
-    init(variety: String, season: String, stage: String, elevation: Int, temperature: Int, bagWidth: Int) {
-      (self.variety, self.season, self.stage) = (variety, season, stage)
-      (self.elevation, self.temperature, self.bagWidth) = (elevation, temperature, bagWidth)
-    }
-
-    /// Reads a line of `situations.txt`.
-    init(line: Substring) throws {
-      var values: [Substring: Substring] = [:]
-      for pair in line.split(separator: " ") {
-        let parts = pair.split(separator: "=", maxSplits: 1)
-        if parts.count == 2 { values[parts[0]] = parts[1] }
-      }
-      guard let variety = values["variety"], let season = values["season"], let stage = values["stage"],
-        let elevation = values["elevation"].flatMap({ Int($0) }), let temperature = values["temp"].flatMap({ Int($0) }),
-        let width = values["bagwidth"].flatMap({ Int($0) })
-      else { throw BenchmarkFailure("situations.txt: cannot read '\(line)'") }
-      self.init(
-        variety: String(variety), season: String(season), stage: String(stage), elevation: elevation,
-        temperature: temperature, bagWidth: width)
-    }
-  }
+  typealias Situation = SingleTemplateSituation
 
   /// The rules and 20 situations, drawn exactly as the Python script draws them.
   static func generate(count: Int, seed: UInt64) -> (rules: [Rule], situations: [Situation]) {
@@ -202,9 +166,9 @@ enum SingleTemplate {
     var check: URL { folder.appendingPathComponent("check.clp") }
     var run: URL { folder.appendingPathComponent("run.bat") }
     var loadOnly: URL { folder.appendingPathComponent("load.bat") }
-    var vocabulary: URL { folder.appendingPathComponent("vocabulary") }
-    var rules: URL { folder.appendingPathComponent("rules") }
-    var situations: URL { folder.appendingPathComponent("situations.txt") }
+    var vocabulary: URL { SingleTemplateFolder(folder).vocabulary }
+    var rules: URL { SingleTemplateFolder(folder).rules }
+    var situations: URL { SingleTemplateFolder(folder).situations }
 
     /// Writes every file; returns the number of rules and situations.
     func write(rules count: Int, seed: UInt64, repository: URL) throws -> (rules: Int, situations: Int) {
@@ -239,17 +203,9 @@ enum SingleTemplate {
       return (generated.count, situationList.count)
     }
 
-    func readSituations() throws -> [Situation] {
-      try String(contentsOf: situations, encoding: .utf8).split(separator: "\n").map(Situation.init(line:))
-    }
+    func readSituations() throws -> [Situation] { try SingleTemplateFolder(folder).readSituations() }
 
-    /// Myco's engine over the rules folder: vocabulary and rules loaded and validated against their schemas.
-    func load() throws -> Engine {
-      let vocabularySchema = try XMLSchema(file: vocabulary.appendingPathComponent("schema/vocabulary.xsd"))
-      let words = try VocabularyLoader(schema: vocabularySchema).load(
-        file: vocabulary.appendingPathComponent("facts.xml"), displayName: "vocabulary/facts.xml")
-      let rulesSchema = try XMLSchema(file: rules.appendingPathComponent("schema/rules.xsd"))
-      return Engine(try RuleLoader(vocabulary: words, schema: rulesSchema).load(directory: rules, displayName: "rules"))
-    }
+    /// Myco's engine over the rules folder (see ``SingleTemplateFolder/load()``).
+    func load() throws -> Engine { try SingleTemplateFolder(folder).load() }
   }
 }

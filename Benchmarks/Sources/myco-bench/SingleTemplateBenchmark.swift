@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MycoRules
+import SingleTemplateFolder
 
 /// Which synthetic rule base `generate` and `engine` use.
 enum Shape: String, ExpressibleByArgument, CaseIterable {
@@ -8,33 +9,6 @@ enum Shape: String, ExpressibleByArgument, CaseIterable {
   case advisory
   /// One CLIPS template, one pattern and `test` CEs per rule (`clips_single_template.py`).
   case singleTemplate = "single-template"
-}
-
-/// `myco-bench single-run --folder DIR`: one whole Myco process on a single-template folder:
-/// load the vocabulary and rules (schemas validated), evaluate the 20 situations, print the
-/// number of firings and the phase times. Timed by `myco-bench engine --shape single-template`
-/// beside `clips -f2 DIR/run.bat`, which does the same in CLIPS.
-struct SingleRun: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "single-run",
-    abstract: "Load a single-template folder in Myco's engine, evaluate every situation, print `fired N`.")
-
-  @Option(help: "A folder written by `myco-bench generate --shape single-template`.")
-  var folder: String
-
-  func run() throws {
-    let files = SingleTemplate.Files(folder: URL(fileURLWithPath: folder))
-    let clock = ContinuousClock()
-    let start = clock.now
-    let situations = try files.readSituations()
-    let engine = try files.load()
-    let loaded = clock.now
-    var fired = 0
-    for situation in situations { fired += engine.evaluate(situation.facts).fired.count }
-    let done = clock.now
-    print("fired \(fired)")
-    print("load \(secondsOf(start.duration(to: loaded))) evaluate \(secondsOf(loaded.duration(to: done)))")
-  }
 }
 
 func secondsOf(_ duration: Duration) -> Double {
@@ -69,7 +43,7 @@ extension EngineBenchmark {
       ]
       print(cells.map { padded($0, 12) }.joined())
     }
-    print("myco = `myco-bench single-run` (vocabulary + rules loaded with their schemas, 20 situations evaluated);")
+    print("myco = `myco-single-run` (vocabulary + rules loaded with their schemas, 20 situations evaluated);")
     print("myco load / eval = its own phase times; clips = `clips -f2 run.bat` (load, reset, run, print the count);")
     print("clips load = `clips -f2 load.bat` (load and exit); ratio = myco / clips; cpu ratio in user + system")
     print("seconds; load ratio = myco load / clips load (CLIPS' load includes its process start).")
@@ -109,15 +83,17 @@ extension EngineBenchmark {
     guard counted.split(separator: "\n").contains("fired \(total)") else {
       throw BenchmarkFailure("`clips -f2 run.bat` did not print `fired \(total)`: \(counted.suffix(300))")
     }
-    let process = try captureOutput(selfPath, ["single-run", "--folder", files.folder.path])
+    let process = try captureOutput(singleRunPath, ["--folder", files.folder.path])
     guard process.hasPrefix("fired \(total)\n") else {
-      throw BenchmarkFailure("`myco-bench single-run` did not print `fired \(total)`: \(process)")
+      throw BenchmarkFailure("`myco-single-run` did not print `fired \(total)`: \(process)")
     }
     return total
   }
 
-  private var selfPath: String {
-    Bundle.main.executablePath ?? CommandLine.arguments[0]
+  /// `myco-single-run`, built beside `myco-bench`.
+  private var singleRunPath: String {
+    URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("myco-single-run").path
   }
 
   private func timeSingleTemplate(_ files: SingleTemplate.Files, size: Int) throws -> SingleRow {
@@ -127,12 +103,12 @@ extension EngineBenchmark {
     for _ in 1...runs {
       var before = cpuSeconds(children: true)
       let start = clock.now
-      let output = try captureOutput(selfPath, ["single-run", "--folder", files.folder.path])
+      let output = try captureOutput(singleRunPath, ["--folder", files.folder.path])
       myco.append(secondsOf(start.duration(to: clock.now)))
       cpuMyco.append(cpuSeconds(children: true) - before)
       let phases = output.split(separator: "\n").last?.split(separator: " ") ?? []
       guard phases.count == 4, let l = Double(phases[1]), let e = Double(phases[3]) else {
-        throw BenchmarkFailure("unexpected `myco-bench single-run` output: \(output)")
+        throw BenchmarkFailure("unexpected `myco-single-run` output: \(output)")
       }
       load.append(l)
       evaluate.append(e)
