@@ -6,6 +6,28 @@ import Testing
 @Suite struct RuleLoaderTests {
   typealias F = RuleFixture
 
+  @Test func aLargeFileParsedInChunksKeepsItsRulesAndMessagesInFileOrder() throws {
+    // Given one file with more rules than one chunk holds, every 97th naming an unknown fact
+    let count = RuleLoader.rulesPerChunk * 4 + 17
+    let rules = (0..<count).map { index in
+      F.rule(
+        "r\(index)",
+        "<when><fact name=\"\(index % 97 == 0 ? "nope" : "wet")\" is=\"true\"/></when><then>\(F.advise("t"))</then>")
+    }
+    let text =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rules xmlns=\"urn:myco:rules:1\" id=\"t\" version=\"1\">\n"
+      + rules.joined(separator: "\n") + "\n</rules>\n"
+    // Then every message comes, in the file's order, once
+    let problems = F.problems(text)
+    #expect(problems.map { $0.rules } == stride(from: 0, to: count, by: 97).map { ["r\($0)"] })
+    let lines = problems.compactMap { $0.location?.line }
+    #expect(lines == lines.sorted() && problems.count == (count + 96) / 97)
+    // And without the broken rules, all of them load, each once
+    let clean = text.replacingOccurrences(of: "name=\"nope\"", with: "name=\"wet\"")
+    let base = try F.load(clean)
+    #expect(Set(base.rules.map(\.id)) == Set((0..<count).map { "r\($0)" }) && base.rules.count == count)
+  }
+
   @Test func permuteInPlaceGivesEachPositionItsSource() {
     // RuleBase puts rules into evaluation order by swaps; every permutation must come out as
     // `order.map { elements[$0] }`, including cycles of every length and the identity.

@@ -1,6 +1,5 @@
 import Foundation
 import MycoRules
-import MycoXML
 import SingleTemplateFolder
 
 /// The "single template" shape, where CLIPS is at its best: one `situation` template, each rule
