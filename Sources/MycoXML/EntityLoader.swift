@@ -79,14 +79,14 @@ enum EntityLoader {
       return .failure(
         Refusal("it is outside the schema folder \(scope.folder); only files in that folder may be included"))
     }
-    let size = (try? FileManager.default.attributesOfItem(atPath: resolved)[.size] as? Int) ?? nil
-    if let size, size > scope.limits.maxBytes {
+    let bytes: [UInt8]
+    switch FileBytes.read(resolved, limit: scope.limits.maxBytes) {
+    case .success(let read): bytes = read
+    case .failure(.tooLarge(let size)):
       return .failure(Refusal("file is \(size) bytes; the limit is \(scope.limits.maxBytes) bytes"))
-    }
-    guard let data = FileManager.default.contents(atPath: resolved) else {
+    case .failure(.unreadable):
       return .failure(Refusal("cannot read the file (missing or not readable)"))
     }
-    let bytes = [UInt8](data)
     if bytes.isEmpty { return .failure(Refusal("the file is empty")) }
     if Prolog.doctypeOffset(in: bytes) != nil {
       return .failure(

@@ -95,8 +95,6 @@ enum StreamingReader {
   /// Builds the tree from the parser's events; `refused` once the tree path must decide.
   final class Builder {
     let context: xmlParserCtxtPtr
-    let name: String
-    let lines: LineIndex
     let limits: XMLLimits
     // The builder is only used by the one thread parsing, one callback at a time, so the
     // dynamic exclusivity checks on its properties (a tenth of the time) are turned off.
@@ -106,18 +104,15 @@ enum StreamingReader {
     @exclusivity(unchecked) var firstTextBytes: [Int] = []
     /// The text bytes of the open elements, innermost last.
     @exclusivity(unchecked) var text: [UInt8] = []
-    @exclusivity(unchecked) private var lastLine = 0
-    @exclusivity(unchecked) private var tagsOnLastLine = 0
-    /// Names by libxml2's dictionary pointer (element and attribute names live in the parser's
-    /// dictionary for the whole parse).
-    @exclusivity(unchecked) private var interned: [UnsafePointer<xmlChar>: String] = [:]
+    @exclusivity(unchecked) private var locator: StartTagLocator
+    /// Element and attribute names.
+    @exclusivity(unchecked) private var names = NameInterner()
     /// The last namespace URI seen, by content (its pointer need not outlive the element).
     @exclusivity(unchecked) private var lastNamespace: (bytes: [UInt8], text: String)?
 
     init(context: xmlParserCtxtPtr, name: String, lines: LineIndex, limits: XMLLimits) {
       self.context = context
-      self.name = name
-      self.lines = lines
+      locator = StartTagLocator(file: name, lines: lines)
       self.limits = limits
     }
 
@@ -126,25 +121,6 @@ enum StreamingReader {
     /// this callback for the same start tag, still reads the attribute values from.
     func refuse() {
       refused = true
-    }
-
-    /// The last names interned, by a few bits of their pointer: a document has a few dozen names,
-    /// so most lookups end here without hashing.
-    @exclusivity(unchecked) private var recent = [(pointer: UnsafePointer<xmlChar>?, name: String)](
-      repeating: (nil, ""), count: 64)
-
-    func intern(_ pointer: UnsafePointer<xmlChar>) -> String {
-      let slot = Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 3) & 63
-      if recent[slot].pointer == pointer { return recent[slot].name }
-      let text: String
-      if let known = interned[pointer] {
-        text = known
-      } else {
-        text = String(cString: pointer)
-        interned[pointer] = text
-      }
-      recent[slot] = (pointer, text)
-      return text
     }
 
     func namespace(_ uri: UnsafePointer<xmlChar>) -> String {
@@ -169,13 +145,8 @@ enum StreamingReader {
       guard let input = context.pointee.input, input.pointee.line < 65535, tree.depth < limits.maxDepth,
         !tree.isComplete
       else { return refuse() }
-      let line = Int(input.pointee.line)
-      let occurrence = line == lastLine ? tagsOnLastLine : 0
-      lastLine = line
-      tagsOnLastLine = occurrence + 1
-      let location = SourceLocation(
-        file: name, line: line, column: lines.columnOfStartTag(line: line, occurrence: occurrence))
-      tree.start(name: intern(localName), namespace: uri.map { namespace($0) }, location: location)
+      let location = locator.location(line: Int(input.pointee.line))
+      tree.start(name: names.name(localName), namespace: uri.map { namespace($0) }, location: location)
       if count > 0, let attributes {
         for index in 0..<count {
           let base = attributes + 5 * index
@@ -183,7 +154,7 @@ enum StreamingReader {
           let bytes = UnsafeBufferPointer(start: value, count: end - value)
           // libxml2 hands `&` on as `&#38;` here and decodes it only in the tree: leave that to the tree.
           if bytes.contains(UInt8(ascii: "&")) { return refuse() }
-          tree.addAttribute(name: intern(attributeName), value: String(decoding: bytes, as: UTF8.self))
+          tree.addAttribute(name: names.name(attributeName), value: String(decoding: bytes, as: UTF8.self))
         }
       }
       firstTextBytes.append(text.count)

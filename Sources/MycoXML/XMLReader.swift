@@ -17,43 +17,13 @@ public enum XMLReader {
   ) throws(Diagnostics) -> ParsedElement {
     let name = displayName ?? url.path
     let start = SourceLocation(file: name, line: 1, column: 1)
-    let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
-    if let size, size > limits.maxBytes {
+    switch FileBytes.read(url.path, limit: limits.maxBytes) {
+    case .success(let bytes):
+      return try parse(bytes: bytes, name: name, schema: schema, limits: limits, streaming: true)
+    case .failure(.tooLarge(let size)):
       throw Diagnostics([tooLarge(size, limits, at: start)])
-    }
-    guard let bytes = contents(ofFile: url.path, expectedSize: size ?? 0, limit: limits.maxBytes) else {
+    case .failure(.unreadable):
       throw Diagnostics([Diagnostic(kind: .xmlIO, at: start, "cannot read the file (missing or not readable)")])
-    }
-    return try parse(bytes: bytes, name: name, schema: schema, limits: limits, streaming: true)
-  }
-
-  /// A file's bytes read straight into an array (through `Data` they were copied once more: a
-  /// tenth of a second for 100,000 rules), or nil when it cannot be read. Reading stops once past
-  /// `limit` bytes (a file that grows without end, such as a device), which the caller then refuses.
-  private static func contents(ofFile path: String, expectedSize: Int, limit: Int) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var bytes: [UInt8] = []
-    var chunkSize = max(expectedSize, 0) + 1
-    while true {
-      var failed = false
-      let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, initialized in
-        var filled = 0
-        while filled < chunkSize {
-          let count = Glibc.read(descriptor, buffer.baseAddress! + filled, chunkSize - filled)
-          if count < 0 && errno == EINTR { continue }
-          if count < 0 { failed = true }
-          if count <= 0 { break }
-          filled += count
-        }
-        initialized = filled
-      }
-      if failed { return nil }
-      if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
-      // A full chunk means the file grew since its size was read: read on.
-      if chunk.count < chunkSize || bytes.count > limit { return bytes }
-      chunkSize = 1 << 16
     }
   }
 
@@ -68,9 +38,7 @@ public enum XMLReader {
   static func parse(
     data: Data, name: String, schema: XMLSchema?, limits: XMLLimits, streaming: Bool
   ) throws(Diagnostics) -> ParsedElement {
-    let start = SourceLocation(file: name, line: 1, column: 1)
-    guard data.count <= limits.maxBytes else { throw Diagnostics([tooLarge(data.count, limits, at: start)]) }
-    return try parse(bytes: [UInt8](data), name: name, schema: schema, limits: limits, streaming: streaming)
+    try parse(bytes: [UInt8](data), name: name, schema: schema, limits: limits, streaming: streaming)
   }
 
   private static func parse(
@@ -107,7 +75,8 @@ public enum XMLReader {
     return ParsedElement(tree: converter.tree.finish(), index: 0)
   }
 
-  private static func tooLarge(_ size: Int, _ limits: XMLLimits, at location: SourceLocation) -> Diagnostic {
+  /// The message for a file over the size limit.
+  static func tooLarge(_ size: Int, _ limits: XMLLimits, at location: SourceLocation) -> Diagnostic {
     Diagnostic(kind: .xmlTooLarge, at: location, "file is \(size) bytes; the limit is \(limits.maxBytes) bytes")
   }
 }
@@ -142,51 +111,32 @@ final class ParsedDocument {
 
 /// Converts libxml2 nodes into an ``ElementTree``, checking the depth limit.
 struct TreeConverter {
-  let name: String
-  let lines: LineIndex
   let limits: XMLLimits
-  /// The line of the last start tag converted, and how many start tags were on it (nodes come in
-  /// document order, so a line's tags are counted without a table).
-  private var lastLine = 0
-  private var tagsOnLastLine = 0
-  /// Element and attribute names and namespace URIs by libxml2's pointer: libxml2 keeps one copy of
-  /// each name in its dictionary, so a document's thousands of `<fact>` elements share one `String`.
-  private var interned: [UnsafePointer<xmlChar>: String] = [:]
+  private var locator: StartTagLocator
+  /// Element and attribute names and namespace URIs.
+  private var names = NameInterner()
   /// The elements converted so far.
   private(set) var tree = ElementTreeBuilder()
 
   init(name: String, lines: LineIndex, limits: XMLLimits) {
-    self.name = name
-    self.lines = lines
+    locator = StartTagLocator(file: name, lines: lines)
     self.limits = limits
-  }
-
-  private mutating func intern(_ pointer: UnsafePointer<xmlChar>) -> String {
-    if let known = interned[pointer] { return known }
-    let text = String(cString: pointer)
-    interned[pointer] = text
-    return text
   }
 
   /// Adds the element and everything inside it to `tree`.
   mutating func element(from node: xmlNodePtr, depth: Int) throws(Diagnostics) {
-    let line = Int(xmlGetLineNo(node))
-    let occurrence = line == lastLine ? tagsOnLastLine : 0
-    lastLine = line
-    tagsOnLastLine = occurrence + 1
-    let location = SourceLocation(
-      file: name, line: line, column: lines.columnOfStartTag(line: line, occurrence: occurrence))
+    let location = locator.location(line: Int(xmlGetLineNo(node)))
     guard depth <= limits.maxDepth else {
       throw Diagnostics([
         Diagnostic(kind: .xmlTooDeep, at: location, "elements nest deeper than \(limits.maxDepth) levels")
       ])
     }
     var namespace: String?
-    if let href = node.pointee.ns?.pointee.href { namespace = intern(href) }
-    tree.start(name: intern(node.pointee.name), namespace: namespace, location: location)
+    if let href = node.pointee.ns?.pointee.href { namespace = names.name(href) }
+    tree.start(name: names.name(node.pointee.name), namespace: namespace, location: location)
     var attribute = node.pointee.properties
     while let current = attribute {
-      tree.addAttribute(name: intern(current.pointee.name), value: Self.value(of: current))
+      tree.addAttribute(name: names.name(current.pointee.name), value: Self.value(of: current))
       attribute = current.pointee.next
     }
     var hasElements = false

@@ -22,16 +22,14 @@ public final class XMLSchema: @unchecked Sendable {
     guard FileManager.default.fileExists(atPath: name) else {
       throw Diagnostics([Diagnostic(kind: .xmlIO, at: start, "schema file not found")])
     }
-    let size = (try? FileManager.default.attributesOfItem(atPath: name)[.size] as? Int) ?? nil
-    if let size, size > limits.maxBytes {
-      throw Diagnostics([
-        Diagnostic(kind: .xmlTooLarge, at: start, "file is \(size) bytes; the limit is \(limits.maxBytes) bytes")
-      ])
-    }
-    guard let data = FileManager.default.contents(atPath: name) else {
+    let bytes: [UInt8]
+    switch FileBytes.read(name, limit: limits.maxBytes) {
+    case .success(let read): bytes = read
+    case .failure(.tooLarge(let size)):
+      throw Diagnostics([XMLReader.tooLarge(size, limits, at: start)])
+    case .failure(.unreadable):
       throw Diagnostics([Diagnostic(kind: .xmlIO, at: start, "cannot read the file (missing or not readable)")])
     }
-    let bytes = [UInt8](data)
     let lines = LineIndex(bytes)
     if let offset = Prolog.doctypeOffset(in: bytes) {
       let (line, column) = lines.position(ofOffset: offset)

@@ -47,6 +47,18 @@ import Testing
     }
   }
 
+  @Test func aSchemaFileThatNeverEndsIsRefusedAtTheSizeLimit() {
+    // Given a "schema" that reports size 0 and never ends (reading it whole never returned before)
+    do {
+      _ = try XMLSchema(file: URL(fileURLWithPath: "/dev/zero"), limits: XMLLimits(maxBytes: 100_000))
+      Issue.record("expected an error")
+    } catch {
+      // Then reading stops past the limit and the schema is refused as too large
+      #expect(error.diagnostics.first?.kind == .xmlTooLarge)
+      #expect("\(error)".contains("the limit is 100000 bytes"))
+    }
+  }
+
   @Test func aSchemaWithADoctypeIsRefusedAndLeaksNothing() throws {
     let text = """
       <?xml version="1.0"?>
